@@ -1,0 +1,100 @@
+// swift-tools-version:6.1
+//
+// LeafSync: an event-sourced sync engine between LeafLink and Distru.
+// The target layout mirrors the architecture (see docs/architecture.md):
+//   Sources/LeafSyncLog      the append-only, LZ4-compressed, checksummed event log
+//   Sources/LeafSyncDomain   event catalog, commands and the pure reducer
+//   Sources/LeafLinkAPI      LeafLink API v2 client          Sources/DistruAPI   Distru API v1 client
+//   Sources/LeafSyncIngest   fetch loops that turn remote records into log events
+//   Sources/leafsync         the command-line tool
+//   Tools/                   benchmarks, simulators and test helpers
+import PackageDescription
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "LeafSync",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "leafsync", targets: ["leafsync"]),
+        .executable(name: "leafsync-bench", targets: ["leafsync-bench"]),
+        .executable(name: "leafsync-sim", targets: ["leafsync-sim"]),
+        .library(name: "LeafSyncLog", targets: ["LeafSyncLog"]),
+        .library(name: "LeafSyncDomain", targets: ["LeafSyncDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: System and C support
+        .systemLibrary(
+            name: "CLZ4",
+            path: "Sources/CLZ4",
+            pkgConfig: "liblz4",
+            providers: [.apt(["liblz4-dev"])]
+        ),
+        .target(name: "CCRC32C", path: "Sources/CCRC32C"),
+
+        // MARK: The event log (no dependency on the domain)
+        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C"]),
+
+        // MARK: Domain: events, commands, reducer (pure)
+        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
+
+        // MARK: API clients and ingestion
+        .target(name: "LeafLinkAPI", dependencies: [asyncHTTPClient, crypto, logging]),
+        .target(name: "DistruAPI", dependencies: [asyncHTTPClient, crypto, logging]),
+        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
+
+        // MARK: Command-line tool
+        .executableTarget(name: "leafsync", dependencies: ["LeafSyncLog", argumentParser]),
+
+        // MARK: Tools: benchmarks, simulators, test helpers
+        .target(name: "BenchmarkWorkload", path: "Tools/BenchmarkWorkload"),
+        .executableTarget(
+            name: "leafsync-bench",
+            dependencies: ["LeafSyncLog", "BenchmarkWorkload", grdb, argumentParser],
+            path: "Tools/leafsync-bench"
+        ),
+        .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),
+        .target(
+            name: "LeafLinkSimulator",
+            dependencies: [hummingbird, asyncHTTPClient, crypto, logging],
+            path: "Tools/Simulators/LeafLinkSimulator"
+        ),
+        .target(
+            name: "DistruSimulator",
+            dependencies: [hummingbird, asyncHTTPClient, crypto, logging],
+            path: "Tools/Simulators/DistruSimulator"
+        ),
+        .executableTarget(
+            name: "leafsync-sim",
+            dependencies: ["LeafLinkSimulator", "DistruSimulator", argumentParser, hummingbird],
+            path: "Tools/leafsync-sim"
+        ),
+
+        // MARK: Tests (Swift Testing)
+        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload"]),
+        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog"]),
+        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
+        .testTarget(
+            name: "LeafLinkAPITests",
+            dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", hummingbird, hummingbirdTesting]
+        ),
+        .testTarget(
+            name: "DistruAPITests",
+            dependencies: ["DistruAPI", "DistruSimulator", "LeafSyncIngest", "LeafSyncLog", hummingbird, hummingbirdTesting]
+        ),
+    ]
+)
