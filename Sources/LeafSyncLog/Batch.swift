@@ -1,0 +1,71 @@
+/// A batch ready to be written except for its base sequence, which the writer assigns when it
+/// writes the batch (the header, and only the header, depends on it).
+struct SealedBatch: Sendable {
+    var codec: BatchHeader.Codec
+    var count: UInt32
+    var rawSize: UInt32
+    /// The stored (possibly compressed) body.
+    var body: [UInt8]
+    var bodyChecksum: UInt32
+
+    /// Compresses a raw body of `count` encoded events. Incompressible bodies are stored raw.
+    init(rawBody: [UInt8], count: Int) {
+        self.count = UInt32(count)
+        self.rawSize = UInt32(rawBody.count)
+        if let compressed = rawBody.withUnsafeBytes({ LZ4.compress($0) }) {
+            self.codec = .lz4
+            self.body = compressed
+        } else {
+            self.codec = .raw
+            self.body = rawBody
+        }
+        self.bodyChecksum = CRC32C.checksum(body)
+    }
+
+    func header(baseSequence: UInt64) -> BatchHeader {
+        BatchHeader(
+            codec: codec, baseSequence: baseSequence, count: count, rawSize: rawSize,
+            storedSize: UInt32(body.count), bodyChecksum: bodyChecksum
+        )
+    }
+}
+
+/// Splits appended events into raw batch bodies of a bounded size.
+struct BatchAssembler {
+    /// Raw body size at which a batch is closed. LZ4's window is 64 KiB, so larger batches
+    /// gain little ratio; 1 MiB keeps headers rare and scans sequential.
+    var targetRawSize: Int
+
+    private(set) var bodies: [(body: [UInt8], count: Int)] = []
+    private var current: [UInt8] = []
+    private var currentCount = 0
+
+    init(targetRawSize: Int) { self.targetRawSize = targetRawSize }
+
+    mutating func add(_ event: NewEvent, defaultTime: Timestamp) {
+        if currentCount > 0, current.count + event.payload.count + 64 > targetRawSize { closeCurrent() }
+        if current.isEmpty { current.reserveCapacity(targetRawSize) }
+        EventEncoding.append(event, defaultTime: defaultTime, to: &current)
+        currentCount += 1
+    }
+
+    /// Appends already-encoded records (used to merge small appends into one batch).
+    mutating func add(encoded: [UInt8], count: Int) {
+        if currentCount > 0, current.count + encoded.count > targetRawSize { closeCurrent() }
+        current.append(contentsOf: encoded)
+        currentCount += count
+    }
+
+    mutating func finish() -> [(body: [UInt8], count: Int)] {
+        closeCurrent()
+        defer { bodies = [] }
+        return bodies
+    }
+
+    private mutating func closeCurrent() {
+        guard currentCount > 0 else { return }
+        bodies.append((current, currentCount))
+        current = []
+        currentCount = 0
+    }
+}

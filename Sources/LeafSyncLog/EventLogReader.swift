@@ -1,0 +1,223 @@
+import Foundation
+
+/// Reads an event log, also while another process writes it.
+///
+/// Readers never take the writer's lock and never modify files. Every batch they read is
+/// checked against its checksum; a partial batch at the end of the log is treated as not yet
+/// written (a writer may be in the middle of it), anything else that fails is an
+/// ``EventLogError/corrupted(_:)`` naming segment and offset.
+///
+/// ```swift
+/// let reader = try EventLogReader(directory: "/var/lib/leafsync/acme/log")
+/// var cursor = try reader.cursor(from: 1)
+/// while let event = try cursor.next() { … }           // synchronous, fastest
+/// for try await event in reader.events(from: 1) { … } // the same, as an AsyncSequence
+/// for try await event in reader.follow(from: 1) { … } // never ends: waits for new events
+/// ```
+public struct EventLogReader: Sendable {
+    public let directory: LogDirectory
+
+    public init(directory path: String) throws {
+        directory = LogDirectory(path)
+        guard directory.exists else { throw EventLogError.notALog(directory: path, reason: "no such directory") }
+    }
+
+    public init(directory url: URL) throws {
+        try self.init(directory: url.path)
+    }
+
+    /// A cursor positioned at `sequence` (1 for the start). Positions past the end are allowed:
+    /// the cursor then yields the events as they are written.
+    public func cursor(from sequence: UInt64 = 1) throws -> EventCursor {
+        try EventCursor(directory: directory, from: max(sequence, 1))
+    }
+
+    /// The events from `sequence` to the current end of the log.
+    public func events(from sequence: UInt64 = 1) -> EventSequence {
+        EventSequence(reader: self, start: sequence, follow: false)
+    }
+
+    /// The events from `sequence` on, waiting for new ones at the end (without polling the disk
+    /// in a loop: the reader sleeps until the directory changes). Ends only when the task is
+    /// cancelled or the log is damaged.
+    public func follow(from sequence: UInt64 = 1) -> EventSequence {
+        EventSequence(reader: self, start: sequence, follow: true)
+    }
+
+    /// Every event from `sequence` to the current end, in one array. Convenient for small logs and tests.
+    public func readAll(from sequence: UInt64 = 1) throws -> [RecordedEvent] {
+        let cursor = try cursor(from: sequence)
+        var events: [RecordedEvent] = []
+        while let event = try cursor.next() { events.append(event) }
+        return events
+    }
+
+    /// The sequence of the last complete event in the log (0 when empty), from batch headers only.
+    public func lastSequence() throws -> UInt64 {
+        let bases = try directory.segmentBases()
+        guard let base = bases.last else { return 0 }
+        let reader = try SegmentReader(directory: directory, base: base)
+        let size = try reader.file.size()
+        var offset: UInt64 = 0
+        var expected = base
+        let start = SparseIndex.load(directory, base: base)?.entries.last
+        if let start, case .batch = try reader.probe(at: start.offset, fileSize: size, expectedSequence: start.sequence) {
+            offset = start.offset
+            expected = start.sequence
+        }
+        while case let .batch(header) = try reader.probe(at: offset, fileSize: size, expectedSequence: expected) {
+            offset += header.batchSize
+            expected = header.lastSequence + 1
+        }
+        return expected - 1
+    }
+}
+
+/// Reads events one at a time, batch by batch. Not thread-safe: one per consumer.
+public final class EventCursor {
+    let directory: LogDirectory
+    /// The sequence the next returned event will have.
+    public private(set) var nextSequence: UInt64
+    private var segment: SegmentReader?
+    private var segmentEnd: UInt64 = 0
+    private var offset: UInt64 = 0
+    private var segmentNextSequence: UInt64 = 1
+    private var buffered: [RecordedEvent] = []
+    private var bufferedPosition = 0
+
+    init(directory: LogDirectory, from sequence: UInt64) throws {
+        self.directory = directory
+        self.nextSequence = sequence
+        try position(at: sequence)
+    }
+
+    /// The next event, or nil at the current end of the log (call again later for more).
+    public func next() throws -> RecordedEvent? {
+        while true {
+            if bufferedPosition < buffered.count {
+                let event = buffered[bufferedPosition]
+                bufferedPosition += 1
+                nextSequence = event.sequence + 1
+                return event
+            }
+            guard try loadNextBatch(visit: nil) else { return nil }
+        }
+    }
+
+    /// Visits every event up to the current end of the log with a zero-copy view: the fastest
+    /// scan, for consumers that need only some fields or copy the payload themselves.
+    /// Returns how many events were visited.
+    @discardableResult
+    public func forEachView(_ body: (EventView) -> Void) throws -> UInt64 {
+        try withoutActuallyEscaping(body) { body in
+            var visited: UInt64 = 0
+            let counting: (EventView) -> Void = { view in
+                visited += 1
+                body(view)
+            }
+            // Events already decoded by `next()` are skipped, not re-read.
+            while bufferedPosition < buffered.count, try next() != nil {}
+            while try loadNextBatch(visit: counting) {}
+            return visited
+        }
+    }
+
+    /// Finds the segment and batch holding `sequence`, using the sparse index as a hint.
+    private func position(at sequence: UInt64) throws {
+        let bases = try directory.segmentBases()
+        guard let base = bases.last(where: { $0 <= sequence }) ?? bases.first else {
+            segment = nil
+            return
+        }
+        let reader = try SegmentReader(directory: directory, base: base)
+        segment = reader
+        segmentEnd = try reader.file.size()
+        offset = 0
+        var expected = base
+        if let hint = SparseIndex.load(directory, base: base)?.floor(sequence),
+           case .batch = try reader.probe(at: hint.offset, fileSize: segmentEnd, expectedSequence: hint.sequence) {
+            offset = hint.offset
+            expected = hint.sequence
+        }
+        // Skip whole batches before the wanted sequence, reading headers only.
+        while case let .batch(header) = try reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: expected),
+              header.lastSequence < sequence {
+            offset += header.batchSize
+            expected = header.lastSequence + 1
+        }
+        segmentNextSequence = expected
+    }
+
+    /// Reads the next batch: decoded into the buffer, or handed record by record to `visit`.
+    /// Returns false at the current end of the log.
+    private func loadNextBatch(visit: ((EventView) -> Void)?) throws -> Bool {
+        if segment == nil {
+            try position(at: nextSequence)
+            guard segment != nil else { return false }
+        }
+        guard let reader = segment else { return false }
+        if offset >= segmentEnd { segmentEnd = try reader.file.size() }
+        switch try reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: segmentNextSequence) {
+        case let .batch(header):
+            let skip = Int(nextSequence > header.baseSequence ? nextSequence - header.baseSequence : 0)
+            let outcome = try reader.withRawBody(of: header, at: offset) { body -> Bool in
+                if let visit {
+                    var ok = true
+                    var index = 0
+                    EventEncoding.forEachRecord(body: body, baseSequence: header.baseSequence, count: Int(header.count)) { view in
+                        if index >= skip { visit(view) }
+                        index += 1
+                        return true
+                    } onMalformed: { ok = false }
+                    return ok
+                }
+                guard let events = EventEncoding.decode(body: body, baseSequence: header.baseSequence, count: Int(header.count))
+                else { return false }
+                buffered = events
+                bufferedPosition = min(skip, events.count)
+                return true
+            }
+            switch outcome {
+            case let .failure(bad):
+                throw EventLogError.corrupted(Corruption(segment: reader.name, offset: offset, reason: bad.reason))
+            case .success(false):
+                throw EventLogError.corrupted(Corruption(segment: reader.name, offset: offset, reason: "malformed event records behind a valid checksum"))
+            case .success(true):
+                break
+            }
+            if visit != nil {
+                buffered = []
+                bufferedPosition = 0
+                nextSequence = max(nextSequence, header.lastSequence + 1)
+            }
+            offset += header.batchSize
+            segmentNextSequence = header.lastSequence + 1
+            return true
+        case .end, .incomplete:
+            // At the end of this segment: move on if the writer has rolled to a new one.
+            let bases = try directory.segmentBases()
+            guard let following = bases.first(where: { $0 > reader.base }) else {
+                segmentEnd = try reader.file.size()
+                return false
+            }
+            // The segment may have grown before it was sealed: finish it first.
+            let size = try reader.file.size()
+            if size > segmentEnd {
+                segmentEnd = size
+                return try loadNextBatch(visit: visit)
+            }
+            guard following == segmentNextSequence else {
+                throw EventLogError.corrupted(Corruption(
+                    segment: LogDirectory.segmentFileName(base: following), offset: 0,
+                    reason: "segment starts at sequence \(following), but the previous one ends at \(segmentNextSequence - 1)"))
+            }
+            let next = try SegmentReader(directory: directory, base: following)
+            segment = next
+            segmentEnd = try next.file.size()
+            offset = 0
+            return try loadNextBatch(visit: visit)
+        case let .corrupt(reason):
+            throw EventLogError.corrupted(Corruption(segment: reader.name, offset: offset, reason: reason))
+        }
+    }
+}

@@ -1,0 +1,336 @@
+import Foundation
+
+/// The single writer of an event log directory.
+///
+/// Opening a writer takes the directory's OS lock (a second writer anywhere is refused),
+/// checks the log, truncates a torn tail left by a crash (reported in ``recovery``) and refuses
+/// to open a corrupted log. Appends are grouped into LZ4-compressed, checksummed batches and
+/// written by one dedicated thread, so blocking `write`/`fsync` never occupies Swift's
+/// cooperative pool:
+///
+/// ```swift
+/// let writer = try EventLogWriter(directory: "/var/lib/leafsync/acme/log")
+/// let range = try await writer.append([NewEvent(type: "leaflink.order.observed", source: "leaflink",
+///                                              subject: "ll-order:3f2a…", payload: bytes)])
+/// await writer.close()
+/// ```
+///
+/// An append returns once its batch is on disk as ``EventLogOptions/Durability`` says. After an
+/// I/O error the writer refuses further appends: reopen it, and recovery will sort out the tail.
+public final class EventLogWriter: @unchecked Sendable {
+    public let directory: LogDirectory
+    public let options: EventLogOptions
+    /// The torn tail truncated on open, if there was one.
+    public let recovery: RecoveryReport?
+
+    // Shared with the writer thread, guarded by `condition`.
+    private let condition = NSCondition()
+    private var pending: [Request] = []
+    private var closing = false
+    private var failure: EventLogError?
+    private var committedSequence: UInt64
+    private var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    private var finished = false
+
+    // Owned by the writer thread after init.
+    private let lock: WriterLock
+    private var segment: PosixFile
+    private var segmentBase: UInt64
+    private var segmentSize: UInt64
+    private var index: SparseIndex
+    private var indexFile: PosixFile
+    private var nextSequence: UInt64
+
+    /// Sequence of the last event whose append has completed (0 for an empty log).
+    public var lastSequence: UInt64 {
+        condition.lock()
+        defer { condition.unlock() }
+        return committedSequence
+    }
+
+    public convenience init(directory: URL, options: EventLogOptions = EventLogOptions()) throws {
+        try self.init(directory: directory.path, options: options)
+    }
+
+    public init(directory path: String, options: EventLogOptions = EventLogOptions()) throws {
+        let directory = LogDirectory(path)
+        self.directory = directory
+        self.options = options
+        if !directory.exists {
+            guard options.createIfMissing else { throw EventLogError.notALog(directory: path, reason: "no such directory") }
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw EventLogError.io(operation: "create directory", path: path, errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code))
+            }
+        }
+        lock = try WriterLock(directory: directory)
+        do {
+            let scanner = LogScanner(directory: directory)
+            var scan = try scanner.scan(depth: options.recoveryCheck == .full ? .checksums : .headers, lastSegmentDepth: .full)
+            var report: RecoveryReport?
+            switch scan.problem {
+            case nil:
+                break
+            case let .corruption(corruption)?:
+                throw EventLogError.corrupted(corruption)
+            case let .tornTail(name, validEnd, bytes, reason)?:
+                let last = scan.segments[scan.segments.count - 1]
+                let file = try PosixFile.openForWriting(directory.segmentPath(base: last.base), create: false)
+                try file.truncate(to: validEnd)
+                try file.sync()
+                scan.segments[scan.segments.count - 1].fileSize = validEnd
+                report = RecoveryReport(segment: name, offset: validEnd, truncatedBytes: bytes, reason: reason)
+            }
+            recovery = report
+            if scan.segments.isEmpty {
+                let file = try PosixFile.openForWriting(directory.segmentPath(base: 1), create: true)
+                if options.durability != .none { try file.sync(); try PosixFile.syncDirectory(path) }
+                scan.segments.append(.init(base: 1, name: LogDirectory.segmentFileName(base: 1), fileSize: 0, index: SparseIndex(base: 1)))
+            }
+            for summary in scan.segments where SparseIndex.load(directory, base: summary.base) != summary.index {
+                try summary.index.write(to: directory)
+            }
+            let last = scan.segments[scan.segments.count - 1]
+            segment = try PosixFile.openForWriting(directory.segmentPath(base: last.base), create: false)
+            segmentBase = last.base
+            segmentSize = last.validEnd
+            index = last.index
+            indexFile = try PosixFile.openForWriting(directory.indexPath(base: last.base), create: false)
+            nextSequence = scan.lastSequence + 1
+            committedSequence = scan.lastSequence
+        } catch {
+            lock.release()
+            throw error
+        }
+        let thread = Thread { [self] in runWriterLoop() }
+        thread.name = "leafsync-log-writer"
+        thread.start()
+    }
+
+    /// Appends events in order and returns the sequence numbers they were given.
+    /// Returns once the events are durable per the log's durability policy.
+    @discardableResult
+    public func append(_ events: [NewEvent]) async throws -> ClosedRange<UInt64> {
+        guard !events.isEmpty else { throw EventLogError.emptyAppend }
+        for event in events { try EventEncoding.validate(event) }
+        let request = Request(events: events, batchSize: options.batchSize, now: .now())
+        return try await withCheckedThrowingContinuation { continuation in
+            condition.lock()
+            if let failure {
+                condition.unlock()
+                continuation.resume(throwing: failure)
+                return
+            }
+            if closing {
+                condition.unlock()
+                continuation.resume(throwing: EventLogError.writerClosed(reason: "close() was called"))
+                return
+            }
+            var request = request
+            request.continuation = continuation
+            pending.append(request)
+            condition.signal()
+            condition.unlock()
+        }
+    }
+
+    /// Appends one event and returns its sequence number.
+    @discardableResult
+    public func append(_ event: NewEvent) async throws -> UInt64 {
+        try await append([event]).lowerBound
+    }
+
+    /// Writes what is pending, then releases the lock. Appends after this fail.
+    public func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            condition.lock()
+            if finished {
+                condition.unlock()
+                continuation.resume()
+                return
+            }
+            closing = true
+            closeWaiters.append(continuation)
+            condition.signal()
+            condition.unlock()
+        }
+    }
+
+    // MARK: - The writer thread
+
+    private func runWriterLoop() {
+        while true {
+            condition.lock()
+            while pending.isEmpty && !closing { condition.wait() }
+            if pending.isEmpty && closing {
+                finished = true
+                let waiters = closeWaiters
+                closeWaiters = []
+                condition.unlock()
+                if failure == nil, options.durability != .none { try? segment.sync() }
+                lock.release()
+                waiters.forEach { $0.resume() }
+                return
+            }
+            let work = pending
+            pending = []
+            let failed = failure
+            condition.unlock()
+            if let failed {
+                work.forEach { $0.continuation?.resume(throwing: failed) }
+                continue
+            }
+            process(work)
+        }
+    }
+
+    private func process(_ work: [Request]) {
+        let sizeBefore = segmentSize
+        let baseBefore = segmentBase
+        var resumed = Set<UInt64>()
+        do {
+            switch options.durability {
+            case .fsync:
+                // Every append is its own batch (or batches), each fsynced before it returns.
+                for request in work {
+                    let range = try write(request.sealedBatches())
+                    try segment.sync()
+                    publish(range.upperBound)
+                    resumed.insert(request.id)
+                    request.continuation?.resume(returning: range)
+                }
+            case .group, .none:
+                // Everything that queued up while the last write ran shares this write and one fsync.
+                var ranges: [ClosedRange<UInt64>] = []
+                var assembler = BatchAssembler(targetRawSize: options.batchSize)
+                var sealed: [SealedBatch] = []
+                var first = nextSequence
+                for request in work {
+                    ranges.append(first...(first + UInt64(request.count) - 1))
+                    first += UInt64(request.count)
+                    switch request.body {
+                    case let .small(encoded, count):
+                        assembler.add(encoded: encoded, count: count)
+                    case let .sealed(batches):
+                        sealed += assembler.finish().map { SealedBatch(rawBody: $0.body, count: $0.count) }
+                        sealed += batches
+                    }
+                }
+                sealed += assembler.finish().map { SealedBatch(rawBody: $0.body, count: $0.count) }
+                let written = try write(sealed)
+                if options.durability == .group { try segment.sync() }
+                publish(written.upperBound)
+                for (request, range) in zip(work, ranges) {
+                    resumed.insert(request.id)
+                    request.continuation?.resume(returning: range)
+                }
+            }
+        } catch {
+            let failure = (error as? EventLogError) ?? .writerClosed(reason: "\(error)")
+            // Best effort: cut back what this round wrote but did not acknowledge, so the tail is
+            // clean for the next open (recovery would treat it as a torn tail anyway).
+            if segmentBase == baseBefore, resumed.isEmpty { try? segment.truncate(to: sizeBefore) }
+            condition.lock()
+            self.failure = .writerClosed(reason: "an earlier write failed (\(failure)); reopen the log to recover")
+            condition.unlock()
+            for request in work where !resumed.contains(request.id) {
+                request.continuation?.resume(throwing: failure)
+            }
+        }
+    }
+
+    private func publish(_ sequence: UInt64) {
+        condition.lock()
+        committedSequence = sequence
+        condition.unlock()
+    }
+
+    /// Writes batches at the end of the log, rolling segments as needed.
+    private func write(_ batches: [SealedBatch]) throws -> ClosedRange<UInt64> {
+        let first = nextSequence
+        for batch in batches {
+            let size = UInt64(BatchHeader.size + batch.body.count)
+            if segmentSize > 0, segmentSize + size > options.segmentSizeLimit { try roll() }
+            let header = batch.header(baseSequence: nextSequence)
+            try segment.write(header.encoded(), at: segmentSize)
+            try segment.write(batch.body, at: segmentSize + UInt64(BatchHeader.size))
+            if index.wantsEntry(at: segmentSize) {
+                let entry = SparseIndex.Entry(sequence: nextSequence, offset: segmentSize)
+                index.entries.append(entry)
+                let at = UInt64(SparseIndex.headerSize + (index.entries.count - 1) * SparseIndex.entrySize)
+                try indexFile.write(SparseIndex.encodeEntry(entry), at: at)
+            }
+            segmentSize += size
+            nextSequence += UInt64(batch.count)
+        }
+        return first...(nextSequence - 1)
+    }
+
+    /// Seals the current segment and starts the next one, named by the next sequence.
+    private func roll() throws {
+        if options.durability != .none { try segment.sync() }
+        let base = nextSequence
+        let path = directory.segmentPath(base: base)
+        let newSegment = try PosixFile.createExclusive(path)
+        let newIndex = SparseIndex(base: base)
+        try newIndex.write(to: directory)
+        if options.durability != .none { try PosixFile.syncDirectory(directory.path) }
+        segment = newSegment
+        indexFile = try PosixFile.openForWriting(directory.indexPath(base: base), create: false)
+        segmentBase = base
+        segmentSize = 0
+        index = newIndex
+    }
+}
+
+extension EventLogWriter {
+    /// One append call, encoded on the caller's thread.
+    struct Request {
+        enum Body {
+            /// Small appends are merged with their neighbours into one batch by the writer thread.
+            case small(encoded: [UInt8], count: Int)
+            /// Large appends are compressed by the caller, in parallel with the writer.
+            case sealed([SealedBatch])
+        }
+
+        static let smallLimit = 64 << 10
+        private static let counter = Counter()
+
+        let id: UInt64
+        let count: Int
+        let body: Body
+        var continuation: CheckedContinuation<ClosedRange<UInt64>, Error>?
+
+        init(events: [NewEvent], batchSize: Int, now: Timestamp) {
+            id = Self.counter.next()
+            count = events.count
+            var assembler = BatchAssembler(targetRawSize: batchSize)
+            for event in events { assembler.add(event, defaultTime: now) }
+            let bodies = assembler.finish()
+            if bodies.count == 1, bodies[0].body.count < Self.smallLimit {
+                body = .small(encoded: bodies[0].body, count: bodies[0].count)
+            } else {
+                body = .sealed(bodies.map { SealedBatch(rawBody: $0.body, count: $0.count) })
+            }
+        }
+
+        func sealedBatches() -> [SealedBatch] {
+            switch body {
+            case let .small(encoded, count): [SealedBatch(rawBody: encoded, count: count)]
+            case let .sealed(batches): batches
+            }
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: UInt64 = 0
+        func next() -> UInt64 {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+}

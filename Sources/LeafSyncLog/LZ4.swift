@@ -1,0 +1,34 @@
+import CLZ4
+
+/// LZ4 block compression (liblz4), the codec of every batch body.
+enum LZ4 {
+    /// Compresses `source`; returns nil when the result would not be smaller (store raw then).
+    static func compress(_ source: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard source.count > 0, source.count <= Int(LZ4_MAX_INPUT_SIZE) else { return nil }
+        let bound = Int(LZ4_compressBound(Int32(source.count)))
+        var written = 0
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            let n = LZ4_compress_default(
+                source.baseAddress!.assumingMemoryBound(to: CChar.self),
+                UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
+                Int32(source.count), Int32(bound)
+            )
+            written = Int(n)
+            initialized = max(0, Int(n))
+        }
+        guard written > 0, written < source.count else { return nil }
+        return output
+    }
+
+    /// Decompresses into `destination`, which must be exactly the original size.
+    /// Returns false when the input is not a valid LZ4 block of that size.
+    static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer) -> Bool {
+        guard source.count > 0, destination.count > 0 else { return false }
+        let n = LZ4_decompress_safe(
+            source.baseAddress!.assumingMemoryBound(to: CChar.self),
+            destination.baseAddress!.assumingMemoryBound(to: CChar.self),
+            Int32(source.count), Int32(destination.count)
+        )
+        return Int(n) == destination.count
+    }
+}
