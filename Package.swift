@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),
         .target(
             name: "LeafLinkSimulator",
-            dependencies: [hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["LeafLinkAPI", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/LeafLinkSimulator"
         ),
         .target(

@@ -1,0 +1,126 @@
+import AsyncHTTPClient
+import NIOHTTP1
+import Foundation
+
+/// A decoded record together with the exact bytes it came from.
+public struct Fetched<Value: Sendable>: Sendable {
+    public var value: Value
+    public var raw: RawRecord
+}
+
+extension LeafLinkClient {
+    /// `include_children` that embeds everything an order needs.
+    public static let orderChildren = "line_items,customer,sales_reps"
+
+    // MARK: Lists
+
+    /// Pages of a resource, optionally only records modified at or after `modifiedSince`.
+    public func forEachPage(
+        of resource: LeafLinkResource, modifiedSince: LeafLinkTimestamp? = nil, filters: [(String, String)] = [],
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (RawPage) async throws -> Void
+    ) async throws {
+        var query = filters
+        if let modifiedSince, let filter = resource.modifiedFilter { query.append((filter, modifiedSince.text)) }
+        if resource == .ordersReceived, !query.contains(where: { $0.0 == "include_children" }) {
+            query.append(("include_children", Self.orderChildren))
+        }
+        try await forEachPage(resource.path, query: query, isolation: isolation, body)
+    }
+
+    // MARK: Orders received
+
+    public func order(number: String) async throws -> Fetched<Order> {
+        try await fetched(.GET, "orders-received/\(number)/", query: [("include_children", Self.orderChildren)])
+    }
+
+    /// PATCHes order fields (`ship_date`, `external_ids`, `external_id_seller`, notes…).
+    /// Status is not patchable: use ``transition(order:_:)``.
+    public func patchOrder(number: String, _ fields: JSONObject) async throws -> Fetched<Order> {
+        try await fetched(.PATCH, "orders-received/\(number)/", body: .object(fields))
+    }
+
+    public func setShipDate(order number: String, _ date: String) async throws -> Fetched<Order> {
+        try await patchOrder(number: number, JSONObject([("ship_date", .string(date))]))
+    }
+
+    public func setExternalIDs(order number: String, _ ids: [String: String]) async throws -> Fetched<Order> {
+        var o = JSONObject()
+        for (k, v) in ids.sorted(by: { $0.key < $1.key }) { o[k] = .string(v) }
+        return try await patchOrder(number: number, JSONObject([("external_ids", .object(o))]))
+    }
+
+    /// `POST /orders-received/{number}/transition/{action}/` (no body; returns the order).
+    public func transition(order number: String, _ action: OrderTransition) async throws -> Fetched<Order> {
+        try await fetched(.POST, "orders-received/\(number)/transition/\(action.rawValue)/")
+    }
+
+    public func lineItems(order number: String) async throws -> [Fetched<LineItem>] {
+        try await listAll("orders-received/\(number)/line-items/").map { Fetched(value: try $0.decode(), raw: $0) }
+    }
+
+    // MARK: Products
+
+    public func product(id: Int) async throws -> Fetched<Product> { try await fetched(.GET, "products/\(id)/") }
+
+    public func createProduct(_ product: ProductCreate) async throws -> Fetched<Product> {
+        try await fetched(.POST, "products/", body: product.json)
+    }
+
+    /// PATCHes product fields; `quantity` sets on-hand inventory.
+    public func patchProduct(id: Int, _ fields: JSONObject) async throws -> Fetched<Product> {
+        try await fetched(.PATCH, "products/\(id)/", body: .object(fields))
+    }
+
+    public func setProductQuantity(id: Int, _ quantity: Decimal) async throws -> Fetched<Product> {
+        try await patchProduct(id: id, JSONObject([("quantity", .string(LeafLinkClient.quantityText(quantity)))]))
+    }
+
+    /// DELETE archives a product (LeafLink keeps it with `listing_state` Archived).
+    public func archiveProduct(id: Int) async throws -> Fetched<Product> { try await fetched(.DELETE, "products/\(id)/") }
+
+    // MARK: Customers, staff, payments, credits
+
+    public func customer(id: Int) async throws -> Fetched<Customer> { try await fetched(.GET, "customers/\(id)/") }
+
+    public func companyStaff() async throws -> [Fetched<CompanyStaff>] {
+        try await listAll(LeafLinkResource.companyStaff.path).map { Fetched(value: try $0.decode(), raw: $0) }
+    }
+
+    public func orderPayments(order number: String) async throws -> [Fetched<OrderPayment>] {
+        try await listAll(LeafLinkResource.orderPayments.path, query: [("order", number)]).map { Fetched(value: try $0.decode(), raw: $0) }
+    }
+
+    public func createOrderPayment(_ payment: OrderPaymentCreate) async throws -> Fetched<OrderPayment> {
+        try await fetched(.POST, "order-payments/", body: payment.json)
+    }
+
+    public func credits() async throws -> [Fetched<Credit>] {
+        try await listAll(LeafLinkResource.credits.path).map { Fetched(value: try $0.decode(), raw: $0) }
+    }
+
+    /// Brands, product lines, categories, subcategories, strains or licenses.
+    public func reference(_ resource: LeafLinkResource) async throws -> [Fetched<ReferenceRecord>] {
+        try await listAll(resource.path).map { Fetched(value: try $0.decode(), raw: $0) }
+    }
+
+    // MARK: Helpers
+
+    func fetched<T: Decodable & Sendable>(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil
+    ) async throws -> Fetched<T> {
+        let raw = try await sendForRecord(method, path, query: query, body: body)
+        return Fetched(value: try raw.decode(T.self), raw: raw)
+    }
+
+    /// LeafLink's quantity text: four decimal places (`"24.0000"`).
+    public static func quantityText(_ q: Decimal) -> String {
+        var v = q
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 4, .plain)
+        var s = "\(rounded)"
+        let places = s.split(separator: ".").dropFirst().first?.count ?? 0
+        if places == 0 { s += "." }
+        return s + String(repeating: "0", count: 4 - places)
+    }
+}

@@ -1,0 +1,147 @@
+/// An order received by the seller (`/orders-received/`), keyed by `number` (a UUID).
+/// Every field but `number` is optional so that a partial or changed payload still decodes;
+/// the exact bytes received are what the log keeps.
+public struct Order: Sendable, Codable, Hashable {
+    public var number: String
+    public var shortId: String?
+    public var externalIdSeller: String?
+    public var externalIdBuyer: String?
+    public var externalIds: [String: String]?
+    public var seller: Int?
+    public var buyer: Int?
+    public var customer: OrderCustomer?
+    public var salesReps: [SalesRep]?
+    public var status: OrderStatus?
+    public var availableTransitions: [String]?
+    public var isCombination: Bool?
+    public var classification: String?
+    public var discount: LeafLinkDecimal?
+    public var discountType: String?
+    public var taxAmount: LeafLinkDecimal?
+    public var taxType: String?
+    public var shippingCharge: Money?
+    public var total: Money?
+    public var credits: LeafLinkDecimal?
+    public var paymentBalance: LeafLinkDecimal?
+    public var paid: Bool?
+    public var paidDate: String?
+    public var paymentDueDate: String?
+    public var createdOn: LeafLinkTimestamp?
+    public var modified: LeafLinkTimestamp?
+    public var shipDate: String?
+    public var notes: String?
+    public var internalNotes: String?
+    public var deliveryAddress: Address?
+    public var corporateAddress: Address?
+    /// Present with `include_children=line_items`.
+    public var lineItems: [LineItem]?
+
+    public init(number: String) { self.number = number }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        shortId = try c.decodeIfPresent(String.self, forKey: .shortId)
+        externalIdSeller = try c.decodeIfPresent(String.self, forKey: .externalIdSeller)
+        externalIdBuyer = try c.decodeIfPresent(String.self, forKey: .externalIdBuyer)
+        externalIds = try? c.decodeIfPresent([String: String].self, forKey: .externalIds)
+        seller = try? c.decodeIfPresent(Int.self, forKey: .seller)
+        buyer = try? c.decodeIfPresent(Int.self, forKey: .buyer)
+        customer = try c.decodeIfPresent(OrderCustomer.self, forKey: .customer)
+        salesReps = try c.decodeIfPresent([SalesRep].self, forKey: .salesReps)
+        status = try c.decodeIfPresent(OrderStatus.self, forKey: .status)
+        availableTransitions = try c.decodeIfPresent([String].self, forKey: .availableTransitions)
+        isCombination = try c.decodeIfPresent(Bool.self, forKey: .isCombination)
+        classification = try c.decodeIfPresent(String.self, forKey: .classification)
+        discount = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .discount)
+        discountType = try c.decodeIfPresent(String.self, forKey: .discountType)
+        taxAmount = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .taxAmount)
+        taxType = try c.decodeIfPresent(String.self, forKey: .taxType)
+        shippingCharge = try c.decodeIfPresent(Money.self, forKey: .shippingCharge)
+        total = try c.decodeIfPresent(Money.self, forKey: .total)
+        credits = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .credits)
+        paymentBalance = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .paymentBalance)
+        paid = try c.decodeIfPresent(Bool.self, forKey: .paid)
+        paidDate = try c.decodeIfPresent(String.self, forKey: .paidDate)
+        paymentDueDate = try c.decodeIfPresent(String.self, forKey: .paymentDueDate)
+        createdOn = try c.decodeIfPresent(LeafLinkTimestamp.self, forKey: .createdOn)
+        modified = try c.decodeIfPresent(LeafLinkTimestamp.self, forKey: .modified)
+        shipDate = try c.decodeIfPresent(String.self, forKey: .shipDate)
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        internalNotes = try c.decodeIfPresent(String.self, forKey: .internalNotes)
+        deliveryAddress = try? c.decodeIfPresent(Address.self, forKey: .deliveryAddress)
+        corporateAddress = try? c.decodeIfPresent(Address.self, forKey: .corporateAddress)
+        lineItems = try c.decodeIfPresent([LineItem].self, forKey: .lineItems)
+    }
+}
+
+/// The customer embedded in an order (`{id, display_name, ext_acct_id, delinquent}`, or the full
+/// CRM record with `include_children=customer`).
+public struct OrderCustomer: Sendable, Codable, Hashable {
+    public var id: Int
+    public var displayName: String?
+    public var name: String?
+    public var extAcctId: String?
+    public var delinquent: Bool?
+}
+
+/// A sales rep on an order: `id` is the company staff id, `user` a display name.
+public struct SalesRep: Sendable, Codable, Hashable {
+    public var id: Int
+    public var user: String?
+}
+
+/// A postal address as LeafLink writes it on orders and customers.
+public struct Address: Sendable, Codable, Hashable {
+    public var address: String?
+    public var unitNumber: String?
+    public var city: String?
+    public var state: String?
+    public var zipcode: String?
+}
+
+/// A line item (`/line-items/`, or embedded in an order with `include_children=line_items`).
+public struct LineItem: Sendable, Codable, Hashable {
+    public var id: Int
+    public var order: String?
+    /// Product id (an integer on the wire; a string is accepted).
+    public var product: Int?
+    public var quantity: LeafLinkDecimal?
+    public var unitMultiplier: Int?
+    public var bulkUnits: Int?
+    public var orderedUnitPrice: Money?
+    public var salePrice: Money?
+    public var wholesalePrice: Money?
+    public var isSample: Bool?
+    public var isMedicalLineItem: Bool?
+    public var notes: String?
+    public var position: Int?
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        order = try c.decodeIfPresent(String.self, forKey: .order)
+        if let i = try? c.decodeIfPresent(Int.self, forKey: .product) {
+            product = i
+        } else {
+            product = (try? c.decodeIfPresent(String.self, forKey: .product)).flatMap { Int($0) }
+        }
+        quantity = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .quantity)
+        unitMultiplier = try c.decodeIfPresent(Int.self, forKey: .unitMultiplier)
+        bulkUnits = try? c.decodeIfPresent(Int.self, forKey: .bulkUnits)
+        orderedUnitPrice = try c.decodeIfPresent(Money.self, forKey: .orderedUnitPrice)
+        salePrice = try c.decodeIfPresent(Money.self, forKey: .salePrice)
+        // `wholesale_price` is a money object in observed data and a decimal string in the schema.
+        if let m = try? c.decodeIfPresent(Money.self, forKey: .wholesalePrice) {
+            wholesalePrice = m
+        } else {
+            wholesalePrice = (try? c.decodeIfPresent(LeafLinkDecimal.self, forKey: .wholesalePrice)).flatMap {
+                $0.map { Money($0.value) }
+            }
+        }
+        isSample = try c.decodeIfPresent(Bool.self, forKey: .isSample)
+        isMedicalLineItem = try c.decodeIfPresent(Bool.self, forKey: .isMedicalLineItem)
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        position = try? c.decodeIfPresent(Int.self, forKey: .position)
+    }
+}

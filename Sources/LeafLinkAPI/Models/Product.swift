@@ -1,0 +1,120 @@
+/// A seller product (`/products/`).
+public struct Product: Sendable, Codable, Hashable {
+    public var id: Int
+    public var sku: String?
+    public var name: String?
+    public var displayName: String?
+    public var description: String?
+    public var brand: Int?
+    public var productLine: Int?
+    public var category: Int?
+    public var subCategory: Int?
+    public var license: ProductLicense?
+    public var strains: [Int]?
+    public var strainClassification: String?
+    public var wholesalePrice: Money?
+    public var retailPrice: Money?
+    public var salePrice: Money?
+    public var unitOfMeasure: String?
+    public var sellInUnitOfMeasure: String?
+    public var unitMultiplier: Int?
+    public var minimumOrder: LeafLinkDecimal?
+    public var maximumOrder: LeafLinkDecimal?
+    /// 1 managed, 2 unlimited, 3 inherited.
+    public var inventoryManagement: Int?
+    public var quantity: LeafLinkDecimal?
+    public var reservedQty: LeafLinkDecimal?
+    public var availableInventory: LeafLinkDecimal?
+    public var showQuantity: Bool?
+    public var listingState: ListingState?
+    public var externalIds: [String: String]?
+    public var createdOn: LeafLinkTimestamp?
+    public var lastEdit: LeafLinkTimestamp?
+    public var modified: LeafLinkTimestamp?
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        sku = try c.decodeIfPresent(String.self, forKey: .sku)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        displayName = try c.decodeIfPresent(String.self, forKey: .displayName)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        brand = try? c.decodeIfPresent(Int.self, forKey: .brand)
+        productLine = try? c.decodeIfPresent(Int.self, forKey: .productLine)
+        category = try? c.decodeIfPresent(Int.self, forKey: .category)
+        subCategory = try? c.decodeIfPresent(Int.self, forKey: .subCategory)
+        license = try? c.decodeIfPresent(ProductLicense.self, forKey: .license)
+        strains = try? c.decodeIfPresent([Int].self, forKey: .strains)
+        strainClassification = try c.decodeIfPresent(String.self, forKey: .strainClassification)
+        wholesalePrice = try c.decodeIfPresent(Money.self, forKey: .wholesalePrice)
+        retailPrice = try c.decodeIfPresent(Money.self, forKey: .retailPrice)
+        salePrice = try c.decodeIfPresent(Money.self, forKey: .salePrice)
+        unitOfMeasure = try c.decodeIfPresent(String.self, forKey: .unitOfMeasure)
+        sellInUnitOfMeasure = try c.decodeIfPresent(String.self, forKey: .sellInUnitOfMeasure)
+        unitMultiplier = try c.decodeIfPresent(Int.self, forKey: .unitMultiplier)
+        minimumOrder = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .minimumOrder)
+        maximumOrder = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .maximumOrder)
+        if let i = try? c.decodeIfPresent(Int.self, forKey: .inventoryManagement) {
+            inventoryManagement = i
+        } else {
+            inventoryManagement = (try? c.decodeIfPresent(String.self, forKey: .inventoryManagement)).flatMap { Int($0) }
+        }
+        quantity = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .quantity)
+        reservedQty = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .reservedQty)
+        availableInventory = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .availableInventory)
+        showQuantity = try c.decodeIfPresent(Bool.self, forKey: .showQuantity)
+        listingState = try c.decodeIfPresent(ListingState.self, forKey: .listingState)
+        externalIds = try? c.decodeIfPresent([String: String].self, forKey: .externalIds)
+        createdOn = try c.decodeIfPresent(LeafLinkTimestamp.self, forKey: .createdOn)
+        lastEdit = try c.decodeIfPresent(LeafLinkTimestamp.self, forKey: .lastEdit)
+        modified = try c.decodeIfPresent(LeafLinkTimestamp.self, forKey: .modified)
+    }
+}
+
+/// The license a product is listed under.
+public struct ProductLicense: Sendable, Codable, Hashable {
+    public var id: Int?
+    public var number: String?
+    public var type: String?
+    public var displayType: String?
+    public var classification: String?
+}
+
+/// Fields of `POST /products/`. Amounts are sent as JSON numbers written from the decimal text.
+public struct ProductCreate: Sendable, Hashable {
+    public var name: String
+    public var sku: String
+    public var wholesalePrice: Decimal
+    public var unitOfMeasure: String = "Unit"
+    public var unitMultiplier: Int = 1
+    public var quantity: Decimal?
+    public var listingState: String = "Available"
+    public var description: String = ""
+    public var brand: Int?
+    public var category: Int?
+    public var extra: JSONObject = JSONObject()
+
+    public init(name: String, sku: String, wholesalePrice: Decimal) {
+        self.name = name
+        self.sku = sku
+        self.wholesalePrice = wholesalePrice
+    }
+
+    var json: JSONValue {
+        var o = JSONObject()
+        o["name"] = .string(name)
+        o["sku"] = .string(sku)
+        o["description"] = .string(description)
+        o["wholesale_price"] = ["amount": .number("\(wholesalePrice)"), "currency": "USD"]
+        o["unit_of_measure"] = .string(unitOfMeasure)
+        o["unit_multiplier"] = .int(unitMultiplier)
+        o["listing_state"] = .string(listingState)
+        if let quantity { o["quantity"] = .string("\(quantity)") }
+        if let brand { o["brand"] = .int(brand) }
+        if let category { o["category"] = .int(category) }
+        for (k, v) in extra { o[k] = v }
+        return .object(o)
+    }
+}
+
+import Foundation

@@ -1,0 +1,109 @@
+import Foundation
+import LeafLinkAPI
+
+/// Seed data: one JSON array per resource, as files named after the resource path
+/// (`products.json`, `orders-received.json`, `line-items.json`, `customers.json`,
+/// `company-staff.json`, `order-payments.json`, `credits.json`, `brands.json`, …) plus an
+/// optional `company.json` (`{"id", "name"}`). Missing fields are filled from LeafLink's examples.
+public struct SimSeed: Sendable {
+    public var tables: [String: [JSONObject]] = [:]
+    public var company: JSONObject?
+
+    public init() {}
+
+    public static let fileNames = [
+        "company-staff", "customers", "brands", "product-lines", "product-categories", "product-subcategories",
+        "strains", "licenses", "products", "orders-received", "line-items", "order-payments", "credits",
+        "order-event-logs", "order-sales-reps",
+    ]
+
+    /// Reads every known file present in `directory`.
+    public init(directory: URL) throws {
+        for name in Self.fileNames {
+            let url = directory.appendingPathComponent("\(name).json")
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let value = try JSONParser.parse(Array(try Data(contentsOf: url)))
+            guard case .array(let items) = value else { throw SeedError(file: url.path, reason: "expected a JSON array") }
+            tables[name] = items.compactMap(\.objectValue)
+        }
+        let companyURL = directory.appendingPathComponent("company.json")
+        if FileManager.default.fileExists(atPath: companyURL.path) {
+            company = try JSONParser.parse(Array(try Data(contentsOf: companyURL))).objectValue
+        }
+    }
+
+    /// A seed from one JSON object `{"products": [...], "customers": [...], "company": {...}}`.
+    public init(bundle: JSONValue) {
+        for name in Self.fileNames { tables[name] = bundle[name]?.arrayValue?.compactMap(\.objectValue) }
+        company = bundle["company"]?.objectValue
+    }
+
+    public struct SeedError: Error, CustomStringConvertible {
+        public var file: String
+        public var reason: String
+        public var description: String { "seed file \(file): \(reason)" }
+    }
+}
+
+extension LeafLinkStore {
+    /// Adds seed records (replacing same ids), completing each from the templates and
+    /// recomputing order totals and product inventory fields.
+    public func load(_ seed: SimSeed) {
+        if let c = seed.company { company = company.filling(from: c).merging(c) }
+        let stamp = now()
+        for name in SimSeed.fileNames {
+            for var record in seed.tables[name] ?? [] {
+                let template: JSONObject? = switch name {
+                case "products": Templates.product
+                case "orders-received": Templates.order
+                case "line-items": Templates.lineItem
+                case "customers": Templates.customer
+                case "company-staff": Templates.staff
+                case "order-payments": Templates.payment
+                case "credits": Templates.credit
+                case "order-event-logs": Templates.eventLog
+                case "order-sales-reps": Templates.salesRep
+                default: Templates.reference[name]
+                }
+                if let template { record = record.filling(from: template) }
+                for field in ["created_on", "modified", "last_edit"] where record[field]?.stringValue == "" {
+                    record[field] = .string(stamp)
+                }
+                let key: String
+                if name == "orders-received" {
+                    guard let number = record["number"]?.stringValue else { continue }
+                    key = number
+                    record = normalizeOrderIDs(record)
+                } else {
+                    guard let id = record["id"]?.intValue else { continue }
+                    key = String(id)
+                    nextID = max(nextID, id)
+                }
+                put(name, key, record)
+            }
+        }
+        for key in order["products"] ?? [] { refreshProduct(key, touch: false) }
+        for number in order["orders-received"] ?? [] { recompute(number, touch: false) }
+    }
+
+    func normalizeOrderIDs(_ o: JSONObject) -> JSONObject {
+        var o = o
+        let number = o["number"]?.stringValue ?? ""
+        let short = String(number.replacingOccurrences(of: "-", with: "").suffix(8))
+        if o["short_id"]?.stringValue == "" { o["short_id"] = .string(short) }
+        for k in ["order_number"] where o[k]?.stringValue == "" { o[k] = .string(number) }
+        for k in ["order_seller_number", "order_buyer_number", "order_short_number"] where o[k]?.stringValue == "" {
+            o[k] = .string(short)
+        }
+        return o
+    }
+}
+
+extension JSONObject {
+    /// This object with every key of `other` set from `other`.
+    func merging(_ other: JSONObject) -> JSONObject {
+        var o = self
+        for (k, v) in other { o[k] = v }
+        return o
+    }
+}
