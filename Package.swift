@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "leafsync", dependencies: ["LeafSyncLog", argumentParser]),
 
         // MARK: Tools: benchmarks, simulators, test helpers
-        .target(name: "BenchmarkWorkload", path: "Tools/BenchmarkWorkload"),
+        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
         .executableTarget(
             name: "leafsync-bench",
             dependencies: ["LeafSyncLog", "BenchmarkWorkload", grdb, argumentParser],
@@ -85,8 +85,9 @@ let package = Package(
         ),
 
         // MARK: Tests (Swift Testing)
-        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload"]),
-        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog"]),
+        .target(name: "LeafSyncTestSupport", path: "Tests/LeafSyncTestSupport"),
+        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
+        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
         .testTarget(
             name: "LeafLinkAPITests",

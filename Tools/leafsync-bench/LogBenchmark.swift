@@ -1,0 +1,211 @@
+import ArgumentParser
+import BenchmarkWorkload
+import Foundation
+import LeafSyncLog
+
+struct LogBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Append and scan throughput of the event log against a SQLite table of JSON rows.",
+        discussion: """
+        Generates realistic events from data/samples (LeafLink orders and products, Distru \
+        inventory rows, products and sales orders, command outcomes), then, in this one process:
+          1. appends them to a new event log, 1,000 events per append;
+          2. inserts them into the baseline: one SQLite table, one row per event with the JSON \
+        payload, WAL, 1,000 rows per transaction;
+          3. scans both from the start, materialising every event.
+        Both sides use the same durability: --durability fsync (default) makes every 1,000 events \
+        durable on both (log `fsync`, SQLite `synchronous=FULL`); `none` syncs neither.
+        Run it in release mode: swift run -c release leafsync-bench log
+        """
+    )
+
+    @Option(help: "How many events.")
+    var events = 1_000_000
+
+    @Option(help: "Durability on both sides: fsync or none.")
+    var durability = "fsync"
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Option(help: "Leave the generated log in this directory (a tenant's log directory for the other commands).")
+    var keep: String?
+
+    @Option(help: "Directory of sample records.")
+    var samples = RealisticWorkload.defaultSamplesDirectory
+
+    @Option(help: "Seed of the workload generator.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        guard events > 0 else { throw ValidationError("--events must be positive") }
+        guard ["fsync", "none"].contains(durability) else { throw ValidationError("--durability must be fsync or none") }
+        if let keep, FileManager.default.fileExists(atPath: keep),
+           let contents = try? FileManager.default.contentsOfDirectory(atPath: keep), !contents.isEmpty {
+            throw ValidationError("--keep \(keep) exists and is not empty; choose a new directory")
+        }
+    }
+
+    func run() async throws {
+        let progress = Progress(enabled: !json)
+        progress.say("generating \(events) realistic events from \(samples) …")
+        let workload = try RealisticWorkload(samplesDirectory: samples)
+        let generated = workload.events(count: events, seed: seed)
+        let rawPayloadBytes = generated.reduce(0) { $0 + $1.payload.count }
+
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leafsync-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let logDirectory = keep ?? scratch + "/log"
+        let chunk = 1_000
+
+        // 1. The event log.
+        let policy: EventLogOptions.Durability = durability == "fsync" ? .group : .none
+        progress.say("appending to the event log (durability \(policy), \(Self.appenders) concurrent appenders) …")
+        let writer = try EventLogWriter(directory: logDirectory, options: EventLogOptions(durability: policy))
+        let chunks = stride(from: 0, to: generated.count, by: chunk).map { generated[$0..<min($0 + chunk, generated.count)] }
+        let (_, appendSeconds) = try await Stopwatch.measure {
+            // A few producers append concurrently, as fetch loops and the dispatcher do; each
+            // append still returns only once its events are durable (group commit).
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for appender in 0..<Self.appenders {
+                    group.addTask {
+                        for index in stride(from: appender, to: chunks.count, by: Self.appenders) {
+                            try await writer.append(Array(chunks[index]))
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        await writer.close()
+        let stats = try LogInspector.stats(directory: logDirectory).stats
+
+        // 2. The baseline.
+        progress.say("inserting into the SQLite baseline …")
+        let table = try SQLiteEventTable(path: scratch + "/events.sqlite", synchronous: durability == "fsync" ? "FULL" : "OFF")
+        let (_, baselineAppendSeconds) = try Stopwatch.measure {
+            try table.append(generated, rowsPerTransaction: chunk)
+        }
+        let sqliteBytes = Self.fileSize(scratch + "/events.sqlite") + Self.fileSize(scratch + "/events.sqlite-wal")
+
+        // 3. Full scans, each materialising every event.
+        progress.say("scanning both …")
+        let reader = try EventLogReader(directory: logDirectory)
+        let (scanned, scanSeconds) = try Stopwatch.measure { () throws -> (Int, Int) in
+            let cursor = try reader.cursor(from: 1)
+            var count = 0, bytes = 0
+            while let event = try cursor.next() {
+                count += 1
+                bytes += event.payload.count
+            }
+            return (count, bytes)
+        }
+        let (baselineScanned, baselineScanSeconds) = try Stopwatch.measure { try table.scan() }
+        guard scanned.0 == events, baselineScanned.count == events, scanned.1 == baselineScanned.payloadBytes else {
+            throw ValidationError("scan mismatch: log \(scanned), baseline \(baselineScanned), expected \(events) events")
+        }
+
+        let result = LogBenchmarkResult(
+            events: events, durability: durability, payloadBytes: rawPayloadBytes,
+            appendEventsPerSecond: Double(events) / appendSeconds,
+            baselineAppendEventsPerSecond: Double(events) / baselineAppendSeconds,
+            appendMegabytesPerSecond: Double(stats.uncompressedBytes) / 1e6 / appendSeconds,
+            scanEventsPerSecond: Double(events) / scanSeconds,
+            baselineScanEventsPerSecond: Double(events) / baselineScanSeconds,
+            compressionRatio: stats.compressionRatio, logBytesOnDisk: stats.bytesOnDisk, baselineBytesOnDisk: sqliteBytes,
+            keptLog: keep
+        )
+        print(json ? result.json() : result.table())
+    }
+
+    static let appenders = 4
+
+    static func fileSize(_ path: String) -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
+    }
+}
+
+/// Progress lines on standard error, so `--json` output stays clean.
+struct Progress {
+    let enabled: Bool
+    func say(_ line: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+struct LogBenchmarkResult: Encodable {
+    var events: Int
+    var durability: String
+    var payloadBytes: Int
+    var appendEventsPerSecond: Double
+    var baselineAppendEventsPerSecond: Double
+    var appendMegabytesPerSecond: Double
+    var scanEventsPerSecond: Double
+    var baselineScanEventsPerSecond: Double
+    var compressionRatio: Double
+    var logBytesOnDisk: UInt64
+    var baselineBytesOnDisk: UInt64
+    var keptLog: String?
+
+    var appendRatio: Double { appendEventsPerSecond / baselineAppendEventsPerSecond }
+    var scanRatio: Double { scanEventsPerSecond / baselineScanEventsPerSecond }
+
+    enum CodingKeys: String, CodingKey {
+        case events, durability
+        case payloadBytes = "payload_bytes"
+        case appendEventsPerSecond = "append_events_per_s"
+        case baselineAppendEventsPerSecond = "baseline_append_events_per_s"
+        case appendRatio = "append_ratio"
+        case appendMegabytesPerSecond = "append_mb_per_s"
+        case scanEventsPerSecond = "scan_events_per_s"
+        case baselineScanEventsPerSecond = "baseline_scan_events_per_s"
+        case scanRatio = "scan_ratio"
+        case compressionRatio = "compression_ratio"
+        case logBytesOnDisk = "log_bytes_on_disk"
+        case baselineBytesOnDisk = "baseline_bytes_on_disk"
+        case keptLog = "kept_log"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(events, forKey: .events)
+        try container.encode(durability, forKey: .durability)
+        try container.encode(payloadBytes, forKey: .payloadBytes)
+        try container.encode(appendEventsPerSecond.rounded(), forKey: .appendEventsPerSecond)
+        try container.encode(baselineAppendEventsPerSecond.rounded(), forKey: .baselineAppendEventsPerSecond)
+        try container.encode((appendRatio * 100).rounded() / 100, forKey: .appendRatio)
+        try container.encode((appendMegabytesPerSecond * 10).rounded() / 10, forKey: .appendMegabytesPerSecond)
+        try container.encode(scanEventsPerSecond.rounded(), forKey: .scanEventsPerSecond)
+        try container.encode(baselineScanEventsPerSecond.rounded(), forKey: .baselineScanEventsPerSecond)
+        try container.encode((scanRatio * 100).rounded() / 100, forKey: .scanRatio)
+        try container.encode((compressionRatio * 100).rounded() / 100, forKey: .compressionRatio)
+        try container.encode(logBytesOnDisk, forKey: .logBytesOnDisk)
+        try container.encode(baselineBytesOnDisk, forKey: .baselineBytesOnDisk)
+        try container.encodeIfPresent(keptLog, forKey: .keptLog)
+    }
+
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+
+    func table() -> String {
+        func rate(_ value: Double) -> String { String(format: "%12.0f", value) }
+        func ratio(_ value: Double) -> String { String(format: "%6.2fx", value) }
+        return """
+
+        leafsync-bench log: \(events) events, \(payloadBytes / 1_000_000) MB of payload, durability \(durability) on both sides
+                                  event log    SQLite baseline     ratio
+        append (events/s)      \(rate(appendEventsPerSecond))  \(rate(baselineAppendEventsPerSecond))    \(ratio(appendRatio))
+        full scan (events/s)   \(rate(scanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(scanRatio))
+        bytes on disk          \(String(format: "%12d", logBytesOnDisk))  \(String(format: "%12d", baselineBytesOnDisk))    \(ratio(Double(baselineBytesOnDisk) / Double(max(logBytesOnDisk, 1))))
+        append MB/s (uncompressed)  \(String(format: "%.1f", appendMegabytesPerSecond))
+        compression ratio           \(String(format: "%.2f", compressionRatio))
+        \(keptLog.map { "log kept in \($0)" } ?? "")
+        """
+    }
+}

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Monotonic wall-clock timing for benchmarks.
+struct Stopwatch {
+    private let start: UInt64 = Stopwatch.nanoseconds()
+
+    var elapsedSeconds: Double { Double(Stopwatch.nanoseconds() - start) / 1e9 }
+
+    static func nanoseconds() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let watch = Stopwatch()
+        let value = try body()
+        return (value, watch.elapsedSeconds)
+    }
+
+    static func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+        let watch = Stopwatch()
+        let value = try await body()
+        return (value, watch.elapsedSeconds)
+    }
+}
