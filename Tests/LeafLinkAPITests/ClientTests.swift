@@ -52,6 +52,8 @@ import Testing
                 #expect(e.call?.attempts == 1)
             }
             #expect(throws: LeafLinkError.self) { _ = try client(for: sim).resolve("products", query: []) }
+            _ = try await client(for: sim).product(id: 2093)
+            #expect(await sim.simulator.faults.lastUserAgent?.hasPrefix("LeafSync/") == true)
         }
     }
 
@@ -112,6 +114,22 @@ import Testing
             let p = try await client(for: sim).product(id: 2093)
             #expect(p.value.id == 2093)
             #expect(await sim.simulator.faults.apiCalls == 3)
+        }
+    }
+
+    @Test func timeoutsAreRetriedThenReported() async throws {
+        var faults = FaultSettings()
+        faults.latencyMs = 400
+        try await withSimulator(seed: tinySeed(), faults: faults) { sim in
+            var config = client(for: sim, attempts: 2).configuration
+            config.timeout = .milliseconds(100)
+            do {
+                _ = try await LeafLinkClient(configuration: config).product(id: 2093)
+                Issue.record("expected a timeout")
+            } catch let e as LeafLinkError {
+                guard case .transport(let call, _) = e else { Issue.record("got \(e)"); return }
+                #expect(call.attempts == 2)
+            }
         }
     }
 

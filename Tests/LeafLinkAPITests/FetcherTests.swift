@@ -203,6 +203,11 @@ import Testing
             let malformed = Array(#"{"type":"order","data":{}}"#.utf8)
             let outcome = try await fetcher.receiveWebhook(body: malformed, signature: LeafLinkWebhook.signature(body: malformed, key: key), key: key)
             #expect(outcome.httpStatus == 400 && store.events.count == 2)
+            // A product that cannot be fetched: the webhook is logged, LeafLink gets a 2xx.
+            let gone = Array(#"{"type":"product","action":"edit","data":{"id":424242}}"#.utf8)
+            let logged = try await fetcher.receiveWebhook(body: gone, signature: LeafLinkWebhook.signature(body: gone, key: key), key: key)
+            guard case .acceptedFetchFailed(let webhookSeq, let error) = logged else { Issue.record("got \(logged)"); return }
+            #expect(webhookSeq == 3 && error.contains("404") && logged.httpStatus == 200)
         }
     }
 }

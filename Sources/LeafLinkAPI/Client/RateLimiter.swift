@@ -1,5 +1,6 @@
-/// A client-side token bucket: `perMinute` tokens refilled continuously, burst up to
-/// `burst`. ``acquire()`` waits until a token is free.
+/// A client-side token bucket that never lets more than `perMinute` requests through in any
+/// rolling minute: up to `burst` at once, refilled at `(perMinute − burst) / 60` per second.
+/// ``acquire()`` waits until a token is free.
 public actor RateLimiter {
     private let perSecond: Double
     private let burst: Double
@@ -8,8 +9,10 @@ public actor RateLimiter {
     private let clock = ContinuousClock()
 
     public init(perMinute: Int, burst: Int? = nil) {
-        self.perSecond = Double(max(perMinute, 1)) / 60
-        self.burst = Double(burst ?? max(1, min(perMinute, perMinute / 6 + 1)))
+        let perMinute = max(perMinute, 1)
+        let burst = min(max(burst ?? perMinute / 6, 1), perMinute)
+        self.perSecond = Double(max(perMinute - burst, 1)) / 60
+        self.burst = Double(burst)
         self.tokens = self.burst
         self.last = clock.now
     }

@@ -157,6 +157,9 @@ public actor LeafLinkFetcher {
         /// Logged (sequence of the `leaflink.webhook.received` event) and the record refetched
         /// (sequence of its observation, nil when unchanged).
         case accepted(webhook: UInt64, observation: UInt64?)
+        /// Logged, but the refetch failed (the next fetch cycle catches up); still a 2xx so
+        /// LeafLink does not resend a body already in the log.
+        case acceptedFetchFailed(webhook: UInt64, error: String)
         /// The same body was already received (LeafLink retries; no timestamp to tell them apart).
         case duplicate
         /// Missing or wrong `LL-Signature`: nothing appended.
@@ -166,7 +169,7 @@ public actor LeafLinkFetcher {
 
         public var httpStatus: Int {
             switch self {
-            case .accepted, .duplicate: 200
+            case .accepted, .acceptedFetchFailed, .duplicate: 200
             case .badSignature: 401
             case .malformed: 400
             }
@@ -174,8 +177,7 @@ public actor LeafLinkFetcher {
     }
 
     /// Verifies, logs and acts on one webhook delivery. `signature` is the `LL-Signature`
-    /// header. A failed refetch is thrown after the webhook event is appended (answer 2xx
-    /// anyway: the next fetch cycle catches up).
+    /// header. Throws only when the log refuses the append.
     public func receiveWebhook(body: [UInt8], signature: String?, key: String) async throws -> WebhookOutcome {
         guard LeafLinkWebhook.isValid(body: body, signature: signature, key: key) else {
             logger.warning("LeafLink webhook refused: missing or invalid LL-Signature")
@@ -193,15 +195,18 @@ public actor LeafLinkFetcher {
             type: LeafLinkEvents.webhookType, source: LeafLinkEvents.source, subject: delivery.subject,
             correlationID: correlation, payload: body)]).lowerBound
         webhookBodies.insert(hash)
-        let observation: UInt64?
-        switch delivery.kind {
-        case .order(let number):
-            let fetched = try await client.order(number: number)
-            observation = try await observe(LeafLinkEvents.order, fetched.raw, correlationID: correlation, causation: seq)
-        case .product(let id):
-            let fetched = try await client.product(id: id)
-            observation = try await observe(LeafLinkEvents.product, fetched.raw, correlationID: correlation, causation: seq)
+        let raw: RawRecord
+        do {
+            switch delivery.kind {
+            case .order(let number): raw = try await client.order(number: number).raw
+            case .product(let id): raw = try await client.product(id: id).raw
+            }
+        } catch {
+            logger.warning("LeafLink webhook \(delivery.subject) logged, refetch failed: \(error)")
+            return .acceptedFetchFailed(webhook: seq, error: String(describing: error))
         }
+        let kind = if case .order = delivery.kind { LeafLinkEvents.order } else { LeafLinkEvents.product }
+        let observation = try await observe(kind, raw, correlationID: correlation, causation: seq)
         return .accepted(webhook: seq, observation: observation)
     }
 }

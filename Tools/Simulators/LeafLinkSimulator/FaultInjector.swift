@@ -8,6 +8,8 @@ public actor FaultInjector {
     private var recent: [String: [ContinuousClock.Instant]] = [:]
     /// API calls seen (for tests: "nothing more was asked").
     public private(set) var apiCalls = 0
+    /// The `User-Agent` of the last API call.
+    public private(set) var lastUserAgent: String?
 
     public init(settings: FaultSettings) { self.settings = settings }
 
@@ -24,8 +26,9 @@ public actor FaultInjector {
         case drop
     }
 
-    func decide(apiKey: String) -> (Decision, latencyMs: Int) {
+    func decide(apiKey: String, userAgent: String?) -> (Decision, latencyMs: Int) {
         apiCalls += 1
+        lastUserAgent = userAgent
         let latency = settings.latencyMs
         if !script.isEmpty {
             switch script.removeFirst() {

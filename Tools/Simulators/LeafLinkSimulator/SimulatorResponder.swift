@@ -30,7 +30,7 @@ public struct SimulatorResponder: HTTPResponder {
             }
             guard simulator.apiKeys.contains(parts[1]) else { throw SimError.detail(401, "Invalid token.") }
 
-            let (decision, latency) = await simulator.faults.decide(apiKey: parts[1])
+            let (decision, latency) = await simulator.faults.decide(apiKey: parts[1], userAgent: request.headers[.userAgent])
             if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
             var malformed = false
             switch decision {
