@@ -78,6 +78,12 @@ struct ByteReader {
     }
 
     @inline(__always)
+    mutating func readLengthPrefixed() -> UnsafeRawBufferPointer? {
+        guard let length = readVarint(), length <= UInt64(remaining) else { return nil }
+        return readBytes(Int(length))
+    }
+
+    @inline(__always)
     mutating func readString() -> String? {
         guard let length = readVarint(), length <= UInt64(remaining), let bytes = readBytes(Int(length)) else { return nil }
         return String(decoding: bytes, as: UTF8.self)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The binary envelope of one event inside a batch body (format version 1):
 ///
 /// ```
@@ -50,12 +52,14 @@ enum EventEncoding {
 
     /// Decodes every event of a raw batch body. Returns nil when the body is not well formed
     /// (which, behind a valid checksum, means a writer bug or deliberate tampering).
-    static func decode(body: UnsafeRawBufferPointer, baseSequence: UInt64, count: Int) -> [RecordedEvent]? {
+    static func decode(
+        body: UnsafeRawBufferPointer, baseSequence: UInt64, count: Int, strings: inout StringInterner
+    ) -> [RecordedEvent]? {
         var events: [RecordedEvent] = []
         events.reserveCapacity(count)
         var ok = true
         forEachRecord(body: body, baseSequence: baseSequence, count: count) { view in
-            guard let event = view.materialize() else { ok = false; return false }
+            guard let event = view.materialize(strings: &strings) else { ok = false; return false }
             events.append(event)
             return true
         } onMalformed: { ok = false }
@@ -87,14 +91,21 @@ public struct EventView {
 
     /// Decodes the whole event into an owned value; nil when the record is malformed.
     public func materialize() -> RecordedEvent? {
+        var strings = StringInterner()
+        return materialize(strings: &strings)
+    }
+
+    func materialize(strings: inout StringInterner) -> RecordedEvent? {
         var reader = ByteReader(record)
         guard let time = reader.read(Int64.self),
               let version = reader.read(UInt16.self),
               let flags = reader.read(UInt8.self),
-              let type = reader.readString(),
-              let source = reader.readString(),
+              let typeBytes = reader.readLengthPrefixed(),
+              let sourceBytes = reader.readLengthPrefixed(),
               let subject = reader.readString()
         else { return nil }
+        let type = strings.string(for: typeBytes)
+        let source = strings.string(for: sourceBytes)
         var causation: UInt64?
         if flags & 1 != 0 {
             guard let value = reader.read(UInt64.self) else { return nil }
@@ -144,5 +155,23 @@ extension EventEncoding {
             return ok
         } onMalformed: { ok = false }
         return ok && seen == count
+    }
+}
+
+/// Reuses the `String`s of recently seen event types and sources: a log has a few dozen of each,
+/// so a scan allocates and validates them once instead of once per event.
+struct StringInterner {
+    private var entries: [(bytes: [UInt8], string: String)] = []
+    private static let capacity = 64
+
+    mutating func string(for bytes: UnsafeRawBufferPointer) -> String {
+        for entry in entries where entry.bytes.count == bytes.count {
+            if entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return entry.string
+            }
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        if entries.count < Self.capacity, !bytes.isEmpty { entries.append((Array(bytes), string)) }
+        return string
     }
 }

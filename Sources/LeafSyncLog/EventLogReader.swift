@@ -84,6 +84,7 @@ public final class EventCursor {
     private var segmentNextSequence: UInt64 = 1
     private var buffered: [RecordedEvent] = []
     private var bufferedPosition = 0
+    private var strings = StringInterner()
 
     init(directory: LogDirectory, from sequence: UInt64) throws {
         self.directory = directory
@@ -171,7 +172,7 @@ public final class EventCursor {
                     } onMalformed: { ok = false }
                     return ok
                 }
-                guard let events = EventEncoding.decode(body: body, baseSequence: header.baseSequence, count: Int(header.count))
+                guard let events = EventEncoding.decode(body: body, baseSequence: header.baseSequence, count: Int(header.count), strings: &strings)
                 else { return false }
                 buffered = events
                 bufferedPosition = min(skip, events.count)

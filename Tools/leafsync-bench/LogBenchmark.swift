@@ -102,6 +102,10 @@ struct LogBenchmark: AsyncParsableCommand {
             }
             return (count, bytes)
         }
+        let (viewed, viewSeconds) = try Stopwatch.measure { () throws -> UInt64 in
+            try reader.cursor(from: 1).forEachView { _ in }
+        }
+        progress.say("zero-copy scan: \(viewed) events at \(Int(Double(viewed) / viewSeconds)) events/s")
         let (baselineScanned, baselineScanSeconds) = try Stopwatch.measure { try table.scan() }
         guard scanned.0 == events, baselineScanned.count == events, scanned.1 == baselineScanned.payloadBytes else {
             throw ValidationError("scan mismatch: log \(scanned), baseline \(baselineScanned), expected \(events) events")
