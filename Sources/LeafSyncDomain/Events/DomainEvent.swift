@@ -1,0 +1,56 @@
+import Foundation
+import LeafSyncLog
+
+/// A log event decoded into the domain: when it happened, what it is about, and the typed fact.
+public struct DomainEvent: Equatable, Sendable {
+    /// Time of the event: the tick's time for `engine.tick`, else the log's recorded-at time.
+    public var time: Timestamp
+    /// The log subject, e.g. `ll-order:<number>`.
+    public var subject: String
+    public var fact: Fact
+    /// For observed remote records: FNV-1a of the canonical JSON, so an identical re-fetch is a no-op (R-ENG-01).
+    public var fingerprint: UInt64?
+
+    public init(time: Timestamp, subject: String, fact: Fact, fingerprint: UInt64? = nil) {
+        self.time = time
+        self.subject = subject
+        self.fact = fact
+        self.fingerprint = fingerprint
+    }
+}
+
+/// Everything that can happen, typed.
+public enum Fact: Equatable, Sendable {
+    case leafLinkOrder(LeafLinkOrder)
+    case leafLinkProduct(LeafLinkProduct)
+    case leafLinkCustomer(LeafLinkCustomer)
+    case leafLinkStaff(LeafLinkStaff)
+    case leafLinkPayment(LeafLinkOrderPayment)
+    case leafLinkCredit(LeafLinkCredit)
+    /// A LeafLink webhook: a hint to fetch the record it names.
+    case leafLinkWebhook(LeafLinkWebhook)
+    case distruProduct(DistruProduct)
+    case distruInventory(DistruInventoryRow)
+    case distruOrder(DistruOrder)
+    case distruCompany(DistruCompany)
+    case distruUser(DistruUser)
+    case distruLocation(DistruLocation)
+    case distruTax(DistruTax)
+    case distruInvoice(DistruInvoice)
+    /// `distru.<kind>.deleted`: the record with `id` is gone.
+    case distruDeleted(kind: String, id: String)
+    /// A Distru webhook: a hint to fetch the record it names.
+    case distruWebhook(kind: String, id: String)
+    case metrcTransfer(MetrcTransfer)
+    case operatorAction(OperatorAction)
+    /// A scheduler tick; its time is the event's time.
+    case tick
+    /// The outbound command with this idempotency key succeeded; `response` is the remote answer.
+    case commandSucceeded(key: String, response: JSON)
+    /// The outbound command with this idempotency key failed.
+    case commandFailed(key: String, error: String, retryable: Bool)
+    /// A record or payload that could not be decoded: kept, with the reason, never a crash.
+    case rejected(type: String, reason: String)
+    /// Ingestion bookkeeping (fetch cursors) and unknown types: no effect on the state.
+    case ignored(type: String)
+}

@@ -1,0 +1,38 @@
+import Foundation
+/// A customer in the LeafLink seller's CRM (`/customers/`).
+public struct LeafLinkCustomer: Equatable, Sendable {
+    public var id: Int
+    public var name: String
+    public var dba: String?
+    public var licenseNumber: String?
+    public var address: String?
+    public var zipcode: String?
+    public var archived: Bool
+
+    public init(json: JSON) throws(RecordDecodingError) {
+        guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink customer", field: "id") }
+        self.id = id
+        name = json.first("name", "display_name")?.string ?? ""
+        dba = json["dba"]?.nonEmptyString
+        licenseNumber = json["license_number"]?.nonEmptyString
+        address = json["address"]?.nonEmptyString
+        zipcode = json["zipcode"]?.nonEmptyString
+        archived = json["archived"]?.bool ?? false
+    }
+}
+
+/// A LeafLink company-staff member, i.e. a possible sales rep (`/company-staff/`).
+public struct LeafLinkStaff: Equatable, Sendable {
+    public var id: Int
+    public var displayName: String
+    public var email: String?
+    public var isActive: Bool
+
+    public init(json: JSON) throws(RecordDecodingError) {
+        guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink company staff", field: "id") }
+        self.id = id
+        displayName = json.first("display_name", "user", "name")?.string ?? "staff \(id)"
+        email = json["email"]?.nonEmptyString
+        isActive = json["is_active"]?.bool ?? true
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import LeafSyncLog
+
+/// A LeafLink order as fetched from `/orders-received/` (REST shape), decoded tolerantly.
+public struct LeafLinkOrder: Equatable, Sendable {
+    /// A sales rep attached to the order (`id` is the company-staff id).
+    public struct Rep: Equatable, Sendable {
+        public var id: Int
+        public var name: String?
+    }
+
+    public var number: String
+    public var shortID: String?
+    public var status: LeafLinkOrderStatus
+    public var customerID: Int?
+    public var customerName: String?
+    public var salesReps: [Rep]
+    /// Embedded line items (`include_children=line_items`); `nil` when the fetch did not embed them.
+    public var lines: [LeafLinkLineItem]?
+    public var isCombination: Bool
+    public var classification: String?
+    public var discount: Decimal
+    /// `%` or `$`.
+    public var discountType: String
+    /// The tax percentage, from `order_taxes[].rate` or `tax_amount` with `tax_type` `%`.
+    public var taxPercent: Decimal?
+    public var shippingCharge: Money
+    public var total: Money?
+    /// Credits applied to the order (`credits`, a string total).
+    public var credits: Money
+    public var notes: String?
+    public var internalNotes: String?
+    public var modified: String?
+    public var modifiedAt: Timestamp?
+    public var createdOn: String?
+    public var availableTransitions: [String]
+    public var shipDate: String?
+    public var externalIDSeller: String?
+
+    public init(json: JSON) throws(RecordDecodingError) {
+        guard json.object != nil else { throw .wrongShape(record: "LeafLink order", expected: "a JSON object") }
+        guard let number = json.first("number", "order_number")?.nonEmptyString else {
+            throw .missingField(record: "LeafLink order", field: "number")
+        }
+        self.number = number
+        shortID = json.first("short_id", "order_short_number")?.nonEmptyString
+        status = LeafLinkOrderStatus(json["status"]?.string ?? "")
+        customerID = json["customer"]?.int
+        customerName = json["customer"]?.first("display_name", "name")?.string
+        salesReps = (json["sales_reps"]?.array ?? []).compactMap { rep in
+            // `{id, user}` (REST) or `{rep: id}` (order-sales-reps) or a bare id.
+            guard let id = rep.object != nil ? (rep["rep"]?.int ?? rep["id"]?.int) : rep.int else { return nil }
+            return Rep(id: id, name: rep.first("user", "display_name", "name")?.string)
+        }
+        if let items = json.first("line_items", "orderedproduct_set")?.array, items.allSatisfy({ $0.object != nil }) {
+            var decoded: [LeafLinkLineItem] = []
+            for item in items { decoded.append(try LeafLinkLineItem(json: item)) }
+            lines = decoded
+        } else {
+            lines = nil
+        }
+        isCombination = json["is_combination"]?.bool ?? false
+        classification = json["classification"]?.string
+        discount = json.first("discount", "discount_amount")?.decimal ?? 0
+        discountType = json["discount_type"]?.string ?? "%"
+        if let rate = json["order_taxes"]?.array?.compactMap({ $0.first("rate", "percent", "percentage")?.decimal }).first {
+            taxPercent = rate
+        } else if (json["tax_type"]?.string ?? "%") == "%", let amount = json["tax_amount"]?.decimal, amount != 0 {
+            taxPercent = amount
+        } else {
+            taxPercent = nil
+        }
+        shippingCharge = Money(json["shipping_charge"]?.decimal ?? 0)
+        total = json["total"]?.decimal.map(Money.init)
+        credits = Money(json["credits"]?.decimal ?? 0)
+        notes = json["notes"]?.nonEmptyString
+        internalNotes = json["internal_notes"]?.nonEmptyString
+        modified = json["modified"]?.string
+        modifiedAt = modified.flatMap(ISO8601.parse)
+        createdOn = json["created_on"]?.string
+        availableTransitions = (json["available_transitions"]?.array ?? []).compactMap { $0.string?.lowercased() }
+        shipDate = json["ship_date"]?.nonEmptyString
+        externalIDSeller = json["external_id_seller"]?.nonEmptyString
+    }
+}
+
+/// A LeafLink line item (REST `/line-items/` shape, or the webhook's `orderedproduct_set` shape).
+public struct LeafLinkLineItem: Equatable, Sendable {
+    public var id: Int
+    /// The LeafLink product id; the webhook shape has none (only name and SKU).
+    public var productID: Int?
+    public var productSKU: String?
+    /// Units ordered.
+    public var quantity: Decimal
+    /// Units per case when ordered (sell in multiples); 1 otherwise.
+    public var unitMultiplier: Decimal
+    /// Price of one sell unit (a case of `unitMultiplier` units).
+    public var orderedUnitPrice: Money
+    /// When non-zero, the price actually paid per sell unit.
+    public var salePrice: Money
+    public var isSample: Bool
+    public var isMedical: Bool
+    public var notes: String?
+    public var position: Int?
+
+    public init(json: JSON) throws(RecordDecodingError) {
+        guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink line item", field: "id") }
+        self.id = id
+        productID = json["product"]?.int
+        productSKU = json["product"]?["sku"]?.string ?? json["frozen_data"]?["product"]?["sku"]?.string
+        guard let quantity = json["quantity"]?.decimal else {
+            throw .missingField(record: "LeafLink line item \(id)", field: "quantity")
+        }
+        self.quantity = quantity
+        let multiplier = json["unit_multiplier"]?.decimal ?? 1
+        unitMultiplier = multiplier > 0 ? multiplier : 1
+        orderedUnitPrice = Money(json["ordered_unit_price"]?.decimal ?? 0)
+        salePrice = Money(json["sale_price"]?.decimal ?? 0)
+        isSample = json["is_sample"]?.bool ?? false
+        isMedical = json["is_medical_line_item"]?.bool ?? false
+        notes = json["notes"]?.nonEmptyString
+        position = json["position"]?.int
+    }
+
+    /// The price paid per sell unit: the sale price when non-zero, else the ordered unit price.
+    public var effectivePrice: Money { salePrice.isZero ? orderedUnitPrice : salePrice }
+
+    /// R-ORD-14: the price of one unit, the sell-unit price divided by the multiplier, half-even to the cent.
+    public var pricePerUnit: Money { effectivePrice.dividedRoundingToCent(by: unitMultiplier) }
+}

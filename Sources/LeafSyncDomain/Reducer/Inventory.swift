@@ -1,0 +1,33 @@
+import Foundation
+/// Inventory: Distru is the source of truth (R-INV).
+extension Reduction {
+    mutating func observeInventory(_ row: DistruInventoryRow) {
+        state.inventory[row.productID, default: [:]][row.locationID] = row.available
+        reevaluateBlockedOrders()
+    }
+
+    /// R-INV-01: available quantity summed over the configured locations, or all when none are.
+    func availableQuantity(_ distruID: String) -> Decimal {
+        guard let rows = state.inventory[distruID], !rows.isEmpty else {
+            return state.distruProducts[distruID]?.quantityAvailable ?? 0
+        }
+        let chosen = state.settings.inventoryLocationIDs
+        return rows.filter { chosen.isEmpty || chosen.contains($0.key) }.sorted { $0.key < $1.key }.reduce(Decimal(0)) { $0 + $1.value }
+    }
+
+    /// R-INV-02/03/05/06 for one link, in a push cycle.
+    mutating func pushInventory(_ distruID: String) {
+        guard let link = state.links[distruID] else { return }
+        let llID = link.leafLinkProductID
+        let mode = state.leafLinkProducts[llID]?.inventoryManagement ?? .managed
+        guard mode == .managed else { return } // Unlimited: ignored (R-INV-03); Inherited: pushed once (R-INV-04).
+        let available = availableQuantity(distruID)
+        let quantity = max(0, available) // R-INV-06
+        guard quantity != link.leafLinkQuantity else { return }
+        emit(key: "ll-inventory:\(llID)@\(now.microseconds)", subject: "ll-product:\(llID)", rule: "R-INV-02",
+             .pushLeafLinkInventory(leafLinkProductID: llID, quantity: quantity))
+        state.links[distruID]?.leafLinkQuantity = quantity
+        note("ll-product:\(llID)", available < 0 ? "R-INV-06" : "R-INV-02",
+             "pushed quantity \(DecimalText.plain(quantity)) (Distru available \(DecimalText.plain(available)); LeafLink showed \(link.leafLinkQuantity.map(DecimalText.plain) ?? "nothing"))")
+    }
+}

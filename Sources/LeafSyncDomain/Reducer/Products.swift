@@ -1,0 +1,156 @@
+import Foundation
+/// Product links (R-PRD-01/02/04/09), LL product creation (R-PRD-05/06) and field pushes (R-PRD-07).
+extension Reduction {
+    mutating func observeLeafLinkProduct(_ p: LeafLinkProduct) {
+        state.leafLinkProducts[p.id] = p
+        if let distruID = state.linkOfLeafLinkProduct[p.id] {
+            // R-INV-02/05: what LL shows now; a difference from Distru is pushed next cycle.
+            state.links[distruID]?.leafLinkQuantity = p.quantity
+        }
+    }
+
+    mutating func observeDistruProduct(_ p: DistruProduct) {
+        state.distruProducts[p.id] = p
+        if var link = state.links[p.id], ProductFields(p) != link.pushedFields, !link.fieldsPending {
+            link.fieldsPending = true
+            state.links[p.id] = link
+            note("distru-product:\(p.id)", "R-PRD-07", "product fields changed in Distru: pushed to LeafLink at the next push cycle")
+        }
+        reevaluateBlockedOrders()
+    }
+
+    /// R-PRD-01/02/04: link, or record why the link is refused.
+    mutating func link(distruID: String, leafLinkID: Int, rule: String) {
+        let subject = "distru-product:\(distruID)"
+        if let existing = state.links[distruID] {
+            if existing.leafLinkProductID == leafLinkID { return }
+            refuse(subject, "R-PRD-02", "Distru product \(distruID) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
+            return
+        }
+        if let other = state.linkOfLeafLinkProduct[leafLinkID] {
+            refuse(subject, "R-PRD-01", "LeafLink product \(leafLinkID) is already linked to Distru product \(other); a link is one-to-one")
+            return
+        }
+        guard let d = state.distruProducts[distruID] else {
+            refuse(subject, "R-PRD-01", "Distru product \(distruID) has not been fetched yet; link it once it is")
+            return
+        }
+        guard let l = state.leafLinkProducts[leafLinkID] else {
+            refuse(subject, "R-PRD-01", "LeafLink product \(leafLinkID) has not been fetched yet; link it once it is")
+            return
+        }
+        guard d.leafLinkUnit == l.unit else {
+            refuse(subject, "R-PRD-04", "Distru product \(d.name) is sold in \(d.leafLinkUnit.rawValue) (unit type \(d.unitTypeName ?? "none")) but LeafLink product \(l.name) in \(l.unit.rawValue); the unit types must match")
+            return
+        }
+        addLink(d, l, rule: rule)
+    }
+
+    private mutating func addLink(_ d: DistruProduct, _ l: LeafLinkProduct, rule: String) {
+        let link = ProductLink(distruProductID: d.id, leafLinkProductID: l.id, linkedAt: now, pushedFields: ProductFields(d),
+                               syncedSalePrice: d.salePrice, syncedWholesalePrice: l.wholesalePrice, leafLinkQuantity: l.quantity)
+        state.links[d.id] = link
+        state.linkOfLeafLinkProduct[l.id] = d.id
+        state.refusals["distru-product:\(d.id)"] = nil
+        note("distru-product:\(d.id)", rule, "linked to LeafLink product \(l.id) (\(l.name))")
+        // R-INV-04: Inherited pushes the quantity once, when first linked or created.
+        if l.inventoryManagement == .inherited {
+            let quantity = max(0, availableQuantity(d.id))
+            if emit(key: "ll-inventory:\(l.id):inherited", subject: "ll-product:\(l.id)", rule: "R-INV-04",
+                    .pushLeafLinkInventory(leafLinkProductID: l.id, quantity: quantity)) {
+                state.links[d.id]?.leafLinkQuantity = quantity
+            }
+        }
+        reevaluateBlockedOrders()
+    }
+
+    mutating func refuse(_ subject: String, _ rule: String, _ why: String) {
+        state.refusals[subject] = Decision(rule: rule, text: "\(rule): \(why)", at: now)
+        note(subject, rule, why)
+    }
+
+    /// R-PRD-09: the link goes, and with it every push for both products; history stays in the log.
+    mutating func unlink(distruID: String) {
+        guard let link = state.links.removeValue(forKey: distruID) else { return }
+        state.linkOfLeafLinkProduct[link.leafLinkProductID] = nil
+        for key in state.commands.pending.keys.sorted() {
+            switch state.commands.pending[key]?.action {
+            case .pushLeafLinkInventory(let id, _) where id == link.leafLinkProductID,
+                 .updateLeafLinkProduct(let id, _) where id == link.leafLinkProductID:
+                state.commands.pending[key] = nil
+                state.commands.retryAt[key] = nil
+                state.commands.abandoned.insert(key)
+            case .setDistruSalePrice(let id, _) where id == distruID:
+                state.commands.pending[key] = nil
+                state.commands.retryAt[key] = nil
+                state.commands.abandoned.insert(key)
+            default: break
+            }
+        }
+        note("distru-product:\(distruID)", "R-PRD-09", "unlinked from LeafLink product \(link.leafLinkProductID); pushes stopped")
+    }
+
+    /// R-PRD-05/06: create an LL product from a Distru product with the supported subset of fields.
+    mutating func requestLeafLinkProduct(_ r: LeafLinkProductRequest) {
+        let subject = "distru-product:\(r.distruProductID)"
+        guard let d = state.distruProducts[r.distruProductID] else {
+            refuse(subject, "R-PRD-05", "Distru product \(r.distruProductID) has not been fetched yet")
+            return
+        }
+        if let existing = state.links[d.id] {
+            refuse(subject, "R-PRD-02", "Distru product \(d.name) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
+            return
+        }
+        let sellInMultiples = r.sellInMultiples ?? false
+        let perCase = sellInMultiples ? (r.unitsPerCase ?? d.unitsPerCase ?? 1) : 1
+        let draft = LeafLinkProductDraft(
+            distruProductID: d.id, name: r.name ?? d.name, sku: r.sku ?? d.sku, description: r.description ?? d.description,
+            showInventoryToBuyers: r.showInventoryToBuyers ?? true, licenseID: r.licenseID, brandID: r.brandID,
+            productLineID: r.productLineID, categoryID: r.categoryID, subcategoryID: r.subcategoryID,
+            inventoryManagement: InventoryManagement(json: r.inventoryManagement.map { .number(String($0)) }),
+            wholesalePrice: r.wholesalePrice ?? d.salePrice.map { $0.times(perCase) }, salePrice: r.salePrice, retailPrice: r.retailPrice,
+            minimumOrder: r.minimumOrder, maximumOrder: r.maximumOrder, strainClassification: r.strainClassification,
+            strainIDs: r.strainIDs ?? [], unit: d.leafLinkUnit, sellInMultiples: sellInMultiples,
+            unitsPerCase: sellInMultiples ? perCase : nil
+        )
+        if d.leafLinkUnit == .unit, let name = d.unitTypeName, LeafLinkUnit(distruUnitType: name) == .unit, !["each", "unit", "units", "ea"].contains(name.lowercased()) {
+            note(subject, "R-PRD-06", "Distru unit type \(name) is not supported by LeafLink: the product is sold in Unit")
+        }
+        emit(key: "ll-product-create:\(d.id)", subject: subject, rule: "R-PRD-05", .createLeafLinkProduct(draft))
+    }
+
+    mutating func leafLinkProductCreated(_ draft: LeafLinkProductDraft, response: JSON) {
+        let subject = "distru-product:\(draft.distruProductID)"
+        guard let d = state.distruProducts[draft.distruProductID] else { return }
+        guard let product = try? LeafLinkProduct(json: response.unwrappingData) else {
+            raise(subject: subject, rule: "R-ERR-03", message: "R-ERR-03: LeafLink answered the product creation without a readable product",
+                  fix: "Find the product \(draft.name) in LeafLink and link it by hand.")
+            return
+        }
+        var p = product
+        if response.unwrappingData["inventory_management"] == nil { p.inventoryManagement = draft.inventoryManagement }
+        state.leafLinkProducts[p.id] = p
+        guard state.links[d.id] == nil, state.linkOfLeafLinkProduct[p.id] == nil else { return }
+        addLink(d, p, rule: "R-PRD-05")
+    }
+
+    /// R-PRD-07: Distru-owned fields changed since the last push go to LL in the push cycle.
+    mutating func pushProductFields(_ distruID: String) {
+        guard var link = state.links[distruID], link.fieldsPending, let d = state.distruProducts[distruID] else { return }
+        let now = ProductFields(d)
+        let old = link.pushedFields
+        let changes = LeafLinkProductChanges(
+            name: now.name != old.name ? now.name : nil,
+            sku: now.sku != old.sku ? now.sku : nil,
+            description: now.description != old.description ? now.description : nil,
+            unit: now.unit != old.unit ? now.unit : nil
+        )
+        link.pushedFields = now
+        link.fieldsPending = false
+        state.links[distruID] = link
+        guard changes != LeafLinkProductChanges() else { return }
+        emit(key: "ll-product-update:\(link.leafLinkProductID)@\(d.updated ?? "-"):\(StableHash.hex(String(describing: changes)))",
+             subject: "ll-product:\(link.leafLinkProductID)", rule: "R-PRD-07",
+             .updateLeafLinkProduct(leafLinkProductID: link.leafLinkProductID, changes: changes))
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import LeafSyncLog
+
+/// The reducer: applies one event to the state and returns the commands it asks for.
+///
+/// Pure and deterministic (R-ENG-02): no clock (time comes from `event.time`), no randomness,
+/// no I/O; dictionaries are always walked in sorted order.
+public func reduce(into state: inout SyncState, event: DomainEvent) -> [Command] {
+    var r = Reduction(now: event.time)
+    swap(&r.state, &state)
+    r.apply(event)
+    swap(&r.state, &state)
+    return r.commands
+}
+
+/// The functional form: `(state, event) -> (state, [command])`.
+public func reduce(_ state: SyncState, _ event: DomainEvent) -> (SyncState, [Command]) {
+    var s = state
+    let commands = reduce(into: &s, event: event)
+    return (s, commands)
+}
+
+/// Decodes and reduces a log event (`DomainEvent(recorded:)` then `reduce(into:event:)`).
+public func reduce(into state: inout SyncState, recorded: RecordedEvent) -> [Command] {
+    reduce(into: &state, event: DomainEvent(recorded: recorded))
+}
+
+/// One reduction step: the state being changed, the event time, and the commands collected.
+struct Reduction {
+    var state = SyncState()
+    let now: Timestamp
+    var commands: [Command] = []
+
+    init(now: Timestamp) { self.now = now }
+
+    mutating func apply(_ event: DomainEvent) {
+        if let fp = event.fingerprint {
+            // R-ENG-01: an identical re-observation changes nothing.
+            let key = "\(event.fact.kindName)|\(event.subject)"
+            if state.fingerprints[key] == fp { return }
+            state.fingerprints[key] = fp
+            if state.rejections.removeValue(forKey: event.subject) != nil {
+                resolve(subject: event.subject, rule: "R-ERR-01")
+            }
+        }
+        switch event.fact {
+        case .leafLinkOrder(let o): observeLeafLinkOrder(o)
+        case .leafLinkProduct(let p): observeLeafLinkProduct(p)
+        case .leafLinkCustomer(let c): state.leafLinkCustomers[c.id] = c
+        case .leafLinkStaff(let s): state.staff[s.id] = s
+        case .leafLinkPayment: break // R-PAY-03: payments never flow LL → Distru.
+        case .leafLinkCredit(let c): observeCredit(c)
+        case .leafLinkWebhook(let w): leafLinkWebhook(w)
+        case .distruProduct(let p): observeDistruProduct(p)
+        case .distruInventory(let row): observeInventory(row)
+        case .distruOrder(let so): observeSalesOrder(so)
+        case .distruCompany(let c): observeCompany(c)
+        case .distruUser(let u): state.users[u.id] = u
+        case .distruLocation(let l): state.locations[l.id] = l
+        case .distruTax(let t):
+            state.taxes[t.id] = t
+        case .distruInvoice(let inv): observeInvoice(inv)
+        case .distruDeleted(let kind, let id): distruDeleted(kind: kind, id: id)
+        case .distruWebhook(let kind, let id):
+            emit(key: "fetch:distru:\(kind):\(id)@\(now.microseconds)", subject: "distru-\(kind):\(id)", rule: "R-SET-03",
+                 .fetchRecord(system: "distru", kind: kind, id: id))
+        case .metrcTransfer(let t): observeTransfer(t)
+        case .operatorAction(let a): operatorAction(a)
+        case .tick: tick()
+        case .commandSucceeded(let key, let response): commandSucceeded(key: key, response: response)
+        case .commandFailed(let key, let error, let retryable): commandFailed(key: key, error: error, retryable: retryable)
+        case .rejected(let type, let reason): rejected(subject: event.subject, type: type, reason: reason)
+        case .ignored: break
+        }
+    }
+
+    mutating func operatorAction(_ a: OperatorAction) {
+        switch a {
+        case .changeSettings(let change): changeSettings(change)
+        case .mapRep(let user, let rep): mapRep(user: user, rep: rep)
+        case .unmapRep(let user): unmapRep(user: user)
+        case .linkProduct(let d, let l): link(distruID: d, leafLinkID: l, rule: "R-PRD-01")
+        case .acceptSuggestion(let d, let l): link(distruID: d, leafLinkID: l, rule: "R-PRD-03")
+        case .unlinkProduct(let d): unlink(distruID: d)
+        case .createLeafLinkProduct(let request): requestLeafLinkProduct(request)
+        case .associateCustomer(let customer, let company):
+            associate(customer: customer, company: company, rule: "R-CUS-05", why: "set by the operator")
+        case .deleteSalesOrder(let so, let reject): operatorDeletedSalesOrder(so, reject: reject)
+        case .requestMetrcTemplate(let request): requestMetrcTemplate(request)
+        case .matchMetrcTransfer(let so, let transfer, let packages): manualMetrcMatch(so: so, transfer: transfer, packages: packages)
+        }
+    }
+
+    // MARK: Effects shared by every rule
+
+    /// Emits a command unless its key is already pending, done or abandoned (R-ENG-03, R-ORD-15).
+    @discardableResult
+    mutating func emit(key: String, subject: String, rule: String, _ action: CommandAction) -> Bool {
+        guard !state.commands.knows(key) else { return false }
+        let command = Command(key: key, subject: subject, rule: rule, action: action)
+        state.commands.pending[key] = command
+        commands.append(command)
+        return true
+    }
+
+    /// Records why something happened, with its rule id (kept per subject, newest last).
+    mutating func note(_ subject: String, _ rule: String, _ text: String) {
+        var list = state.decisions[subject] ?? []
+        list.append(Decision(rule: rule, text: text.hasPrefix(rule) ? text : "\(rule): \(text)", at: now))
+        if list.count > 30 { list.removeFirst(list.count - 30) }
+        state.decisions[subject] = list
+    }
+
+    mutating func rejected(subject: String, type: String, reason: String) {
+        state.rejections[subject] = reason
+        raise(subject: subject, rule: "R-ERR-01", message: "R-ERR-01: the \(type) record \(subject) could not be read: \(reason)",
+              fix: "Look at the record in the remote system; the exact bytes received are in the log. The engine ignores it until a readable version arrives.")
+    }
+
+    mutating func leafLinkWebhook(_ w: LeafLinkWebhook) {
+        guard state.settings.webhookKeyConfigured else {
+            note("ll-\(w.type):\(w.recordID)", "R-SET-03", "webhook ignored: no webhook key configured; the regular poll will fetch it")
+            return
+        }
+        emit(key: "fetch:leaflink:\(w.type):\(w.recordID)@\(now.microseconds)", subject: "ll-\(w.type):\(w.recordID)", rule: "R-SET-03",
+             .fetchRecord(system: "leaflink", kind: w.type, id: w.recordID))
+    }
+
+    mutating func distruDeleted(kind: String, id: String) {
+        switch kind {
+        case "order": salesOrderDeletedInDistru(id)
+        case "invoice": invoiceDeleted(id)
+        case "payment", "invoice-payment", "invoice_payment": reversePayment(id)
+        case "product":
+            state.distruProducts[id] = nil
+            if state.links[id] != nil { unlink(distruID: id) }
+        case "company": state.companies[id] = nil
+        case "user":
+            state.users[id] = nil
+        case "tax": state.taxes[id] = nil
+        case "location": state.locations[id] = nil
+        default: break
+        }
+    }
+}
+
+extension Fact {
+    /// A short name of the fact kind, used to key fingerprints.
+    var kindName: String {
+        switch self {
+        case .leafLinkOrder: "ll-order"
+        case .leafLinkProduct: "ll-product"
+        case .leafLinkCustomer: "ll-customer"
+        case .leafLinkStaff: "ll-staff"
+        case .leafLinkPayment: "ll-payment"
+        case .leafLinkCredit: "ll-credit"
+        case .leafLinkWebhook: "ll-webhook"
+        case .distruProduct: "distru-product"
+        case .distruInventory: "distru-inventory"
+        case .distruOrder: "distru-order"
+        case .distruCompany: "distru-company"
+        case .distruUser: "distru-user"
+        case .distruLocation: "distru-location"
+        case .distruTax: "distru-tax"
+        case .distruInvoice: "distru-invoice"
+        case .distruDeleted(let kind, _): "distru-\(kind)-deleted"
+        case .distruWebhook: "distru-webhook"
+        case .metrcTransfer: "metrc-transfer"
+        case .operatorAction: "operator"
+        case .tick: "tick"
+        case .commandSucceeded: "succeeded"
+        case .commandFailed: "failed"
+        case .rejected: "rejected"
+        case .ignored: "ignored"
+        }
+    }
+}

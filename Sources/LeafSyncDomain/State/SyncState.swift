@@ -1,0 +1,118 @@
+import Foundation
+import LeafSyncLog
+
+/// Everything the reducer knows, rebuilt from the log alone. Equatable so replays can be compared.
+public struct SyncState: Equatable, Sendable {
+    public var settings = Settings()
+
+    // People
+    public var staff: [Int: LeafLinkStaff] = [:]
+    public var users: [String: DistruUser] = [:]
+    /// R-USR-01: Distru user id → LL company-staff id, and back.
+    public var repOfUser: [String: Int] = [:]
+    public var userOfRep: [Int: String] = [:]
+
+    // Reference data and customers
+    public var locations: [String: DistruLocation] = [:]
+    public var taxes: [String: DistruTax] = [:]
+    public var companies: [String: DistruCompany] = [:]
+    public var leafLinkCustomers: [Int: LeafLinkCustomer] = [:]
+    /// R-CUS: LL customer id → Distru company id.
+    public var customerAssociations: [Int: String] = [:]
+
+    // Products, links, inventory
+    public var leafLinkProducts: [Int: LeafLinkProduct] = [:]
+    public var distruProducts: [String: DistruProduct] = [:]
+    /// Links by Distru product id (R-PRD-01).
+    public var links: [String: ProductLink] = [:]
+    public var linkOfLeafLinkProduct: [Int: String] = [:]
+    /// Distru product id → location id → available quantity (R-INV-01).
+    public var inventory: [String: [String: Decimal]] = [:]
+
+    // Orders
+    public var orders: [String: OrderSync] = [:]
+    /// Distru SO id → LL order number.
+    public var orderOfSalesOrder: [String: String] = [:]
+    /// Latest observation of each synced Distru SO.
+    public var salesOrders: [String: DistruOrder] = [:]
+    public var credits: [Int: LeafLinkCredit] = [:]
+
+    // Payments
+    public var invoices: [String: DistruInvoice] = [:]
+    public var syncedPayments: [String: SyncedPayment] = [:]
+
+    // Metrc
+    /// SO id → Metrc template id (R-MTC-01).
+    public var metrcTemplates: [String: String] = [:]
+    public var metrcTransfers: [String: MetrcTransfer] = [:]
+    /// SO id → Metrc transfer id (R-MTC-02/03).
+    public var metrcMatches: [String: String] = [:]
+
+    // Engine
+    /// Fingerprint of the last observed record per type and subject (R-ENG-01).
+    public var fingerprints: [String: UInt64] = [:]
+    public var commands = CommandBook()
+    /// Sync errors by id (`subject|rule`), open and resolved (R-ERR).
+    public var errors: [String: SyncError] = [:]
+    /// The latest decisions per subject, each with its rule id, so an outcome can be explained.
+    public var decisions: [String: [Decision]] = [:]
+    /// Subjects whose last record could not be decoded, with the reason.
+    public var rejections: [String: String] = [:]
+    /// The latest refused operator request per subject (a refused link, mapping or template), with its rule.
+    public var refusals: [String: Decision] = [:]
+    public var lastPoll: [String: Timestamp] = [:]
+    public var lastPushCycle: Timestamp?
+
+    public init() {}
+
+    /// The open sync errors, oldest first.
+    public var openErrors: [SyncError] {
+        errors.values.filter { $0.resolvedAt == nil }.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
+    }
+}
+
+/// A Distru payment pushed to LL (R-PAY).
+public struct SyncedPayment: Equatable, Sendable {
+    public var invoiceID: String
+    public var orderNumber: String
+    public var amount: Money
+    public var date: String
+    public var reversed: Bool
+}
+
+/// Why something happened, with the rule that decided it.
+public struct Decision: Equatable, Sendable, CustomStringConvertible {
+    public var rule: String
+    public var text: String
+    public var at: Timestamp
+    public var description: String { text.hasPrefix(rule) ? text : "\(rule): \(text)" }
+}
+
+/// A sync error: the entity, the rule that failed and how to fix it (R-ERR-01).
+public struct SyncError: Equatable, Sendable {
+    public var id: String
+    public var subject: String
+    public var rule: String
+    public var message: String
+    public var fix: String
+    public var openedAt: Timestamp
+    public var resolvedAt: Timestamp?
+}
+
+/// Outbound commands in flight, done, and failed (R-ENG-03, R-ERR-03).
+public struct CommandBook: Equatable, Sendable {
+    /// Emitted, without a success outcome yet.
+    public var pending: [String: Command] = [:]
+    /// Keys with a success outcome: never emitted again.
+    public var done: Set<String> = []
+    /// Keys given up after repeated or permanent failure: never emitted again.
+    public var abandoned: Set<String> = []
+    public var attempts: [String: Int] = [:]
+    /// When a failed command is due for another try.
+    public var retryAt: [String: Timestamp] = [:]
+
+    /// Retries before a failing command becomes a sync error.
+    public static let maxAttempts = 5
+
+    func knows(_ key: String) -> Bool { pending[key] != nil || done.contains(key) || abandoned.contains(key) }
+}

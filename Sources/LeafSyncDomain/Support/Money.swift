@@ -1,0 +1,102 @@
+import Foundation
+
+/// An exact amount of US dollars. Backed by `Decimal`, never floating point.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public var amount: Decimal
+
+    public init(_ amount: Decimal) { self.amount = amount }
+
+    /// Parses a decimal text such as `"108.00"`; `nil` when it is not a number.
+    public init?(_ text: String) {
+        guard let d = DecimalText.parse(text) else { return nil }
+        self.amount = d
+    }
+
+    public static let zero = Money(0)
+
+    public static func < (a: Money, b: Money) -> Bool { a.amount < b.amount }
+    public static func + (a: Money, b: Money) -> Money { Money(a.amount + b.amount) }
+    public static func - (a: Money, b: Money) -> Money { Money(a.amount - b.amount) }
+    public static prefix func - (a: Money) -> Money { Money(-a.amount) }
+
+    /// This amount times `factor`, exact.
+    public func times(_ factor: Decimal) -> Money { Money(amount * factor) }
+
+    /// This amount divided by `divisor`, rounded half-even to the cent (R-PRC-02, R-ORD-14).
+    public func dividedRoundingToCent(by divisor: Decimal) -> Money {
+        precondition(divisor != 0, "division of money by zero")
+        return Money((amount / divisor).roundedHalfEven(scale: 2))
+    }
+
+    public var isNegative: Bool { amount < 0 }
+    public var isZero: Bool { amount == 0 }
+    public var magnitude: Money { Money(amount < 0 ? -amount : amount) }
+
+    /// Two decimals, e.g. `108.00`, `-0.50`.
+    public var description: String { DecimalText.fixed(amount, scale: 2) }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let d = DecimalText.parse(text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "\(text) is not a decimal amount")
+        }
+        amount = d
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(DecimalText.plain(amount))
+    }
+}
+
+extension Decimal {
+    /// Rounded half-even (banker's rounding) to `scale` decimal places.
+    public func roundedHalfEven(scale: Int) -> Decimal {
+        var input = self
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .bankers)
+        return result
+    }
+}
+
+/// Exact conversions between decimal text and `Decimal`.
+public enum DecimalText {
+    /// Parses plain decimal text (`-12.50`, `24.0000`, `1e3`); rejects anything else.
+    public static func parse(_ text: String) -> Decimal? {
+        let scalars = Array(text.utf8)
+        guard !scalars.isEmpty else { return nil }
+        var i = 0
+        if scalars[i] == UInt8(ascii: "-") || scalars[i] == UInt8(ascii: "+") { i += 1 }
+        var digits = 0, dots = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if (0x30...0x39).contains(c) { digits += 1 } else if c == UInt8(ascii: ".") { dots += 1 } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { break } else { return nil }
+            i += 1
+        }
+        guard digits > 0, dots <= 1 else { return nil }
+        if i < scalars.count {
+            i += 1
+            if i < scalars.count, scalars[i] == UInt8(ascii: "-") || scalars[i] == UInt8(ascii: "+") { i += 1 }
+            guard i < scalars.count else { return nil }
+            while i < scalars.count { guard (0x30...0x39).contains(scalars[i]) else { return nil }; i += 1 }
+        }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The shortest exact text of `value`, e.g. `9`, `4.75`.
+    public static func plain(_ value: Decimal) -> String { value.description }
+
+    /// `value` rounded half-even to `scale` places and written with exactly that many decimals.
+    public static func fixed(_ value: Decimal, scale: Int) -> String {
+        let rounded = value.roundedHalfEven(scale: scale)
+        var text = rounded.description
+        var negative = false
+        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        var parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 1 { parts.append("") }
+        let frac = parts[1] + String(repeating: "0", count: max(0, scale - parts[1].count))
+        let body = scale == 0 ? parts[0] : parts[0] + "." + frac
+        return (negative && rounded != 0 ? "-" : "") + body
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+import LeafSyncLog
+@testable import LeafSyncDomain
+
+/// SplitMix64: a seeded generator for the property tests (tests only; the reducer has no randomness).
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random but realistic streams: orders arriving, reps mapped late, products linked late, inventory
+/// moving, statuses changing on both sides, prices edited, command outcomes.
+enum StreamGenerator {
+    static func stream(seed: UInt64, length: Int) -> [RecordedEvent] {
+        var rng = SeededGenerator(seed: seed)
+        var h = Harness.world(mapReps: false, linkProducts: false)
+        let statuses = ["Submitted", "Accepted", "Backorder", "Fulfilled", "Shipped", "Complete", "Rejected", "Cancelled", "Combined", "Draft"]
+        let soStatuses = ["PENDING", "PROCESSING", "READY_TO_SHIP", "DELIVERING", "DELIVERED", "COMPLETED", "CANCELED"]
+        let orders = ["leaflink/order-submitted.json", "leaflink/order-medical-part.json", "leaflink/order-recreational-part.json"]
+        let links = [(ID.chocolate, 2093), (ID.blueDream, 2094), (ID.promo, 2095), (ID.milkChocolate, 2098), (ID.bulkFlower, 2097)]
+        let reps = [(ID.jane, 417), (ID.john, 13)]
+        for step in 0..<length {
+            switch Int.random(in: 0..<16, using: &rng) {
+            case 0, 1:
+                let file = orders.randomElement(using: &rng)!
+                var o = Fixture.json(file).setting("status", .s(statuses.randomElement(using: &rng)!))
+                    .setting("modified", .s("2026-11-21T10:\(String(format: "%02d", step % 60)):00-07:00"))
+                if Bool.random(using: &rng) { o = o.settingLine(0, "quantity", .s("\(Int.random(in: 1...40, using: &rng)).0000")) }
+                h.observeOrder(o)
+            case 2: let r = reps.randomElement(using: &rng)!; h.op(.mapRep(distruUserID: r.0, leafLinkStaffID: r.1))
+            case 3: if Int.random(in: 0..<4, using: &rng) == 0 { h.op(.unmapRep(distruUserID: reps.randomElement(using: &rng)!.0)) }
+            case 4: let l = links.randomElement(using: &rng)!; h.op(.linkProduct(distruProductID: l.0, leafLinkProductID: l.1))
+            case 5: if Int.random(in: 0..<4, using: &rng) == 0 { h.op(.unlinkProduct(distruProductID: links.randomElement(using: &rng)!.0)) }
+            case 6: h.inventory(product: [ID.chocolate, ID.blueDream].randomElement(using: &rng)!, location: [ID.mainWarehouse, ID.storeB].randomElement(using: &rng)!,
+                                available: "\(Int.random(in: -5...900, using: &rng)).000000")
+            case 7:
+                if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng) {
+                    h.observe(.distruOrder, so, json: Harness.salesOrder { $0.setting("id", .s(so)).setting("status", .s(soStatuses.randomElement(using: &rng)!)) })
+                }
+            case 8: h.tick(after: Int64.random(in: 30...900, using: &rng))
+            case 9, 10, 11:
+                let pending = h.state.commands.pending.keys.sorted()
+                if let key = pending.randomElement(using: &rng), let c = h.state.commands.pending[key] {
+                    if Int.random(in: 0..<5, using: &rng) == 0 {
+                        h.fail(c, "503", retryable: Bool.random(using: &rng))
+                    } else if c.key.hasPrefix("distru-so-create:") {
+                        let id = "so-\(StableHash.hex(c.key).prefix(8))"
+                        h.succeed(c, .object(["data": .object(["id": .s(id), "order_number": .s("SO-\(id.suffix(4))")])]))
+                    } else {
+                        h.succeed(c)
+                    }
+                }
+            case 12:
+                h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json")
+                    .setting("unit_price", .s("\(Int.random(in: 7...11, using: &rng)).\(Int.random(in: 10...99, using: &rng))"))
+                    .setting("updated_datetime", .s("2026-11-21T1\(step % 10):00:00Z")))
+            case 13:
+                h.observe(.leafLinkProduct, "2093", json: Fixture.json("leaflink/product-2093.json")
+                    .setting("wholesale_price", .object(["amount": .n("\(Int.random(in: 90...130, using: &rng))"), "currency": .s("USD")]))
+                    .setting("quantity", .s("\(Int.random(in: 0...900, using: &rng)).0000"))
+                    .setting("modified", .s("2026-11-21T0\(step % 10):30:00-07:00")))
+            case 14:
+                h.op(.changeSettings(SettingsChange(priceLockStatus: Bool.random(using: &rng) ? "Accepted" : "", syncPrices: Bool.random(using: &rng),
+                                                    syncPayments: Bool.random(using: &rng))))
+            default:
+                if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng), Int.random(in: 0..<3, using: &rng) == 0 {
+                    h.feed(EventFactory.distruDeleted(kind: "order", id: so))
+                } else {
+                    h.tick()
+                }
+            }
+        }
+        return h.log
+    }
+
+    static func run(_ events: [DomainEvent], from state: SyncState = SyncState()) -> (SyncState, [Command]) {
+        var s = state
+        var out: [Command] = []
+        for e in events { out += reduce(into: &s, event: e) }
+        return (s, out)
+    }
+}
+
+@Suite("Engine invariants (R-ENG)")
+struct EngineTests {
+    @Test("R-ENG-01 a re-fetched record identical to the last one changes nothing, whatever its key order")
+    func identicalRefetch() throws {
+        var h = Harness.world(mapReps: false)
+        h.observeOrder(Harness.order())
+        let before = h.state
+        #expect(h.observeOrder(Harness.order()).isEmpty)
+        #expect(h.state == before)
+        // The same record with other whitespace and member order is the same record.
+        let pretty = Fixture.bytes("leaflink/order-submitted.json")
+        #expect(h.feed(EventFactory.observed(.leafLinkOrder, id: ID.order, bytes: pretty)).isEmpty)
+        #expect(h.state == before)
+        // A changed record is a change.
+        #expect(h.observeOrder(Harness.order { $0.setting("notes", .s("changed")) }).isEmpty == false || h.state != before)
+    }
+
+    @Test("R-ENG-02 the reducer is pure: the same stream reduced twice gives identical state and commands")
+    func pure() {
+        for seed in UInt64(1)...40 {
+            let events = StreamGenerator.stream(seed: seed, length: 60).map { DomainEvent(recorded: $0) }
+            let a = StreamGenerator.run(events), b = StreamGenerator.run(events)
+            #expect(a.0 == b.0, "seed \(seed)")
+            #expect(a.1 == b.1, "seed \(seed)")
+        }
+    }
+
+    @Test("R-ENG-02 the domain sources use no clock, no randomness and no per-process seeded hashing")
+    func noClockNoRandomness() throws {
+        let dir = Paths.repoRoot.appendingPathComponent("Sources/LeafSyncDomain").resolvingSymlinksInPath()
+        let files = try #require(FileManager.default.enumerator(atPath: dir.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 10)
+        for file in files {
+            let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                .split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+            for banned in ["Date()", ".now()", "random", "Hasher", "UUID()", "ProcessInfo", "DispatchTime", "FileManager", "URLSession", "Double("] {
+                #expect(!text.contains(banned), "\(file) uses \(banned)")
+            }
+        }
+    }
+
+    @Test("R-ENG-03 each idempotency key is emitted once (again only as a retry after a failure) and never after success")
+    func oncePerKey() {
+        for seed in UInt64(100)...140 {
+            let log = StreamGenerator.stream(seed: seed, length: 80)
+            var s = SyncState()
+            var seen: Set<String> = []
+            var failed: Set<String> = []
+            var succeeded: Set<String> = []
+            for e in log {
+                let event = DomainEvent(recorded: e)
+                for c in reduce(into: &s, event: event) {
+                    #expect(!succeeded.contains(c.key), "seed \(seed): \(c.key) after its success")
+                    if seen.contains(c.key) { #expect(failed.contains(c.key), "seed \(seed): \(c.key) twice without a failure") }
+                    seen.insert(c.key)
+                }
+                if case .commandFailed(let key, _, _) = event.fact { failed.insert(key) }
+                if case .commandSucceeded(let key, _) = event.fact { succeeded.insert(key) }
+            }
+        }
+    }
+
+    @Test("R-ENG-04 replaying to any point reproduces the state at that point; any two-part split equals one go")
+    func replayAndSplit() {
+        var rng = SeededGenerator(seed: 0x5EED)
+        for seed in UInt64(200)...400 {
+            let events = StreamGenerator.stream(seed: seed, length: 40).map { DomainEvent(recorded: $0) }
+            var states: [SyncState] = []
+            var s = SyncState()
+            var all: [Command] = []
+            for e in events {
+                all += reduce(into: &s, event: e)
+                states.append(s)
+            }
+            let k = Int.random(in: 0...events.count, using: &rng)
+            let first = StreamGenerator.run(Array(events[..<k]))
+            if k > 0 { #expect(first.0 == states[k - 1], "seed \(seed) prefix \(k)") }
+            let second = StreamGenerator.run(Array(events[k...]), from: first.0)
+            #expect(second.0 == s, "seed \(seed) split at \(k)")
+            #expect(first.1 + second.1 == all, "seed \(seed) split at \(k)")
+        }
+    }
+
+    @Test("R-ENG-04 a sync error can be explained after the fact from the log alone")
+    func explainFromLog() {
+        var h = Harness.world(mapReps: false)
+        h.observeOrder(Harness.order())
+        h.op(.mapRep(distruUserID: ID.jane, leafLinkStaffID: 417))
+        var replayed = SyncState()
+        for e in h.log.prefix(h.log.count - 1) { _ = reduce(into: &replayed, recorded: e) }
+        #expect(replayed.openErrors.first?.message.contains("rep 417 (Jane Doe) is not mapped") == true)
+        #expect(replayed.explain("ll-order:\(ID.order)").contains { $0.hasPrefix("R-ORD-01") })
+    }
+}
