@@ -84,7 +84,9 @@ public final class EventCursor {
     private var segmentNextSequence: UInt64 = 1
     private var buffered: [RecordedEvent] = []
     private var bufferedPosition = 0
-    private var strings = StringInterner()
+    /// Batches decoded ahead by the parallel decoder, not yet handed out.
+    private var decodedAhead: [[RecordedEvent]] = []
+    private let decoder = ParallelBatchDecoder()
 
     init(directory: LogDirectory, from sequence: UInt64) throws {
         self.directory = directory
@@ -100,6 +102,11 @@ public final class EventCursor {
                 bufferedPosition += 1
                 nextSequence = event.sequence + 1
                 return event
+            }
+            if !decodedAhead.isEmpty {
+                buffered = decodedAhead.removeFirst()
+                bufferedPosition = 0
+                continue
             }
             guard try loadNextBatch(visit: nil) else { return nil }
         }
@@ -117,10 +124,36 @@ public final class EventCursor {
                 body(view)
             }
             // Events already decoded by `next()` are skipped, not re-read.
-            while bufferedPosition < buffered.count, try next() != nil {}
+            while bufferedPosition < buffered.count || !decodedAhead.isEmpty, try next() != nil {}
             while try loadNextBatch(visit: counting) {}
             return visited
         }
+    }
+
+    /// Decodes the batch at the current offset and, when more whole batches follow in this
+    /// segment, up to the decoder's width of them at once, one per core.
+    private func decodeAhead(from first: BatchHeader, reader: SegmentReader) throws -> Bool {
+        var batches = [(header: first, offset: offset)]
+        var probeOffset = offset + first.batchSize
+        var expected = first.lastSequence + 1
+        while batches.count < decoder.width,
+              case let .batch(header) = try reader.probe(at: probeOffset, fileSize: segmentEnd, expectedSequence: expected) {
+            batches.append((header, probeOffset))
+            probeOffset += header.batchSize
+            expected = header.lastSequence + 1
+        }
+        switch try decoder.decode(batches, in: reader.file) {
+        case let .failure(bad):
+            throw EventLogError.corrupted(Corruption(segment: reader.name, offset: bad.offset, reason: bad.reason))
+        case let .success(decoded):
+            let skip = Int(nextSequence > first.baseSequence ? nextSequence - first.baseSequence : 0)
+            buffered = decoded[0]
+            bufferedPosition = min(skip, buffered.count)
+            decodedAhead = Array(decoded.dropFirst())
+        }
+        offset = probeOffset
+        segmentNextSequence = expected
+        return true
     }
 
     /// Finds the segment and batch holding `sequence`, using the sparse index as a hint.
@@ -160,23 +193,17 @@ public final class EventCursor {
         if offset >= segmentEnd { segmentEnd = try reader.file.size() }
         switch try reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: segmentNextSequence) {
         case let .batch(header):
+            if visit == nil { return try decodeAhead(from: header, reader: reader) }
             let skip = Int(nextSequence > header.baseSequence ? nextSequence - header.baseSequence : 0)
             let outcome = try reader.withRawBody(of: header, at: offset) { body -> Bool in
-                if let visit {
-                    var ok = true
-                    var index = 0
-                    EventEncoding.forEachRecord(body: body, baseSequence: header.baseSequence, count: Int(header.count)) { view in
-                        if index >= skip { visit(view) }
-                        index += 1
-                        return true
-                    } onMalformed: { ok = false }
-                    return ok
-                }
-                guard let events = EventEncoding.decode(body: body, baseSequence: header.baseSequence, count: Int(header.count), strings: &strings)
-                else { return false }
-                buffered = events
-                bufferedPosition = min(skip, events.count)
-                return true
+                var ok = true
+                var index = 0
+                EventEncoding.forEachRecord(body: body, baseSequence: header.baseSequence, count: Int(header.count)) { view in
+                    if index >= skip { visit?(view) }
+                    index += 1
+                    return true
+                } onMalformed: { ok = false }
+                return ok
             }
             switch outcome {
             case let .failure(bad):
@@ -186,11 +213,9 @@ public final class EventCursor {
             case .success(true):
                 break
             }
-            if visit != nil {
-                buffered = []
-                bufferedPosition = 0
-                nextSequence = max(nextSequence, header.lastSequence + 1)
-            }
+            buffered = []
+            bufferedPosition = 0
+            nextSequence = max(nextSequence, header.lastSequence + 1)
             offset += header.batchSize
             segmentNextSequence = header.lastSequence + 1
             return true

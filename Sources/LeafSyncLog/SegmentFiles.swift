@@ -126,6 +126,14 @@ final class SegmentReader {
         of header: BatchHeader, at offset: UInt64,
         _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> Result<R, CorruptBody> {
+        try Self.withRawBody(of: header, at: offset, in: file, stored: &storedBuffer, raw: &rawBuffer, body)
+    }
+
+    /// The same with caller-owned buffers, so several threads can decode batches of one file at once.
+    static func withRawBody<R>(
+        of header: BatchHeader, at offset: UInt64, in file: PosixFile, stored storedBuffer: inout [UInt8], raw rawBuffer: inout [UInt8],
+        _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> Result<R, CorruptBody> {
         let stored = Int(header.storedSize)
         if storedBuffer.count < stored { storedBuffer = [UInt8](repeating: 0, count: stored) }
         let read = try storedBuffer.withUnsafeMutableBytes {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LeafSyncLog
 
@@ -69,12 +70,13 @@ struct SQLiteEventTable {
                 FROM events ORDER BY seq
                 """)
             while let row = try rows.next() {
-                let payload: String = row[8]
+                // One copy, as the log's reader makes: the bytes straight out of SQLite's row buffer.
+                let payload = [UInt8](row.dataNoCopy(atIndex: 8) ?? Data())
                 let event = RecordedEvent(
                     sequence: UInt64(row[0] as Int64), recordedAt: Timestamp(microseconds: row[1]), type: row[2],
                     schemaVersion: UInt16(row[3] as Int), source: row[4], subject: row[5],
                     causationID: (row[6] as Int64?).map { UInt64(bitPattern: $0) }, correlationID: row[7],
-                    payload: Array(payload.utf8)
+                    payload: payload
                 )
                 count += 1
                 bytes += event.payload.count
