@@ -253,3 +253,18 @@ struct WebhookReceiver {
 }
 
 import Logging
+
+@Suite struct FetchLoopTests {
+    @Test func runLoopKeepsFetchingUntilCancelled() async throws {
+        try await withSimulator(seed: tinySeed()) { sim in
+            let store = MemoryEventStore()
+            let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
+            let loop = Task { await fetcher.run(every: .milliseconds(20)) }
+            #expect(try await eventually { store.ofType("leaflink.product.observed").count == 1 })
+            _ = try await client(for: sim).setProductQuantity(id: 2093, 5)
+            #expect(try await eventually { store.ofType("leaflink.product.observed").count == 2 })
+            loop.cancel()
+            await loop.value
+        }
+    }
+}

@@ -208,3 +208,41 @@ extension Array {
         return out
     }
 }
+
+/// Objects the examples do not show are checked against LeafLink's v2 JSON Schema.
+@Suite struct SimulatorSchemaTests {
+    /// Where the examples (which win) and the schema disagree.
+    static let examplesWin: Set<String> = ["LineItemResponse.product", "LineItemResponse.wholesale_price"]
+
+    @Test(arguments: [
+        ("customers/", "CustomerResponse"), ("company-staff/", "CompanyStaffResponse"),
+        ("order-payments/", "OrderPaymentResponse"), ("credits/", "Credit"), ("line-items/", "LineItemResponse"),
+        ("brands/", "BrandResponse"), ("product-lines/", "ProductLineResponse"),
+        ("product-categories/", "ProductCategoryResponse"), ("product-subcategories/", "ProductSubcategoryResponse"),
+        ("strains/", "StrainResponse"), ("order-event-logs/", "OrderEventLog"), ("order-sales-reps/", "OrderSalesRepSerialzer"),
+    ])
+    func recordsHaveEverySchemaProperty(path: String, schema: String) async throws {
+        let definitions = try JSONParser.parse(try Paths.sample("v2-jsonschema/marketplace-v2-components.schema.json"))["definitions"]
+        let properties = try #require(definitions?[schema]?["properties"]?.objectValue)
+        try await withSimulator { sim in
+            let records = try await client(for: sim).listAll(path)
+            #expect(!records.isEmpty, "no \(path) in the demo data")
+            for record in records {
+                let json = try record.json()
+                for (name, spec) in properties {
+                    guard let value = json[name] else {
+                        Issue.record("\(path) lacks \(name)")
+                        continue
+                    }
+                    guard !value.isNull, !Self.examplesWin.contains("\(schema).\(name)"), let type = spec["type"]?.stringValue else { continue }
+                    let ok = switch (type, value) {
+                    case ("string", .string), ("integer", .number), ("number", .number), ("boolean", .bool),
+                         ("object", .object), ("array", .array): true
+                    default: false
+                    }
+                    #expect(ok, "\(path) \(name): schema says \(type), got \(value.text.prefix(40))")
+                }
+            }
+        }
+    }
+}

@@ -81,6 +81,21 @@ public actor LeafLinkFetcher {
         return reports
     }
 
+    /// Runs ``fetchCycle(correlationID:)`` every `interval` until the task is cancelled. A failed
+    /// cycle is logged and tried again at the next tick (its cursor has not moved).
+    public func run(every interval: Duration) async {
+        while !Task.isCancelled {
+            do {
+                try await fetchCycle()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("LeafLink fetch cycle failed: \(error)")
+            }
+            do { try await Task.sleep(for: interval) } catch { return }
+        }
+    }
+
     /// One pass over one resource, from its cursor (or from the beginning).
     public func pass(_ kind: LeafLinkEvents.Kind, correlationID: String? = nil) async throws -> PassReport {
         if !restored { try await restore() }

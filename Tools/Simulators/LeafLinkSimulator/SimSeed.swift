@@ -49,7 +49,7 @@ extension LeafLinkStore {
     /// Adds seed records (replacing same ids), completing each from the templates and
     /// recomputing order totals and product inventory fields.
     public func load(_ seed: SimSeed) {
-        if let c = seed.company { company = company.filling(from: c).merging(c) }
+        if let c = seed.company { company = company.merging(c) }
         let stamp = now()
         for name in SimSeed.fileNames {
             for var record in seed.tables[name] ?? [] {
@@ -84,6 +84,45 @@ extension LeafLinkStore {
         }
         for key in order["products"] ?? [] { refreshProduct(key, touch: false) }
         for number in order["orders-received"] ?? [] { recompute(number, touch: false) }
+        deriveOrderHistory(seed)
+    }
+
+    /// Seeds without rep links or event logs get them from their orders: one
+    /// `/order-sales-reps/` row per rep and a `created` event (plus one for the status reached).
+    func deriveOrderHistory(_ seed: SimSeed) {
+        let numbers = (seed.tables["orders-received"] ?? []).compactMap { $0["number"]?.stringValue }
+        for number in numbers {
+            guard let o = get(Self.orders, number) else { continue }
+            let created = o["created_on"] ?? .string(now())
+            if seed.tables["order-sales-reps"] == nil {
+                for rep in o["sales_reps"]?.arrayValue ?? [] {
+                    guard let repID = rep["id"]?.intValue else { continue }
+                    let id = newID()
+                    put("order-sales-reps", String(id), ["id": .int(id), "order": .string(number), "rep": .int(repID), "created_on": created])
+                }
+            }
+            if seed.tables["order-event-logs"] == nil {
+                var events: [(String, JSONValue, JSONObject)] = [("created", created, [:])]
+                let status = o["status"]?.stringValue ?? "Draft"
+                if let type = OrderRules.eventType[status] {
+                    events.append((type, o["modified"] ?? created, ["status": ["original": "Draft", "new": .string(status)]]))
+                }
+                for (type, at, changed) in events {
+                    let id = newID()
+                    var e = Templates.eventLog
+                    e["id"] = .int(id)
+                    e["order"] = .string(number)
+                    e["author_name"] = type == "created" ? "Buyer" : "Seller"
+                    e["by"] = type == "created" ? "buyer" : "seller"
+                    e["event_type"] = .string(type)
+                    e["created_on"] = at
+                    e["modified"] = at
+                    e["timestamp"] = at
+                    e["changed_fields"] = .object(changed)
+                    put("order-event-logs", String(id), e)
+                }
+            }
+        }
     }
 
     func normalizeOrderIDs(_ o: JSONObject) -> JSONObject {
