@@ -10,6 +10,20 @@ import Testing
         #expect(elements.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"a": 1.50, "b": "x\"}"}"#, #"{"c":[1,{"d":null}]}"#])
     }
 
+    @Test func aBareArrayIsOnePage() throws {
+        let page = try RawPage(response: .init(status: 200, body: Array(" [{\"id\": 1}, {\"id\": 2}]".utf8), call: .init(method: "GET", url: "/", attempts: 1)))
+        #expect(page.records.map { String(decoding: $0.bytes, as: UTF8.self) } == [#"{"id": 1}"#, #"{"id": 2}"#])
+        #expect(page.next == nil && page.count == 2)
+    }
+
+    @Test func configurationNeverShowsTheKey() {
+        let config = LeafLinkConfiguration(apiKey: "ll-secret-key-123")
+        let client = LeafLinkClient(configuration: config)
+        for text in ["\(config)", String(reflecting: config), "\(client)", String(reflecting: client)] {
+            #expect(!text.contains("ll-secret-key-123"))
+        }
+    }
+
     @Test func rejectsMalformedJSON() {
         for text in [#"{"results": [1, 2"#, #"{"a" 1}"#, "[1,]", #"{"a": tru}"#, #"{"a": 01}"#, #"{"a": 1} x"#] {
             #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.scanTopLevel(Array(text.utf8), arrayKey: "results") }

@@ -9,7 +9,7 @@ import NIOHTTP1
 ///
 /// Every method returns or hands over the exact bytes LeafLink sent, so callers can log them
 /// verbatim; typed models decode from those bytes.
-public struct LeafLinkClient: Sendable {
+public struct LeafLinkClient: Sendable, CustomStringConvertible {
     public let configuration: LeafLinkConfiguration
     let http: HTTPClient
     let limiter: RateLimiter
@@ -21,6 +21,8 @@ public struct LeafLinkClient: Sendable {
         self.limiter = RateLimiter(perMinute: configuration.requestsPerMinute)
         self.logger = logger ?? Logger(label: "leafsync.leaflink")
     }
+
+    public var description: String { "LeafLinkClient(\(configuration))" }
 
     /// One answer from LeafLink.
     public struct Response: Sendable {

@@ -54,3 +54,11 @@ public struct RetryPolicy: Sendable {
         return d * factor
     }
 }
+
+extension LeafLinkConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Everything but the key, so a configuration can be logged.
+    public var description: String {
+        "LeafLinkConfiguration(baseURL: \(baseURL), apiKey: <redacted>, requestsPerMinute: \(requestsPerMinute), maxAttempts: \(retry.maxAttempts), pageLimit: \(pageLimit))"
+    }
+    public var debugDescription: String { description }
+}

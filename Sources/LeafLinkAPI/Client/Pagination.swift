@@ -16,6 +16,14 @@ public struct RawPage: Sendable {
         func malformed(_ reason: String) -> LeafLinkError {
             .malformedResponse(response.call, reason: reason, body: LeafLinkError.excerpt(body))
         }
+        if body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "[") {
+            // An endpoint that does not paginate answers a bare array.
+            let elements: [Range<Int>]
+            do { elements = try JSONParser.scanArray(body) } catch { throw malformed(error.description) }
+            records = elements.map { RawRecord(bytes: Array(body[$0]), call: response.call) }
+            count = records.count
+            return
+        }
         let scan: (members: [String: Range<Int>], elements: [Range<Int>]?)
         do { scan = try JSONParser.scanTopLevel(body, arrayKey: "results") } catch {
             throw malformed(error.description)

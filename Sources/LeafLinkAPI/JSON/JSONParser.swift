@@ -63,6 +63,16 @@ public struct JSONParser {
         return (members, elements)
     }
 
+    /// The element ranges of a top-level array. Validates the whole document.
+    public static func scanArray(_ bytes: [UInt8]) throws(SyntaxError) -> [Range<Int>] {
+        var p = JSONParser(bytes)
+        p.skipWhitespace()
+        let ranges = try p.elementRanges()
+        p.skipWhitespace()
+        guard p.i == bytes.count else { throw p.fail("trailing characters") }
+        return ranges
+    }
+
     // MARK: - Grammar
 
     private var peek: UInt8? { i < bytes.count ? bytes[i] : nil }

@@ -90,3 +90,8 @@ public actor WebhookSender {
         for t in tasks.values { t.cancel() }
     }
 }
+
+extension WebhookSender.Configuration: CustomStringConvertible {
+    /// The target without the key.
+    public var description: String { "webhooks to \(url) (key <redacted>, \(retryDelays.count) retries)" }
+}
