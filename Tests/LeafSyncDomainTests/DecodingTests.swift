@@ -95,7 +95,7 @@ struct DecodingTests {
     @Test("every operator action and engine event round-trips through its log encoding")
     func roundTrip() {
         let actions: [OperatorAction] = [
-            .changeSettings(SettingsChange(priceLockStatus: "Fulfilled", inventoryLocationIDs: [ID.storeB], useCustomerDefaultInventorySource: true, defaultSalesOrderLocationID: ID.mainWarehouse, syncPrices: true, syncPayments: true, errorRecipients: ["a@b.c"], orderPollSeconds: 60, productPollSeconds: 120, inventoryPushSeconds: 300, webhookKeyConfigured: true)),
+            .changeSettings(SettingsChange(priceLockStatus: "Fulfilled", inventoryLocationIDs: [ID.storeB], useCustomerDefaultInventorySource: true, defaultSalesOrderLocationID: ID.mainWarehouse, syncPrices: true, syncPayments: true, errorRecipients: ["a@b.c"], orderPollSeconds: 60, productPollSeconds: 120, inventoryPushSeconds: 300, webhookKeyConfigured: true, statusMapping: ["Backorder": "PENDING"])),
             .mapRep(distruUserID: ID.jane, leafLinkStaffID: 417), .unmapRep(distruUserID: ID.jane),
             .linkProduct(distruProductID: ID.chocolate, leafLinkProductID: 2093), .unlinkProduct(distruProductID: ID.chocolate),
             .acceptSuggestion(distruProductID: ID.chocolate, leafLinkProductID: 2093),

@@ -128,6 +128,18 @@ struct OrderUpdateTests {
         #expect(h.observeOrder(Self.edited(4) { $0.setting("status", .s("Complete")) }).statuses == [.completed])
     }
 
+    @Test("R-UPD-08 the operator can override the LL → Distru status mapping in settings")
+    func mappingOverride() {
+        var h = Harness.world()
+        h.op(.changeSettings(SettingsChange(statusMapping: ["Backorder": "PENDING", "Shipped": "DELIVERED"])))
+        h.observeOrder(Harness.order())
+        h.succeed(h.emitted.first { $0.key.hasPrefix("distru-so-create") }!, Fixture.json("distru/sales-order-create-response.json"))
+        #expect(h.observeOrder(Self.edited(1) { $0.setting("status", .s("Backorder")) }).statuses.isEmpty, "Backorder now maps to PENDING")
+        #expect(h.observeOrder(Self.edited(2) { $0.setting("status", .s("Shipped")) }).statuses == [.delivered])
+        h.op(.changeSettings(SettingsChange(statusMapping: ["Shipped": ""])))
+        #expect(h.state.settings.statusMapping == [.backorder: .pending])
+    }
+
     @Test("R-UPD-08 status mapping Distru → LL: transitions in order skipping none, already-done ones skipped")
     func statusDistruToLeafLink() {
         var h = Harness.synced()

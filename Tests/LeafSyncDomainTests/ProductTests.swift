@@ -16,6 +16,20 @@ struct ProductTests {
         #expect(refusal?.text.contains("LeafLink product 2093 is already linked to Distru product \(ID.chocolate)") == true)
     }
 
+    @Test("R-PRD-01 a link requested before both products are fetched completes by itself once they are")
+    func waitingLink() {
+        var h = Harness()
+        h.op(.linkProduct(distruProductID: ID.chocolate, leafLinkProductID: 2093))
+        #expect(h.state.links.isEmpty && h.state.waitingLinks[ID.chocolate] == 2093)
+        h.observe(.leafLinkProduct, "2093", file: "leaflink/product-2093.json")
+        #expect(h.state.links.isEmpty)
+        h.observe(.distruProduct, ID.chocolate, file: "distru/product-chocolate.json")
+        #expect(h.state.links[ID.chocolate]?.leafLinkProductID == 2093 && h.state.waitingLinks.isEmpty)
+        // A creation requested early waits for the Distru product too.
+        h.op(.createLeafLinkProduct(LeafLinkProductRequest(distruProductID: ID.cartridge)))
+        #expect(h.observe(.distruProduct, ID.cartridge, file: "distru/product-cartridge.json").keys == ["ll-product-create:\(ID.cartridge)"])
+    }
+
     @Test("R-PRD-02 a link is locked: relinking needs an explicit unlink first")
     func locked() {
         var h = Harness.world()

@@ -74,13 +74,17 @@ public struct SettingsChange: Equatable, Sendable, Codable {
     /// Whether a LeafLink webhook key is configured (the key itself never enters the log).
     public var webhookKeyConfigured: Bool?
     public var leafLinkBaseURL: String?
+    /// Overrides of the LL → Distru status mapping, e.g. `{"Backorder": "PENDING"}`; an empty string restores the default.
+    public var statusMapping: [String: String]?
 
     public init(
         priceLockStatus: String? = nil, inventoryLocationIDs: [String]? = nil, useCustomerDefaultInventorySource: Bool? = nil,
         defaultSalesOrderLocationID: String? = nil, syncPrices: Bool? = nil, syncPayments: Bool? = nil,
         errorRecipients: [String]? = nil, orderPollSeconds: Int? = nil, productPollSeconds: Int? = nil,
-        inventoryPushSeconds: Int? = nil, webhookKeyConfigured: Bool? = nil, leafLinkBaseURL: String? = nil
+        inventoryPushSeconds: Int? = nil, webhookKeyConfigured: Bool? = nil, leafLinkBaseURL: String? = nil,
+        statusMapping: [String: String]? = nil
     ) {
+        self.statusMapping = statusMapping
         self.priceLockStatus = priceLockStatus
         self.inventoryLocationIDs = inventoryLocationIDs
         self.useCustomerDefaultInventorySource = useCustomerDefaultInventorySource

@@ -37,13 +37,7 @@ extension Reduction {
                  ? "order combined in LeafLink: its SO is canceled; the combined order syncs as a new SO"
                  : "order \(ll.rawValue) in LeafLink: SO canceled")
         case .submitted, .accepted, .backorder, .fulfilled, .shipped, .complete:
-            let target: DistruOrderStatus = switch ll {
-            case .submitted: .pending
-            case .accepted, .backorder: .processing
-            case .fulfilled: .readyToShip
-            case .shipped: .delivering
-            default: .completed
-            }
+            let target = state.settings.statusMapping[ll] ?? Reduction.defaultStatus(for: ll)
             guard let tp = target.progress, let cp = current.progress, tp > cp else { return }
             emit(key: "distru-so-status:\(number)\(suffix):\(target.rawValue)", subject: sync.subject, rule: "R-UPD-08",
                  .setSalesOrderStatus(salesOrderID: soID, status: target))
@@ -55,6 +49,17 @@ extension Reduction {
             raise(subject: sync.subject, rule: "R-UPD-08",
                   message: "R-UPD-08: LeafLink order \(sync.order.shortID ?? number) has an unknown status \"\(raw)\"; not applied to the SO",
                   fix: "Update the status mapping for \"\(raw)\" or move the SO by hand in Distru.")
+        }
+    }
+
+    /// The default LL → Distru mapping of status-mapping.md for the forward statuses.
+    static func defaultStatus(for ll: LeafLinkOrderStatus) -> DistruOrderStatus {
+        switch ll {
+        case .submitted: .pending
+        case .accepted, .backorder: .processing
+        case .fulfilled: .readyToShip
+        case .shipped: .delivering
+        default: .completed
         }
     }
 

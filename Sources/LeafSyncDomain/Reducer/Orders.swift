@@ -162,7 +162,7 @@ extension Reduction {
         return SalesOrderDraft(
             leafLinkOrderNumber: o.number, leafLinkShortID: o.shortID, companyID: companyID,
             billingLocationID: billing, shippingLocationID: billing, locationID: location, ownerID: owner,
-            status: Reduction.initialStatus(o.status), orderDate: o.createdOn,
+            status: initialStatus(o.status), orderDate: o.createdOn,
             internalNotes: o.internalNotes, externalNotes: o.notes,
             items: content.items, charges: content.charges, taxID: tax
         )
@@ -176,11 +176,10 @@ extension Reduction {
         }
     }
 
-    static func initialStatus(_ s: LeafLinkOrderStatus) -> DistruOrderStatus {
-        switch s {
-        case .submitted: .pending
-        default: .processing
-        }
+    /// The SO status at creation: the mapped status, capped at PROCESSING (fulfilment happens in Distru).
+    func initialStatus(_ s: LeafLinkOrderStatus) -> DistruOrderStatus {
+        let mapped = state.settings.statusMapping[s] ?? Reduction.defaultStatus(for: s)
+        return (mapped.progress ?? 0) >= 1 ? .processing : .pending
     }
 
     mutating func taxID(for o: LeafLinkOrder) -> String? {

@@ -3,6 +3,9 @@ import Foundation
 extension Reduction {
     mutating func observeLeafLinkProduct(_ p: LeafLinkProduct) {
         state.leafLinkProducts[p.id] = p
+        for (distruID, llID) in state.waitingLinks.sorted(by: { $0.key < $1.key }) where llID == p.id {
+            link(distruID: distruID, leafLinkID: llID, rule: "R-PRD-01")
+        }
         if let distruID = state.linkOfLeafLinkProduct[p.id] {
             // R-INV-02/05: what LL shows now; a difference from Distru is pushed next cycle.
             state.links[distruID]?.leafLinkQuantity = p.quantity
@@ -11,6 +14,8 @@ extension Reduction {
 
     mutating func observeDistruProduct(_ p: DistruProduct) {
         state.distruProducts[p.id] = p
+        if let llID = state.waitingLinks[p.id] { link(distruID: p.id, leafLinkID: llID, rule: "R-PRD-01") }
+        if let request = state.waitingCreations.removeValue(forKey: p.id) { requestLeafLinkProduct(request) }
         if var link = state.links[p.id], ProductFields(p) != link.pushedFields, !link.fieldsPending {
             link.fieldsPending = true
             state.links[p.id] = link
@@ -22,6 +27,7 @@ extension Reduction {
     /// R-PRD-01/02/04: link, or record why the link is refused.
     mutating func link(distruID: String, leafLinkID: Int, rule: String) {
         let subject = "distru-product:\(distruID)"
+        state.waitingLinks[distruID] = nil
         if let existing = state.links[distruID] {
             if existing.leafLinkProductID == leafLinkID { return }
             refuse(subject, "R-PRD-02", "Distru product \(distruID) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
@@ -31,12 +37,10 @@ extension Reduction {
             refuse(subject, "R-PRD-01", "LeafLink product \(leafLinkID) is already linked to Distru product \(other); a link is one-to-one")
             return
         }
-        guard let d = state.distruProducts[distruID] else {
-            refuse(subject, "R-PRD-01", "Distru product \(distruID) has not been fetched yet; link it once it is")
-            return
-        }
-        guard let l = state.leafLinkProducts[leafLinkID] else {
-            refuse(subject, "R-PRD-01", "LeafLink product \(leafLinkID) has not been fetched yet; link it once it is")
+        guard let d = state.distruProducts[distruID], let l = state.leafLinkProducts[leafLinkID] else {
+            // Not refused: the link waits for both products and completes by itself once they are fetched.
+            state.waitingLinks[distruID] = leafLinkID
+            note(subject, rule, "link to LeafLink product \(leafLinkID) waits until both products have been fetched")
             return
         }
         guard d.leafLinkUnit == l.unit else {
@@ -71,6 +75,7 @@ extension Reduction {
 
     /// R-PRD-09: the link goes, and with it every push for both products; history stays in the log.
     mutating func unlink(distruID: String) {
+        state.waitingLinks[distruID] = nil
         guard let link = state.links.removeValue(forKey: distruID) else { return }
         state.linkOfLeafLinkProduct[link.leafLinkProductID] = nil
         for key in state.commands.pending.keys.sorted() {
@@ -94,7 +99,8 @@ extension Reduction {
     mutating func requestLeafLinkProduct(_ r: LeafLinkProductRequest) {
         let subject = "distru-product:\(r.distruProductID)"
         guard let d = state.distruProducts[r.distruProductID] else {
-            refuse(subject, "R-PRD-05", "Distru product \(r.distruProductID) has not been fetched yet")
+            state.waitingCreations[r.distruProductID] = r
+            note(subject, "R-PRD-05", "creation of a LeafLink product waits until Distru product \(r.distruProductID) has been fetched")
             return
         }
         if let existing = state.links[d.id] {

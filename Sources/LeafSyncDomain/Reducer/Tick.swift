@@ -44,6 +44,9 @@ extension Reduction {
         if let v = c.inventoryPushSeconds, v > 0 { s.inventoryPushSeconds = Int64(v) }
         if let v = c.webhookKeyConfigured { s.webhookKeyConfigured = v }
         if let v = c.leafLinkBaseURL { s.leafLinkBaseURL = v }
+        for (ll, so) in (c.statusMapping ?? [:]).sorted(by: { $0.key < $1.key }) {
+            s.statusMapping[LeafLinkOrderStatus(ll)] = so.isEmpty ? nil : DistruOrderStatus(so)
+        }
         state.settings = s
         if pricesTurnedOn { resetPriceBaselines() }
         note("settings", "R-SET-02", "settings changed")

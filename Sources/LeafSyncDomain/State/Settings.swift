@@ -24,6 +24,8 @@ public struct Settings: Equatable, Sendable {
     public var webhookKeyConfigured = false
     /// Base of LL product URLs in the linked-products projection (R-PRD-10).
     public var leafLinkBaseURL = "https://app.leaflink.com"
+    /// Operator overrides of the LL → Distru status mapping (status-mapping.md), by LL status.
+    public var statusMapping: [LeafLinkOrderStatus: DistruOrderStatus] = [:]
 
     public init() {}
 }

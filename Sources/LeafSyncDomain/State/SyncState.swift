@@ -26,6 +26,10 @@ public struct SyncState: Equatable, Sendable {
     /// Links by Distru product id (R-PRD-01).
     public var links: [String: ProductLink] = [:]
     public var linkOfLeafLinkProduct: [Int: String] = [:]
+    /// Links requested before both products were fetched: Distru id → LL id. They complete by themselves.
+    public var waitingLinks: [String: Int] = [:]
+    /// LL product creations requested before the Distru product was fetched.
+    public var waitingCreations: [String: LeafLinkProductRequest] = [:]
     /// Distru product id → location id → available quantity (R-INV-01).
     public var inventory: [String: [String: Decimal]] = [:]
 
@@ -64,6 +68,9 @@ public struct SyncState: Equatable, Sendable {
     public var lastPushCycle: Timestamp?
 
     public init() {}
+
+    /// Commands emitted and not yet succeeded, by key: what the dispatcher still has to do.
+    public var pendingCommands: [Command] { commands.pending.keys.sorted().map { commands.pending[$0]! } }
 
     /// The open sync errors, oldest first.
     public var openErrors: [SyncError] {
