@@ -246,3 +246,72 @@ extension Array {
         }
     }
 }
+
+@Suite struct SimulatorWebhookTests {
+    @Test func webhooksAreSignedAndRetriedUntilAccepted() async throws {
+        let counter = RequestCounter(failFirst: 2)
+        let router = Router()
+        router.post("/hook") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let valid = LeafLinkWebhook.isValid(body: Array(body.readableBytesView), signature: request.headers[HTTPField.Name("LL-Signature")!], key: "k")
+            return Response(status: counter.next(valid: valid) ? .ok : .internalServerError)
+        }
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "test.hook")
+        logger.logLevel = .warning
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
+        let server = Task { try? await app.run() }
+        var it = ports.makeAsyncIterator()
+        let port = try #require(await it.next())
+        try await withSimulator(seed: tinySeed(), webhook: .init(url: "http://127.0.0.1:\(port)/hook", key: "k", retryDelays: [.milliseconds(5), .milliseconds(5), .milliseconds(5)])) { sim in
+            _ = try await client(for: sim).setProductQuantity(id: 2093, 10)
+            await sim.simulator.webhooks.idle()
+            let deliveries = await sim.simulator.webhooks.deliveries
+            #expect(deliveries.count == 1)
+            #expect(deliveries.first?.attempts == 3 && deliveries.first?.delivered == true && deliveries.first?.lastStatus == 200)
+            #expect(counter.validSignatures == 3)
+        }
+        server.cancel()
+        await server.value
+    }
+
+    @Test func buyerCancelReleasesReservation() async throws {
+        try await withSimulator(seed: tinySeed()) { sim in
+            let c = client(for: sim)
+            let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
+            let number = try #require(created["orders"]?.arrayValue?.first?.stringValue)
+            #expect(try await c.product(id: 2093).value.reservedQty?.value == 12)
+            let lineID = try #require(try await c.lineItems(order: number).first?.value.id)
+            _ = try await control(sim, .PATCH, "/_sim/buyer/orders/\(number)/lines/\(lineID)", ["quantity": 24])
+            #expect(try await c.product(id: 2093).value.reservedQty?.value == 24)
+            #expect(try await c.order(number: number).value.total?.amount.value == 216)
+            _ = try await control(sim, .POST, "/_sim/buyer/orders/\(number)/cancel")
+            #expect(try await c.order(number: number).value.status == .cancelled)
+            #expect(try await c.product(id: 2093).value.reservedQty?.value == 0)
+            let events = try await c.listAll("order-event-logs/", query: [("order", number)])
+            let types = try events.map { try $0.json()["event_type"]?.stringValue ?? "" }
+            #expect(types == ["created", "submitted", "edited", "cancelled"])
+        }
+    }
+}
+
+/// Counts webhook requests, failing the first few.
+final class RequestCounter: Sendable {
+    private let state = Mutex((seen: 0, valid: 0))
+    let failFirst: Int
+    init(failFirst: Int) { self.failFirst = failFirst }
+    func next(valid: Bool) -> Bool {
+        state.withLock { s in
+            s.seen += 1
+            if valid { s.valid += 1 }
+            return s.seen > failFirst
+        }
+    }
+    var validSignatures: Int { state.withLock { $0.valid } }
+}
+
+import HTTPTypes
+import Hummingbird
+import Logging
+import Synchronization

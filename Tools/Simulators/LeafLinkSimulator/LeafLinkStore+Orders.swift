@@ -78,7 +78,7 @@ extension LeafLinkStore {
     // MARK: - Transitions
 
     /// `POST /orders-received/{number}/transition/{action}/`.
-    func transition(_ number: String, action: String, by: String = "seller") throws(SimError) -> JSONObject {
+    func transition(_ number: String, action: String, by: String = "seller", webhookAction: String = "edit") throws(SimError) -> JSONObject {
         let o = try require(Self.orders, number)
         let status = o["status"]?.stringValue ?? ""
         guard let rule = OrderRules.transitions[action] else {
@@ -87,11 +87,11 @@ extension LeafLinkStore {
         guard rule.from.contains(status) else {
             throw .detail(400, "Cannot \(action) an order with status \(status).")
         }
-        setStatus(number, to: rule.to, by: by)
+        setStatus(number, to: rule.to, by: by, webhookAction: webhookAction)
         return get(Self.orders, number)!
     }
 
-    func setStatus(_ number: String, to new: String, by: String) {
+    func setStatus(_ number: String, to new: String, by: String, webhookAction: String = "edit") {
         guard var o = get(Self.orders, number) else { return }
         let old = o["status"]?.stringValue ?? ""
         let products = applyInventory(lines: linesOf(number), from: old, to: new)
@@ -100,7 +100,7 @@ extension LeafLinkStore {
         recompute(number)
         logEvent(number, type: OrderRules.eventType[new] ?? "edited", by: by,
                  changed: ["status": ["original": .string(old), "new": .string(new)]])
-        queueOrderWebhook(number, action: "edit")
+        queueOrderWebhook(number, action: webhookAction)
         for id in products.sorted() { queueProductWebhook(id, action: "edit") }
     }
 
@@ -224,7 +224,8 @@ extension LeafLinkStore {
         var numbers: [String] = []
         for (group, classification) in [(adult, "Adult Use"), (medical, "Medical")] where !group.isEmpty {
             let n = try createOrder(customer: customer, lines: group, classification: classification, reps: reps, notes: notes)
-            if submit { _ = try transition(n, action: "submit", by: "buyer") } else { queueOrderWebhook(n, action: "create") }
+            // The seller first hears of a buyer's order when it is submitted (or created as a draft).
+            if submit { _ = try transition(n, action: "submit", by: "buyer", webhookAction: "create") } else { queueOrderWebhook(n, action: "create") }
             numbers.append(n)
         }
         return numbers
