@@ -186,6 +186,17 @@ struct OrderSyncTests {
         #expect(saleItems?.first?.unitPrice == money("8.00"))
     }
 
+    @Test("R-ORD-15 an SO seen in Distru before the create outcome (a crash in between) is adopted, not duplicated")
+    func adoptAfterCrash() {
+        var h = Harness.world()
+        #expect(h.observeOrder(Harness.order()).creates.count == 1)
+        // The outcome event was lost; the SO shows up in the next Distru poll, naming the LL short id.
+        h.observeSalesOrder(Harness.salesOrder())
+        #expect(h.sync.phase == .synced && h.sync.salesOrderID == ID.salesOrder)
+        #expect(h.state.orderOfSalesOrder[ID.salesOrder] == ID.order)
+        #expect(h.tick().creates.isEmpty)
+    }
+
     @Test("R-ORD-15 re-fetches, webhooks, replays and ticks never create a second SO")
     func atMostOneSalesOrder() {
         var h = Harness.world()

@@ -86,6 +86,18 @@ struct MetrcTests {
             .contains { if case .completeSalesOrder = $0.action { true } else { false } })
     }
 
+    @Test("R-MTC-02 a matched transfer voided later in Metrc is a sync error")
+    func voidedAfterMatch() {
+        var h = Harness.synced()
+        h.observeSalesOrder(Harness.salesOrder())
+        #expect(h.observe(.metrcTransfer, "4410022", file: "metrc/transfer-so-001042.json").contains { if case .completeSalesOrder = $0.action { true } else { false } })
+        let voided = Fixture.json("metrc/transfer-so-001042.json").setting("IsVoided", .bool(true)).setting("LastModified", .s("2026-11-24T15:00:00+00:00"))
+        let commands = h.observe(.metrcTransfer, "4410022", json: voided)
+        #expect(commands.emails.count == 1)
+        #expect(h.state.metrcMatches[ID.salesOrder] == nil)
+        #expect(h.state.openErrors.contains { $0.rule == "R-MTC-02" && $0.message.contains("0004410022") && $0.message.contains("voided") })
+    }
+
     @Test("R-MTC-03 manual match with packages per line completes the SO")
     func manualMatch() {
         var h = Harness.synced()

@@ -21,7 +21,15 @@ extension Reduction {
     mutating func observeTransfer(_ t: MetrcTransfer) {
         state.metrcTransfers[t.id] = t
         guard !t.isVoided else {
-            note("metrc-transfer:\(t.id)", "R-MTC-02", "transfer \(t.id) is voided: not matched")
+            if let so = state.metrcMatches.sorted(by: { $0.key < $1.key }).first(where: { $0.value == t.id })?.key {
+                // Re-checked on every change of the transfer: a voided match is for a person to look at.
+                state.metrcMatches[so] = nil
+                raise(subject: "distru-order:\(so)", rule: "R-MTC-02",
+                      message: "R-MTC-02: Metrc transfer \(t.manifestNumber ?? t.id) matched to SO \(state.salesOrders[so]?.orderNumber ?? so) was voided in Metrc",
+                      fix: "Check the SO in Distru and LeafLink; register a new transfer in Metrc from its template or match one by hand.")
+            } else {
+                note("metrc-transfer:\(t.id)", "R-MTC-02", "transfer \(t.id) is voided: not matched")
+            }
             return
         }
         guard !state.metrcMatches.values.contains(t.id) else { return }

@@ -36,7 +36,7 @@ extension Reduction {
 
     /// R-ORD-01: re-checks every blocked order; the next cycle creates the SO once the cause is fixed.
     mutating func reevaluateBlockedOrders() {
-        for number in state.orders.keys.sorted() where state.orders[number]?.phase == .blocked {
+        for number in state.orders.blocked.sorted() {
             evaluateOrder(number)
         }
     }

@@ -40,7 +40,8 @@ extension Reduction {
 
     /// An SO that names an order we are creating (its outcome event not yet seen): adopt it.
     private mutating func adoptSalesOrder(_ so: DistruOrder) -> String? {
-        guard let ll = so.leafLinkOrderNumber, var sync = state.orders[ll] ?? state.orders.values.sorted(by: { $0.number < $1.number }).first(where: { $0.order.shortID == ll }),
+        guard let ll = so.leafLinkOrderNumber,
+              var sync = state.orders[ll] ?? state.orders.values.filter({ $0.phase == .creating && $0.order.shortID == ll }).min(by: { $0.number < $1.number }),
               sync.phase == .creating else { return nil }
         sync.phase = .synced
         sync.salesOrderID = so.id

@@ -34,7 +34,7 @@ public struct SyncState: Equatable, Sendable {
     public var inventory: [String: [String: Decimal]] = [:]
 
     // Orders
-    public var orders: [String: OrderSync] = [:]
+    public var orders = OrderTable()
     /// Distru SO id → LL order number.
     public var orderOfSalesOrder: [String: String] = [:]
     /// Latest observation of each synced Distru SO.
