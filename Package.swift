@@ -52,13 +52,16 @@ let package = Package(
         // MARK: Domain: events, commands, reducer (pure)
         .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
 
+        // MARK: Projections (SQLite read models rebuilt from the log)
+        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb]),
+
         // MARK: API clients and ingestion
         .target(name: "LeafLinkAPI", dependencies: [asyncHTTPClient, crypto, logging]),
-        .target(name: "DistruAPI", dependencies: [asyncHTTPClient, crypto, logging]),
+        .target(name: "DistruAPI", dependencies: ["LeafLinkAPI", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
 
         // MARK: Command-line tool
-        .executableTarget(name: "leafsync", dependencies: ["LeafSyncLog", argumentParser]),
+        .executableTarget(name: "leafsync", dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", grdb, argumentParser]),
 
         // MARK: Tools: benchmarks, simulators, test helpers
         .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
@@ -75,7 +78,7 @@ let package = Package(
         ),
         .target(
             name: "DistruSimulator",
-            dependencies: [hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["DistruAPI", "LeafLinkAPI", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/DistruSimulator"
         ),
         .executableTarget(

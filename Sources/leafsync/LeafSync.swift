@@ -11,8 +11,12 @@ struct LeafSync: AsyncParsableCommand {
         action, the outcome of a push) is appended to a tenant's event log first; everything else \
         is derived from that log.
 
-        Start with `leafsync log --help` to inspect, verify and repair a log directory.
+        A tenant directory (--dir) holds log/ and projections.sqlite. Start with:
+          leafsync log --help        inspect, verify and repair a log directory
+          leafsync project --help    build and follow the SQLite projections
+          leafsync replay --help     rebuild the state at a point and explain a decision
+          leafsync audit --help      query history, orders, errors, commands, events, SQL
         """,
-        subcommands: [LogCommand.self]
+        subcommands: [LogCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self]
     )
 }

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// Opens projection databases: WAL for the projector (readers in other processes never block
+/// it), read-only for audit queries, both with a busy timeout.
+public enum ProjectionDatabase {
+    static let busyTimeout: TimeInterval = 10
+
+    /// The projector's connection (creating the schema in an empty database).
+    static func openForWriting(_ path: String, journalMode: String = "WAL") throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = \(journalMode)")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { db in
+            if try !db.tableExists("projector_checkpoint") { try ProjectionSchema.create(db) }
+        }
+        return queue
+    }
+
+    /// A read-only connection for audit queries: any statement that writes is refused by SQLite.
+    public static func openReadOnly(_ tenant: TenantDirectory) throws -> DatabaseQueue {
+        guard FileManager.default.fileExists(atPath: tenant.projectionPath) else {
+            throw ProjectionError.noProjection(tenant: tenant.path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        return try DatabaseQueue(path: tenant.projectionPath, configuration: configuration)
+    }
+
+    /// The schema version stamped in a database file, or nil when there is no file.
+    static func schemaVersion(at path: String) throws -> Int? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+    }
+
+    /// The last sequence the projection reflects.
+    static func checkpoint(_ db: Database) throws -> UInt64 {
+        UInt64(try Int64.fetchOne(db, sql: "SELECT last_sequence FROM projector_checkpoint WHERE id = 1") ?? 0)
+    }
+
+    /// Every table's rows in primary-key order, as text: two databases with equal dumps hold the
+    /// same projections (used to prove a rebuild equals the live projection).
+    public static func orderedDump(_ queue: DatabaseQueue) throws -> String {
+        try queue.read { db in
+            var dump = ""
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            for table in tables {
+                dump += "## \(table)\n"
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1")
+                for row in rows { dump += row.description + "\n" }
+            }
+            return dump
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import GRDB
+
+/// The projection database's tables. Bump `version` whenever a table or a row builder changes:
+/// a projector that finds another version rebuilds the database from the log on start.
+public enum ProjectionSchema {
+    public static let version = 1
+
+    static let statements = [
+        """
+        CREATE TABLE projector_checkpoint (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_sequence INTEGER NOT NULL,
+            last_recorded_at INTEGER
+        )
+        """,
+        // Audit index: every event, by subject, type and time.
+        """
+        CREATE TABLE audit_index (
+            seq INTEGER PRIMARY KEY,
+            recorded_at INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            source TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            correlation_id TEXT,
+            causation_id INTEGER
+        )
+        """,
+        "CREATE INDEX audit_by_subject ON audit_index (subject, seq)",
+        "CREATE INDEX audit_by_type ON audit_index (type, recorded_at)",
+        "CREATE INDEX audit_by_time ON audit_index (recorded_at)",
+    ] + ProjectionTables.all.flatMap(\.createStatements)
+
+    /// Creates every table in an empty database and stamps the schema version.
+    static func create(_ db: Database) throws {
+        for statement in statements { try db.execute(sql: statement) }
+        try db.execute(sql: "INSERT INTO projector_checkpoint (id, last_sequence) VALUES (1, 0)")
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+}

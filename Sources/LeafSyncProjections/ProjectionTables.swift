@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import LeafSyncDomain
+import LeafSyncLog
+
+/// A read-model table whose rows are a pure function of the reducer's state.
+///
+/// Because rows depend on the state alone, the live projector and a rebuild from the log write
+/// the same rows, so rebuilding gives byte-identical tables (R-ENG-02).
+struct ProjectionTable: Sendable {
+    let name: String
+    /// Column names; the first is the primary key.
+    let columns: [String]
+    let columnTypes: [String]
+    let extraStatements: [String]
+    let rows: @Sendable (SyncState) -> [[DatabaseValue]]
+
+    var createStatements: [String] {
+        let definitions = zip(columns, columnTypes).enumerated().map { index, pair in
+            "\(pair.0) \(pair.1)\(index == 0 ? " PRIMARY KEY" : "")"
+        }
+        return ["CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"] + extraStatements
+    }
+}
+
+enum ProjectionTables {
+    static let all: [ProjectionTable] = [linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors]
+
+    /// R-PRD-10: per Distru product, the linked LL product's name and URL (empty when unlinked).
+    static let linkedProducts = ProjectionTable(
+        name: "linked_products",
+        columns: ["distru_product_id", "distru_name", "leaflink_product_id", "leaflink_name", "leaflink_url"],
+        columnTypes: ["TEXT", "TEXT NOT NULL", "INTEGER", "TEXT NOT NULL", "TEXT NOT NULL"],
+        extraStatements: ["CREATE INDEX linked_by_leaflink ON linked_products (leaflink_product_id)"]
+    ) { state in
+        state.linkedProducts().map {
+            [$0.distruProductID.databaseValue, $0.distruName.databaseValue, $0.leafLinkProductID.databaseValue,
+             $0.leafLinkName.databaseValue, $0.leafLinkURL.databaseValue]
+        }
+    }
+
+    /// R-PRD-03: the best candidate on the other side for each unlinked product, with its score.
+    static let suggestions = ProjectionTable(
+        name: "product_suggestions",
+        columns: ["id", "side", "distru_product_id", "leaflink_product_id", "score", "reason"],
+        columnTypes: ["TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER NOT NULL", "TEXT NOT NULL"],
+        extraStatements: []
+    ) { state in
+        state.productSuggestions().map {
+            ["\($0.side.rawValue):\($0.distruProductID):\($0.leafLinkProductID)".databaseValue, $0.side.rawValue.databaseValue,
+             $0.distruProductID.databaseValue, $0.leafLinkProductID.databaseValue, $0.score.databaseValue, $0.reason.databaseValue]
+        }
+    }
+
+    /// R-USR-02: every LL rep, mapped or not.
+    static let reps = ProjectionTable(
+        name: "reps",
+        columns: ["staff_id", "name", "email", "distru_user_id", "distru_user_name"],
+        columnTypes: ["INTEGER", "TEXT NOT NULL", "TEXT", "TEXT", "TEXT"],
+        extraStatements: []
+    ) { state in
+        state.repDirectory().map {
+            [$0.staffID.databaseValue, $0.name.databaseValue, $0.email.databaseValue, $0.distruUserID.databaseValue, $0.distruUserName.databaseValue]
+        }
+    }
+
+    /// R-CUS: LL customer → Distru company.
+    static let customerAssociations = ProjectionTable(
+        name: "customer_associations",
+        columns: ["leaflink_customer_id", "leaflink_customer_name", "distru_company_id", "distru_company_name"],
+        columnTypes: ["INTEGER", "TEXT", "TEXT NOT NULL", "TEXT"],
+        extraStatements: []
+    ) { state in
+        state.customerAssociations.sorted { $0.key < $1.key }.map { customer, company in
+            [customer.databaseValue, state.leafLinkCustomers[customer]?.name.databaseValue ?? .null,
+             company.databaseValue, state.companies[company]?.name.databaseValue ?? .null]
+        }
+    }
+
+    /// R-ORD-13: every LL order the engine knows, its SO and sync state, with blocking reasons.
+    static let salesOrders = ProjectionTable(
+        name: "sales_orders",
+        columns: ["leaflink_order_number", "leaflink_short_id", "leaflink_status", "so_id", "so_number", "so_status",
+                  "sync_state", "blocking_reasons", "modified"],
+        columnTypes: ["TEXT", "TEXT", "TEXT NOT NULL", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT"],
+        extraStatements: [
+            "CREATE INDEX sales_orders_by_short_id ON sales_orders (leaflink_short_id)",
+            "CREATE INDEX sales_orders_by_so_number ON sales_orders (so_number)",
+        ]
+    ) { state in
+        state.orders.keys.sorted().compactMap { state.orders[$0] }.map { sync in
+            [sync.number.databaseValue, sync.order.shortID.databaseValue, sync.order.status.rawValue.databaseValue,
+             sync.salesOrderID.databaseValue, sync.salesOrderNumber.databaseValue, sync.salesOrderStatus?.rawValue.databaseValue ?? .null,
+             "\(sync.phase)".databaseValue, sync.blockers.joined(separator: "\n").databaseValue, sync.order.modified.databaseValue]
+        }
+    }
+
+    /// Outbound commands: pending (the pending pushes), succeeded or given up, with attempts.
+    static let commands = ProjectionTable(
+        name: "commands",
+        columns: ["idempotency_key", "subject", "rule", "action", "status", "attempts", "next_attempt_at"],
+        columnTypes: ["TEXT", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER"],
+        extraStatements: ["CREATE INDEX commands_by_status ON commands (status)"]
+    ) { state in
+        let book = state.commands
+        let keys = Set(book.pending.keys).union(book.done).union(book.abandoned).sorted()
+        return keys.map { key in
+            let command = book.pending[key]
+            let status = book.done.contains(key) ? "succeeded" : book.abandoned.contains(key) ? "failed" : "pending"
+            return [key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
+                    command.map { ProjectionTables.actionName($0.action) }.databaseValue ?? .null, status.databaseValue,
+                    (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null]
+        }
+    }
+
+    /// R-ERR: sync errors, open and resolved.
+    static let syncErrors = ProjectionTable(
+        name: "sync_errors",
+        columns: ["id", "subject", "rule", "message", "fix", "first_seen", "emailed", "resolved_at"],
+        columnTypes: ["TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER NOT NULL", "INTEGER"],
+        extraStatements: ["CREATE INDEX sync_errors_open ON sync_errors (resolved_at, first_seen)"]
+    ) { state in
+        // E-mail commands are keyed `error-email:<error id>@…`; a succeeded one means it was sent.
+        let emailedIDs = Set(state.commands.done.compactMap { key -> Substring? in
+            guard key.hasPrefix("error-email:"), let at = key.lastIndex(of: "@") else { return nil }
+            return key[key.index(key.startIndex, offsetBy: 12)..<at]
+        })
+        return state.errors.keys.sorted().compactMap { state.errors[$0] }.map { error in
+            let emailed = emailedIDs.contains(Substring(error.id))
+            return [error.id.databaseValue, error.subject.databaseValue, error.rule.databaseValue, error.message.databaseValue,
+                    error.fix.databaseValue, error.openedAt.microseconds.databaseValue, (emailed ? 1 : 0).databaseValue,
+                    error.resolvedAt?.microseconds.databaseValue ?? .null]
+        }
+    }
+
+    /// A short name for a command's action, e.g. `createSalesOrder`.
+    static func actionName(_ action: CommandAction) -> String {
+        let text = "\(action)"
+        return String(text.prefix { $0 != "(" })
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import LeafSyncDomain
+import LeafSyncLog
+
+/// How far a projector has come.
+public struct ProjectorProgress: Sendable {
+    /// The last sequence applied and committed.
+    public var committed: UInt64
+    /// The log's last sequence when this progress was measured.
+    public var target: UInt64
+    /// Events applied in this run.
+    public var applied: UInt64
+    public var seconds: Double
+    /// True while rebuilding into a fresh database.
+    public var rebuilding: Bool
+
+    public var eventsPerSecond: Double { seconds > 0 ? Double(applied) / seconds : 0 }
+}
+
+/// Applies the log to the projection database: the audit index, and every read model derived
+/// from the reducer's state.
+///
+/// Each batch (the audit rows of its events, the table rows it changed and the checkpoint) is one
+/// SQLite transaction, so a crash never applies an event twice or skips one. On start the
+/// reducer state is replayed in memory up to the checkpoint. A schema version other than
+/// ``ProjectionSchema/version`` (or `rebuild: true`) rebuilds into a fresh file beside the live
+/// one and swaps it in atomically; readers never see a half-built database.
+public final class Projector {
+    public let tenant: TenantDirectory
+    public var batchSize: Int
+
+    public init(tenant: TenantDirectory, batchSize: Int = 2_000) {
+        self.tenant = tenant
+        self.batchSize = batchSize
+    }
+
+    /// Catches up with the log (and with `follow`, keeps following it until the task is
+    /// cancelled). Returns the last committed sequence.
+    @discardableResult
+    public func run(
+        follow: Bool = false, rebuild: Bool = false,
+        progress: @escaping (ProjectorProgress) -> Void = { _ in }
+    ) async throws -> UInt64 {
+        try tenant.requireLog()
+        let lock = try ProjectorLock(tenant: tenant)
+        defer { withExtendedLifetime(lock) {} }
+        let version = try ProjectionDatabase.schemaVersion(at: tenant.projectionPath)
+        if rebuild || (version != nil && version != ProjectionSchema.version) || version == nil {
+            try await rebuildDatabase(progress: progress)
+            if Task.isCancelled { return 0 }
+        }
+        let queue = try ProjectionDatabase.openForWriting(tenant.projectionPath)
+        return try await apply(to: queue, follow: follow, rebuilding: false, progress: progress)
+    }
+
+    /// Builds a fresh database from the whole log, then swaps it in.
+    private func rebuildDatabase(progress: @escaping (ProjectorProgress) -> Void) async throws {
+        let manager = FileManager.default
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: tenant.rebuildPath + suffix) }
+        let fresh = try ProjectionDatabase.openForWriting(tenant.rebuildPath, journalMode: "DELETE")
+        try await apply(to: fresh, follow: false, rebuilding: true, progress: progress)
+        try fresh.close()
+        if Task.isCancelled {
+            try? manager.removeItem(atPath: tenant.rebuildPath)
+            return
+        }
+        // Empty the live database's WAL into it, so removing the WAL loses nothing for readers
+        // that open the old file in the instant before the swap.
+        if manager.fileExists(atPath: tenant.projectionPath) { try Self.checkpointWAL(at: tenant.projectionPath) }
+        for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: tenant.projectionPath + suffix) }
+        guard rename(tenant.rebuildPath, tenant.projectionPath) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: tenant.projectionPath])
+        }
+    }
+
+    private func apply(
+        to queue: DatabaseQueue, follow: Bool, rebuilding: Bool, progress: @escaping (ProjectorProgress) -> Void
+    ) async throws -> UInt64 {
+        let reader = try EventLogReader(directory: tenant.logPath)
+        var committed = try Self.readCheckpoint(queue)
+
+        // The reducer's state at the checkpoint, replayed in memory (nothing is written).
+        var state = SyncState()
+        let replay = try reader.cursor(from: 1)
+        while replay.nextSequence <= committed, let event = try replay.next() {
+            _ = reduce(into: &state, recorded: event)
+        }
+        var writers = ProjectionTables.all.map { TableWriter(table: $0) }
+        for index in writers.indices { writers[index].assumeWritten(for: state) }
+
+        let cursor = try reader.cursor(from: committed + 1)
+        let watcher = follow ? LogWatcher(directory: tenant.logPath) : nil
+        let clock = ContinuousClock()
+        let started = clock.now
+        var applied: UInt64 = 0
+        var lastReport = started
+        var target = try reader.lastSequence()
+        func report(force: Bool) {
+            let now = clock.now
+            guard force || now - lastReport >= .milliseconds(250) else { return }
+            lastReport = now
+            let elapsed = now - started
+            progress(ProjectorProgress(
+                committed: committed, target: max(target, committed), applied: applied,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, rebuilding: rebuilding))
+        }
+
+        while !Task.isCancelled {
+            let seen = watcher?.generation ?? 0
+            var batch: [RecordedEvent] = []
+            batch.reserveCapacity(batchSize)
+            while batch.count < batchSize, let event = try cursor.next() { batch.append(event) }
+            if batch.isEmpty {
+                report(force: true)
+                guard let watcher else { break }
+                await watcher.waitForChange(after: seen)
+                target = try reader.lastSequence()
+                continue
+            }
+            try Self.commit(batch, state: &state, writers: &writers, to: queue)
+            committed = batch[batch.count - 1].sequence
+            applied += UInt64(batch.count)
+            if committed > target { target = try reader.lastSequence() }
+            report(force: false)
+        }
+        report(force: true)
+        return committed
+    }
+
+    // Synchronous on purpose: the projector owns its connection, and GRDB's blocking calls keep
+    // the batch (state, writers) out of Sendable closures.
+
+    private static func readCheckpoint(_ queue: DatabaseQueue) throws -> UInt64 {
+        try queue.read { try ProjectionDatabase.checkpoint($0) }
+    }
+
+    private static func checkpointWAL(at path: String) throws {
+        let live = try ProjectionDatabase.openForWriting(path)
+        _ = try live.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try live.close()
+    }
+
+    /// One transaction: the batch's audit rows, the table rows it changed, and the checkpoint.
+    private static func commit(_ batch: [RecordedEvent], state: inout SyncState, writers: inout [TableWriter], to queue: DatabaseQueue) throws {
+        try queue.inTransaction { db in
+            let audit = try db.cachedStatement(sql: """
+                INSERT INTO audit_index (seq, recorded_at, type, source, subject, correlation_id, causation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for event in batch {
+                try audit.execute(arguments: [
+                    Int64(event.sequence), event.recordedAt.microseconds, event.type, event.source, event.subject,
+                    event.correlationID, event.causationID.map { Int64($0) },
+                ])
+                _ = reduce(into: &state, recorded: event)
+            }
+            for index in writers.indices { try writers[index].sync(to: state, in: db) }
+            let last = batch[batch.count - 1]
+            try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
+                           arguments: [Int64(last.sequence), last.recordedAt.microseconds])
+            return .commit
+        }
+    }
+}
