@@ -51,6 +51,9 @@ struct DecodingTests {
         let order = try? LeafLinkOrder(json: data)
         #expect(order?.lines?.count == 3 && order?.lines?.first?.productSKU == "CH-W-0029" && order?.lines?.first?.productID == nil)
         #expect(order?.lines?.first?.pricePerUnit == money("4.75"), "114.00 per case of 24")
+        // A bare record delivered without the envelope is read with the type and id of its subject.
+        let bare = DomainEvent(recorded: Self.recorded(EventFactory.leafLinkWebhook(subject: "ll-product:2093", body: Fixture.bytes("leaflink/product-2093.json"))))
+        if case .leafLinkWebhook(let w) = bare.fact { #expect(w.type == "product" && w.recordID == "2093") } else { Issue.record("bare webhook not read: \(bare.fact)") }
     }
 
     @Test("R-ERR-01 an undecodable record becomes a recorded rejection with the reason, not a crash")

@@ -30,7 +30,7 @@ extension DomainEvent {
         case EventType.leafLinkStaffObserved: return observed(.leafLinkStaff(try LeafLinkStaff(json: json)))
         case EventType.leafLinkPaymentObserved: return observed(.leafLinkPayment(try LeafLinkOrderPayment(json: json)))
         case EventType.leafLinkCreditObserved: return observed(.leafLinkCredit(try LeafLinkCredit(json: json)))
-        case EventType.leafLinkWebhookReceived: return observed(.leafLinkWebhook(try LeafLinkWebhook(json: json)))
+        case EventType.leafLinkWebhookReceived: return observed(.leafLinkWebhook(try LeafLinkWebhook(json: json, subject: subject)))
         case EventType.distruProductObserved: return observed(.distruProduct(try DistruProduct(json: json)))
         case EventType.distruInventoryObserved: return observed(.distruInventory(try DistruInventoryRow(json: json)))
         case EventType.distruOrderObserved: return observed(.distruOrder(try DistruOrder(json: json)))
