@@ -7,7 +7,7 @@ struct LeafSyncSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leafsync-sim",
         abstract: "Serve simulated LeafLink / Distru / Metrc APIs on loopback.",
-        subcommands: [LeafLinkCommand.self]
+        subcommands: [LeafLinkCommand.self, DistruCommand.self]
     )
 }
 

@@ -1,0 +1,164 @@
+import AsyncHTTPClient
+import Foundation
+import LeafLinkAPI
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// The Distru public API v1 client: Bearer authentication, JSON, and retries with backoff for
+/// 429, 5xx and transport failures (never for other 4xx).
+///
+/// Every method returns the exact bytes Distru sent, so callers can log them verbatim; typed
+/// models decode from those bytes.
+public struct DistruClient: Sendable {
+    public let configuration: DistruConfiguration
+    let http: HTTPClient
+    let logger: Logger
+
+    public init(configuration: DistruConfiguration, httpClient: HTTPClient = .shared, logger: Logger? = nil) {
+        self.configuration = configuration
+        self.http = httpClient
+        self.logger = logger ?? Logger(label: "leafsync.distru")
+    }
+
+    /// One answer from Distru.
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: [UInt8]
+        public var call: DistruCall
+        /// The server's clock (`Date` header), to second precision.
+        public var serverDate: DistruTimestamp?
+    }
+
+    /// Sends one request. `path` is relative to the base URL (`orders`) or an absolute URL on the
+    /// same host (a page's `next_page`, followed verbatim). `idempotent` requests are retried
+    /// after 5xx and lost answers; others (a create without an id) only after 429, which Distru
+    /// did not process. Default: everything but POST is idempotent.
+    public func send(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
+        idempotent: Bool? = nil
+    ) async throws -> Response {
+        let url = try resolve(path, query: query)
+        let idempotent = idempotent ?? (method != .POST)
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        request.headers.add(name: "Accept", value: "application/json")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body.serialized()))
+        }
+        let shownURL = Self.displayURL(url)
+        let policy = configuration.retry
+        var attempt = 0
+        while true {
+            attempt += 1
+            let call = DistruCall(method: method.rawValue, url: shownURL, attempts: attempt)
+            let status: Int
+            let bytes: [UInt8]
+            let headers: HTTPHeaders
+            do {
+                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.nanosecondsValue))
+                let buffer = try await response.body.collect(upTo: 64 << 20)
+                status = Int(response.status.code)
+                bytes = Array(buffer.readableBytesView)
+                headers = response.headers
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                let reason = String(describing: error)
+                guard idempotent, attempt < policy.maxAttempts else { throw DistruError.transport(call, reason: reason) }
+                let delay = policy.backoff(afterAttempt: attempt)
+                logger.notice("Distru \(call) failed (\(reason)); retrying in \(delay)")
+                try await Task.sleep(for: delay)
+                continue
+            }
+            logger.debug("Distru \(call) → \(status) (\(bytes.count) bytes)")
+            switch status {
+            case 200..<300:
+                return Response(status: status, body: bytes, call: call,
+                                serverDate: headers.first(name: "Date").flatMap(DistruTimestamp.init(httpDate:)))
+            case 429:
+                let retryAfter = headers.first(name: "Retry-After")
+                guard attempt < policy.maxAttempts else { throw DistruError.rateLimited(call, retryAfter: retryAfter) }
+                let delay = retryAfter.flatMap(Double.init).map { min(Duration.seconds(max(0, $0)), policy.maxRetryAfter) }
+                    ?? policy.backoff(afterAttempt: attempt)
+                logger.notice("Distru \(call) rate-limited; retrying in \(delay)")
+                try await Task.sleep(for: delay)
+            case 500...:
+                guard idempotent, attempt < policy.maxAttempts else { throw Self.httpError(call, status, bytes) }
+                let delay = policy.backoff(afterAttempt: attempt)
+                logger.notice("Distru \(call) answered \(status); retrying in \(delay)")
+                try await Task.sleep(for: delay)
+            default:
+                throw Self.httpError(call, status, bytes)
+            }
+        }
+    }
+
+    static func httpError(_ call: DistruCall, _ status: Int, _ bytes: [UInt8]) -> DistruError {
+        .http(call, status: status, errors: DistruErrorDetail.parse(bytes) ?? [], body: DistruError.excerpt(bytes))
+    }
+
+    // MARK: - URLs
+
+    func resolve(_ path: String, query: [(String, String)]) throws -> String {
+        var url: String
+        if path.hasPrefix("http://") || path.hasPrefix("https://") {
+            guard Self.origin(path) == Self.origin(configuration.baseURL) else {
+                throw DistruError.invalidRequest("refusing to send the API key to \(Self.origin(path)) (base is \(Self.origin(configuration.baseURL)))")
+            }
+            url = path
+        } else {
+            url = configuration.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+        }
+        if !query.isEmpty {
+            url += (url.contains("?") ? "&" : "?") + query.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        }
+        return url
+    }
+
+    static func origin(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" }
+        return String(url[..<schemeEnd.upperBound]) + host
+    }
+
+    /// Percent-encodes a query component; `,` stays literal (Distru's `updated_datetime=FROM,TO`).
+    static func escape(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF")
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: ":"):
+                out.unicodeScalars.append(UnicodeScalar(b))
+            default:
+                out += "%\(hex[Int(b >> 4)])\(hex[Int(b & 0xF)])"
+            }
+        }
+        return out
+    }
+
+    /// The URL without scheme and host, as shown in errors.
+    static func displayURL(_ url: String) -> String {
+        let o = origin(url)
+        return url.hasPrefix(o) ? String(url.dropFirst(o.count)) : url
+    }
+
+    /// The decoder for Distru's snake_case JSON.
+    public static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        return d
+    }
+}
+
+extension Duration {
+    var nanosecondsValue: Int64 {
+        let (s, a) = components
+        return s * 1_000_000_000 + a / 1_000_000_000
+    }
+}

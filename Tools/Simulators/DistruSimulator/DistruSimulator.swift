@@ -1,0 +1,90 @@
+import DistruAPI
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A Distru public API v1 look-alike for tests and the demo: state and rules
+/// (``DistruStore``), faults (``DistruFaults``) and signed webhooks (``DistruWebhookSender``),
+/// served by ``start(host:port:)`` or an ``application(host:port:logger:onRunning:)`` you run.
+public struct DistruSimulator: Sendable {
+    public let store: DistruStore
+    public let faults: DistruFaults
+    public let webhooks: DistruWebhookSender
+    /// Keys accepted as `Authorization: Bearer <key>`.
+    public let apiKeys: Set<String>
+
+    public static let defaultAPIKey = "sim-distru-key"
+
+    public init(
+        seed: DistruSeed = DistruSeed(), settings: DistruSimSettings = DistruSimSettings(),
+        apiKeys: [String] = [DistruSimulator.defaultAPIKey], webhook: DistruWebhookSender.Configuration? = nil
+    ) {
+        self.store = DistruStore(seed: seed, settings: settings)
+        self.faults = DistruFaults()
+        self.webhooks = DistruWebhookSender(configuration: webhook)
+        self.apiKeys = Set(apiKeys)
+    }
+
+    public var responder: DistruResponder { DistruResponder(simulator: self) }
+
+    func flushWebhooks() async {
+        let bodies = await store.drainOutbox()
+        if !bodies.isEmpty { await webhooks.send(bodies) }
+    }
+
+    /// The Hummingbird application serving this simulator.
+    public func application(
+        host: String = "127.0.0.1", port: Int = 0, logger: Logger? = nil,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        var log = logger ?? Logger(label: "leafsync.sim.distru")
+        if logger == nil { log.logLevel = .warning }
+        return Application(
+            responder: responder, configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: log)
+    }
+
+    /// Starts serving in this process and returns once it listens (port 0 picks a free port).
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningDistruSimulator {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = application(host: host, port: port) { port in
+            continuation.yield(port)
+            continuation.finish()
+        }
+        let task = Task {
+            do { try await app.run() } catch { continuation.finish() }
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next() else {
+            task.cancel()
+            throw DistruSimulatorStartError(host: host, port: port)
+        }
+        return RunningDistruSimulator(simulator: self, host: host, port: bound, task: task)
+    }
+}
+
+/// A simulator serving on loopback; ``stop()`` ends it.
+public struct RunningDistruSimulator: Sendable {
+    public let simulator: DistruSimulator
+    public let host: String
+    public let port: Int
+    let task: Task<Void, Never>
+
+    /// `http://host:port/public/v1/`, the client's base URL.
+    public var baseURL: String { "http://\(host):\(port)/public/v1/" }
+    public var rootURL: String { "http://\(host):\(port)" }
+    public var store: DistruStore { simulator.store }
+
+    public func stop() async {
+        await simulator.webhooks.cancelAll()
+        task.cancel()
+        await task.value
+    }
+}
+
+public struct DistruSimulatorStartError: Error, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var description: String { "the Distru simulator could not listen on \(host):\(port) (port in use?)" }
+}
