@@ -157,6 +157,13 @@ import Testing
         }
     }
 
+    @Test func retryAfterTakesSecondsOrAnHTTPDate() {
+        #expect(LeafLinkClient.retryAfterSeconds("3") == 3)
+        #expect(LeafLinkClient.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0)
+        #expect(LeafLinkClient.retryAfterSeconds("soon") == nil)
+        #expect(LeafLinkClient.parseHTTPDate("Wed, 21 Oct 2015 07:28:00 GMT") == LeafLinkTimestamp("2015-10-21T07:28:00Z"))
+    }
+
     @Test func clientRateLimiterSpacesRequests() async throws {
         let limiter = RateLimiter(perMinute: 600, burst: 2)
         let start = ContinuousClock.now

@@ -90,7 +90,7 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             case 429:
                 let retryAfter = headers.first(name: "Retry-After")
                 guard attempt < policy.maxAttempts else { throw LeafLinkError.rateLimited(call, retryAfter: retryAfter) }
-                let delay = retryAfter.flatMap(Double.init).map { min(Duration.seconds(max(0, $0)), policy.maxRetryAfter) }
+                let delay = retryAfter.flatMap(Self.retryAfterSeconds).map { min(Duration.seconds($0), policy.maxRetryAfter) }
                     ?? policy.backoff(afterAttempt: attempt)
                 logger.notice("LeafLink \(call) rate-limited; retrying in \(delay)")
                 try await Task.sleep(for: delay)
@@ -176,6 +176,14 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
     static func describe(_ error: any Error) -> String {
         if let e = error as? HTTPClientError { return "\(e)" }
         return String(describing: error)
+    }
+
+    /// `Retry-After` as seconds, from either form: delta-seconds or an HTTP date.
+    static func retryAfterSeconds(_ value: String) -> Double? {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        if let s = Double(v) { return max(0, s) }
+        guard let date = parseHTTPDate(v) else { return nil }
+        return max(0, Double(date.microseconds - LeafLinkTimestamp.now().microseconds) / 1e6)
     }
 
     static func parseHTTPDate(_ s: String) -> LeafLinkTimestamp? {
