@@ -100,12 +100,13 @@ import Testing
             #expect(reopened.lastSequence == afterFirst)
             #expect(await restarted.cursor(for: .products) != nil)
 
-            // One product changes: exactly one event.
+            // One product and one customer change: exactly one event each.
             _ = try await client(for: sim).setProductQuantity(id: 2093, 799)
+            _ = try await control(sim, .PATCH, "/_sim/seller/customers/148516", ["phone": "303-555-0000"])
             let reports = try await restarted.fetchCycle()
             #expect(reports.first { $0.resource == .products }?.appended == 1)
             let events = try EventLogReader(directory: dir).readAll(from: afterFirst + 1)
-            #expect(events.filter { $0.type.hasSuffix(".observed") }.map(\.subject) == ["ll-product:2093"])
+            #expect(events.filter { $0.type.hasSuffix(".observed") }.map(\.subject) == ["ll-customer:148516", "ll-product:2093"])
             await reopened.close()
         }
     }

@@ -88,6 +88,8 @@ struct ControlRoutes {
             result = ["order": .string(try await store.combine(numbers))]
         case ("PATCH", let p) where p.count == 3 && p[0] == "seller" && p[1] == "products":
             result = .object(try await store.patchProduct(p[2], b))
+        case ("PATCH", let p) where p.count == 3 && p[0] == "seller" && p[1] == "customers":
+            result = .object(try await store.patchCustomer(p[2], b))
         case ("POST", ["generate", "orders"]):
             let numbers = try await store.generateOrders(count: b["count"]?.intValue ?? 10, status: b["status"]?.stringValue ?? "Submitted")
             result = ["count": .int(numbers.count)]
