@@ -42,6 +42,7 @@ struct DistruControlRoutes {
             let faults: [DistruFaults.Fault] = (b["faults"]?.arrayValue ?? []).compactMap { f in
                 if f["drop"]?.boolValue == true { return .drop }
                 if f["lose_response"]?.boolValue == true { return .loseResponse }
+                if let ms = f["delay_ms"]?.intValue { return .delay(milliseconds: ms) }
                 if let s = f["status"]?.intValue { return .status(s, retryAfter: f["retry_after"]?.intValue) }
                 return nil
             }

@@ -10,6 +10,8 @@ public actor DistruFaults {
         /// Process the call, then close the connection before the answer: the client never
         /// learns whether it worked (the retried-create case).
         case loseResponse
+        /// Wait this many milliseconds before answering normally (client timeouts).
+        case delay(milliseconds: Int)
     }
 
     public var errorRate: Double

@@ -35,6 +35,8 @@ public struct DistruResponder: HTTPResponder {
                 return r
             case .drop?:
                 return Self.dropped()
+            case .delay(let ms)?:
+                try await Task.sleep(for: .milliseconds(ms))
             case .loseResponse?, nil:
                 break
             }
