@@ -119,6 +119,10 @@ struct ErrorTests {
         #expect(mail.recipients == ["jane@distru-customer.example", "ops@distru-customer.example"], "admin Jane + the configured recipient, not John")
         #expect(mail.subjectLine.contains("R-ORD-01") && mail.subjectLine.contains("ll-order:\(ID.order)"))
         #expect(mail.body.contains("rep 417 (Jane Doe) is not mapped") && mail.body.contains("How to fix it: "))
+        let id = "ll-order:\(ID.order)|R-ORD-01"
+        #expect(mail.errorID == id && h.state.errors[id]?.emailedAt == nil)
+        h.succeed(h.emitted.first { $0.key.hasPrefix("error-email:") }!)
+        #expect(h.state.errors[id]?.emailedAt != nil)
     }
 
     @Test("R-ERR-02 the same unresolved error is mailed once; when it resolves it is marked resolved")

@@ -3,8 +3,9 @@ import Foundation
 extension Reduction {
     /// Opens (or keeps) the error `subject|rule`. The same unresolved error is e-mailed once (R-ERR-02);
     /// a changed message is a new fact and is e-mailed again.
-    mutating func raise(subject: String, rule: String, message: String, fix: String) {
-        let id = "\(subject)|\(rule)"
+    /// `detail` separates independent errors of one subject and rule (e.g. two failed commands).
+    mutating func raise(subject: String, rule: String, message: String, fix: String, detail: String? = nil) {
+        let id = "\(subject)|\(rule)" + (detail.map { "|\($0)" } ?? "")
         if var existing = state.errors[id], existing.resolvedAt == nil {
             guard existing.message != message else { return }
             existing.message = message
@@ -21,8 +22,8 @@ extension Reduction {
     }
 
     /// Marks the error `subject|rule` resolved, if open (R-ERR-02).
-    mutating func resolve(subject: String, rule: String) {
-        let id = "\(subject)|\(rule)"
+    mutating func resolve(subject: String, rule: String, detail: String? = nil) {
+        let id = "\(subject)|\(rule)" + (detail.map { "|\($0)" } ?? "")
         guard var error = state.errors[id], error.resolvedAt == nil else { return }
         error.resolvedAt = now
         state.errors[id] = error

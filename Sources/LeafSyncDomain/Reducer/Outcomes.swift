@@ -8,10 +8,12 @@ extension Reduction {
         state.commands.attempts[key] = nil
         state.commands.retryAt[key] = nil
         guard let command = state.commands.pending.removeValue(forKey: key) else { return }
-        resolve(subject: command.subject, rule: failureRule(command))
+        resolve(subject: command.subject, rule: failureRule(command), detail: key)
         switch command.action {
         case .createSalesOrder(let draft): salesOrderCreated(number: draft.leafLinkOrderNumber, response: response)
         case .createLeafLinkProduct(let draft): leafLinkProductCreated(draft, response: response)
+        case .sendErrorEmail(let mail):
+            state.errors[mail.errorID]?.emailedAt = now
         case .createMetrcTemplate(let draft):
             let body = response.unwrappingData
             if let id = body.first("Ids", "ids")?.array?.first?.idString ?? body["Id"]?.idString ?? body["id"]?.idString {
@@ -40,7 +42,8 @@ extension Reduction {
         let rule = failureRule(command)
         raise(subject: command.subject, rule: rule,
               message: "\(rule): \(describe(command.action)) \(why): \(error)",
-              fix: "Fix the cause named in the error in the remote system; the engine does not retry this command again.")
+              fix: "Fix the cause named in the error in the remote system; the engine does not retry this command again.",
+              detail: key)
         if case .createSalesOrder = command.action, var sync = state.orders[command.subject.dropPrefix("ll-order:")] {
             sync.phase = .blocked
             state.orders[sync.number] = sync

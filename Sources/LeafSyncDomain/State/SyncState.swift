@@ -104,6 +104,8 @@ public struct SyncError: Equatable, Sendable {
     public var fix: String
     public var openedAt: Timestamp
     public var resolvedAt: Timestamp?
+    /// When its e-mail was sent (the e-mail command's success), if it was (R-ERR-01/02).
+    public var emailedAt: Timestamp? = nil
 }
 
 /// Outbound commands in flight, done, and failed (R-ENG-03, R-ERR-03).
