@@ -237,7 +237,7 @@ struct WebhookReceiver {
         }
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test.webhooks")
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() }, logger: logger)

@@ -258,7 +258,7 @@ extension Array {
         }
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test.hook")
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
         let server = Task { try? await app.run() }

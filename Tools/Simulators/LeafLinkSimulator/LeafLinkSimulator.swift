@@ -3,6 +3,7 @@ import Hummingbird
 import LeafLinkAPI
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A LeafLink v2 look-alike for tests and the demo: the state (``LeafLinkStore``), fault
 /// settings (``FaultInjector``) and webhook delivery (``WebhookSender``), served over HTTP by
@@ -54,15 +55,18 @@ public struct LeafLinkSimulator: Sendable {
             continuation.yield(port)
             continuation.finish()
         }
+        var quiet = Logger(label: "leafsync.sim.leaflink.lifecycle")
+        quiet.logLevel = .critical
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
         let task = Task {
-            do { try await app.run() } catch { continuation.finish() }
+            do { try await group.run() } catch { continuation.finish() }
         }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else {
             task.cancel()
             throw SimulatorStartError(host: host, port: port)
         }
-        return RunningSimulator(simulator: self, host: host, port: bound, task: task)
+        return RunningSimulator(simulator: self, host: host, port: bound, group: group, task: task)
     }
 }
 
@@ -71,6 +75,7 @@ public struct RunningSimulator: Sendable {
     public let simulator: LeafLinkSimulator
     public let host: String
     public let port: Int
+    let group: ServiceGroup
     let task: Task<Void, Never>
 
     /// `http://host:port/api/v2/`, the client's base URL.
@@ -78,9 +83,10 @@ public struct RunningSimulator: Sendable {
     public var rootURL: String { "http://\(host):\(port)" }
     public var store: LeafLinkStore { simulator.store }
 
+    /// Shuts the server down gracefully and waits until it has.
     public func stop() async {
         await simulator.webhooks.cancelAll()
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 }
