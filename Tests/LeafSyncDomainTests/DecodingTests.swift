@@ -103,6 +103,7 @@ struct DecodingTests {
             .linkProduct(distruProductID: ID.chocolate, leafLinkProductID: 2093), .unlinkProduct(distruProductID: ID.chocolate),
             .acceptSuggestion(distruProductID: ID.chocolate, leafLinkProductID: 2093),
             .createLeafLinkProduct(LeafLinkProductRequest(distruProductID: ID.cartridge, wholesalePrice: money("18.10"), minimumOrder: dec("1.5"), sellInMultiples: true, unitsPerCase: 12)),
+            .updateLeafLinkProductFields(LeafLinkProductRequest(distruProductID: ID.chocolate, brandID: 50, retailPrice: money("20.00"))),
             .associateCustomer(leafLinkCustomerID: ID.customer, distruCompanyID: ID.goodVibrations),
             .deleteSalesOrder(salesOrderID: ID.salesOrder, rejectInLeafLink: true),
             .requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: ID.salesOrder, transporterLicense: "403R-00077")),

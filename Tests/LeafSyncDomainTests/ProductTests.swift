@@ -122,6 +122,23 @@ struct ProductTests {
         #expect(h.state.distruProducts[ID.chocolate]?.name == "Swiss Masters Dark 100mg")
     }
 
+    @Test("R-PRD-07 LeafLink fields edited on a linked Distru product are pushed in the next push cycle")
+    func leafLinkTabFields() {
+        var h = Harness.world()
+        h.tick()
+        let request = LeafLinkProductRequest(distruProductID: ID.chocolate, name: "ignored: Distru owns the name", showInventoryToBuyers: false,
+                                             brandID: 50, inventoryManagement: 2, minimumOrder: 2, strainClassification: "indica")
+        #expect(h.op(.updateLeafLinkProductFields(request)).isEmpty)
+        let pushed = h.tick().productUpdates
+        #expect(pushed.count == 1 && pushed.first?.0 == 2093)
+        let settings = pushed.first?.1.settings
+        #expect(settings?.brandID == 50 && settings?.inventoryManagement == 2 && settings?.showInventoryToBuyers == false && settings?.minimumOrder == 2)
+        #expect(settings?.name == nil && pushed.first?.1.name == nil)
+        #expect(h.tick().productUpdates.isEmpty)
+        h.op(.updateLeafLinkProductFields(LeafLinkProductRequest(distruProductID: ID.cartridge, brandID: 1)))
+        #expect(h.state.refusals["distru-product:\(ID.cartridge)"]?.rule == "R-PRD-07")
+    }
+
     @Test("R-PRD-08 linked products may keep different names, prices and SKUs")
     func mayDiffer() {
         var h = Harness.world(linkProducts: false)

@@ -152,13 +152,17 @@ public struct LeafLinkProductChanges: Equatable, Sendable {
     public var description: String?
     public var unit: LeafLinkUnit?
     public var wholesalePrice: Money?
+    /// The other R-PRD-05 fields, as set on the Distru product's LeafLink tab (R-PRD-07).
+    public var settings: LeafLinkProductRequest?
 
-    public init(name: String? = nil, sku: String? = nil, description: String? = nil, unit: LeafLinkUnit? = nil, wholesalePrice: Money? = nil) {
+    public init(name: String? = nil, sku: String? = nil, description: String? = nil, unit: LeafLinkUnit? = nil,
+                wholesalePrice: Money? = nil, settings: LeafLinkProductRequest? = nil) {
         self.name = name
         self.sku = sku
         self.description = description
         self.unit = unit
         self.wholesalePrice = wholesalePrice
+        self.settings = settings
     }
 }
 

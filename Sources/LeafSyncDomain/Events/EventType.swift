@@ -33,6 +33,7 @@ public enum EventType {
     public static let productUnlinked = "operator.product.unlinked"
     public static let suggestionAccepted = "operator.product.suggestion-accepted"
     public static let productCreateRequested = "operator.product.create-requested"
+    public static let productFieldsChanged = "operator.product.leaflink-fields-changed"
     public static let customerAssociated = "operator.customer.associated"
     public static let salesOrderDeleted = "operator.sales-order.deleted"
     public static let metrcTemplateRequested = "operator.metrc.template-requested"

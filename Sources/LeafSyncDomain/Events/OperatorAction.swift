@@ -14,6 +14,8 @@ public enum OperatorAction: Equatable, Sendable {
     case acceptSuggestion(distruProductID: String, leafLinkProductID: Int)
     /// R-PRD-05: create a LeafLink product from a Distru product.
     case createLeafLinkProduct(LeafLinkProductRequest)
+    /// R-PRD-07: LeafLink fields edited on a linked Distru product (its LeafLink tab); pushed next cycle.
+    case updateLeafLinkProductFields(LeafLinkProductRequest)
     /// R-CUS-05: set or correct a company's LeafLink customer.
     case associateCustomer(leafLinkCustomerID: Int, distruCompanyID: String)
     /// R-UPD-04: the SO was deleted through the engine, optionally rejecting the LL order.
@@ -33,6 +35,7 @@ public enum OperatorAction: Equatable, Sendable {
         case .unlinkProduct: EventType.productUnlinked
         case .acceptSuggestion: EventType.suggestionAccepted
         case .createLeafLinkProduct: EventType.productCreateRequested
+        case .updateLeafLinkProductFields: EventType.productFieldsChanged
         case .associateCustomer: EventType.customerAssociated
         case .deleteSalesOrder: EventType.salesOrderDeleted
         case .requestMetrcTemplate: EventType.metrcTemplateRequested
@@ -46,7 +49,7 @@ public enum OperatorAction: Equatable, Sendable {
         case .changeSettings: "settings"
         case .mapRep(let user, _), .unmapRep(let user): "distru-user:\(user)"
         case .linkProduct(let d, _), .unlinkProduct(let d), .acceptSuggestion(let d, _): "distru-product:\(d)"
-        case .createLeafLinkProduct(let r): "distru-product:\(r.distruProductID)"
+        case .createLeafLinkProduct(let r), .updateLeafLinkProductFields(let r): "distru-product:\(r.distruProductID)"
         case .associateCustomer(let c, _): "ll-customer:\(c)"
         case .deleteSalesOrder(let so, _): "distru-order:\(so)"
         case .requestMetrcTemplate(let r): "distru-order:\(r.salesOrderID)"

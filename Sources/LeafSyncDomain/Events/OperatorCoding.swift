@@ -21,7 +21,7 @@ enum OperatorCoding {
         let data: Data?
         switch action {
         case .changeSettings(let s): data = try? encoder.encode(s)
-        case .createLeafLinkProduct(let r): data = try? encoder.encode(r)
+        case .createLeafLinkProduct(let r), .updateLeafLinkProductFields(let r): data = try? encoder.encode(r)
         case .requestMetrcTemplate(let r): data = try? encoder.encode(r)
         case .mapRep(let u, let s): data = try? encoder.encode(Flat(distruUserID: u, leafLinkStaffID: s))
         case .unmapRep(let u): data = try? encoder.encode(Flat(distruUserID: u))
@@ -46,6 +46,7 @@ enum OperatorCoding {
             switch type {
             case EventType.settingsChanged: return .changeSettings(try decoder.decode(SettingsChange.self, from: data))
             case EventType.productCreateRequested: return .createLeafLinkProduct(try decoder.decode(LeafLinkProductRequest.self, from: data))
+            case EventType.productFieldsChanged: return .updateLeafLinkProductFields(try decoder.decode(LeafLinkProductRequest.self, from: data))
             case EventType.metrcTemplateRequested: return .requestMetrcTemplate(try decoder.decode(MetrcTemplateRequest.self, from: data))
             default: break
             }

@@ -140,22 +140,40 @@ extension Reduction {
         addLink(d, p, rule: "R-PRD-05")
     }
 
+    /// R-PRD-07: LeafLink-tab fields edited for a linked product; they go to LL in the next push cycle.
+    mutating func leafLinkFieldsChanged(_ r: LeafLinkProductRequest) {
+        let subject = "distru-product:\(r.distruProductID)"
+        guard var link = state.links[r.distruProductID] else {
+            refuse(subject, "R-PRD-07", "Distru product \(r.distruProductID) is not linked to a LeafLink product; link or create one first")
+            return
+        }
+        link.settingsToPush = r
+        state.links[r.distruProductID] = link
+        note(subject, "R-PRD-07", "LeafLink fields changed: pushed to LeafLink product \(link.leafLinkProductID) at the next push cycle")
+    }
+
     /// R-PRD-07: Distru-owned fields changed since the last push go to LL in the push cycle.
     mutating func pushProductFields(_ distruID: String) {
-        guard var link = state.links[distruID], link.fieldsPending, let d = state.distruProducts[distruID] else { return }
-        let now = ProductFields(d)
+        guard var link = state.links[distruID], link.fieldsPending || link.settingsToPush != nil, let d = state.distruProducts[distruID] else { return }
+        let current = ProductFields(d)
         let old = link.pushedFields
+        var settings = link.settingsToPush
+        settings?.name = nil
+        settings?.sku = nil
+        settings?.description = nil
         let changes = LeafLinkProductChanges(
-            name: now.name != old.name ? now.name : nil,
-            sku: now.sku != old.sku ? now.sku : nil,
-            description: now.description != old.description ? now.description : nil,
-            unit: now.unit != old.unit ? now.unit : nil
+            name: current.name != old.name ? current.name : nil,
+            sku: current.sku != old.sku ? current.sku : nil,
+            description: current.description != old.description ? current.description : nil,
+            unit: current.unit != old.unit ? current.unit : nil,
+            settings: settings
         )
-        link.pushedFields = now
+        link.pushedFields = current
         link.fieldsPending = false
+        link.settingsToPush = nil
         state.links[distruID] = link
         guard changes != LeafLinkProductChanges() else { return }
-        emit(key: "ll-product-update:\(link.leafLinkProductID)@\(d.updated ?? "-"):\(StableHash.hex(String(describing: changes)))",
+        emit(key: "ll-product-update:\(link.leafLinkProductID)@\(now.microseconds)",
              subject: "ll-product:\(link.leafLinkProductID)", rule: "R-PRD-07",
              .updateLeafLinkProduct(leafLinkProductID: link.leafLinkProductID, changes: changes))
     }

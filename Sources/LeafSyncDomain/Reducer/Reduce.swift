@@ -83,6 +83,7 @@ struct Reduction {
         case .acceptSuggestion(let d, let l): link(distruID: d, leafLinkID: l, rule: "R-PRD-03")
         case .unlinkProduct(let d): unlink(distruID: d)
         case .createLeafLinkProduct(let request): requestLeafLinkProduct(request)
+        case .updateLeafLinkProductFields(let request): leafLinkFieldsChanged(request)
         case .associateCustomer(let customer, let company):
             associate(customer: customer, company: company, rule: "R-CUS-05", why: "set by the operator")
         case .deleteSalesOrder(let so, let reject): operatorDeletedSalesOrder(so, reject: reject)

@@ -10,6 +10,8 @@ public struct ProductLink: Equatable, Sendable {
     public var pushedFields: ProductFields
     /// Fields changed in Distru, waiting for the next push cycle.
     public var fieldsPending: Bool = false
+    /// LeafLink-tab fields edited by the operator, waiting for the next push cycle (R-PRD-07).
+    public var settingsToPush: LeafLinkProductRequest? = nil
     /// R-PRC-03: the price pair both sides agreed on at the last sync (or link, or setting change).
     public var syncedSalePrice: Money?
     public var syncedWholesalePrice: Money?
