@@ -92,6 +92,21 @@ struct FetcherTests {
         }
     }
 
+    @Test("the run loop keeps fetching, survives a failed cycle, and stops when cancelled")
+    func runLoop() async throws {
+        try await withDistru { sim in
+            let store = MemoryStore()
+            let f = fetcher(sim, store)
+            await sim.simulator.faults.enqueue([.status(400, retryAfter: nil)])  // the first cycle fails
+            let task = Task { await f.run(every: .milliseconds(10)) }
+            #expect(try await eventually { store.ofType("distru.order.observed").count == 3 })
+            _ = try await control(sim, .POST, "/_sim/orders/\(Demo.processingOrder)/delivery", ["delivery_datetime": "2026-12-03T17:00:00Z"])
+            #expect(try await eventually { store.ofType("distru.order.observed").count == 4 })
+            task.cancel()
+            await task.value
+        }
+    }
+
     @Test("restart from the real event log resumes without re-appending")
     func restartFromLog() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("distru-fetch-\(UUID().uuidString)")

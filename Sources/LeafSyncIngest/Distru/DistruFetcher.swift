@@ -102,6 +102,21 @@ public actor DistruFetcher {
         return reports
     }
 
+    /// Runs ``fetchCycle(correlationID:)`` every `interval` until the task is cancelled; a failed
+    /// cycle is logged and the next one tries again.
+    public func run(every interval: Duration) async {
+        while !Task.isCancelled {
+            do {
+                try await fetchCycle()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("Distru fetch cycle failed: \(error)")
+            }
+            do { try await Task.sleep(for: interval) } catch { return }
+        }
+    }
+
     /// One pass over one resource: incremental from its cursor, or a full listing (`full`, no
     /// cursor yet, or a resource Distru does not filter) that also records deletions.
     public func pass(_ kind: DistruEvents.Kind, full: Bool = false, correlationID: String? = nil) async throws -> PassReport {
