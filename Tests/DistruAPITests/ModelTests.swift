@@ -23,6 +23,15 @@ struct ModelTests {
         #expect(row.active.value - row.reserved.value == row.available.value)
     }
 
+    @Test("configurations, clients and webhook senders never show the secret")
+    func secretsRedacted() async {
+        let config = DistruConfiguration(apiKey: "distru-secret-key-123")
+        let client = DistruClient(configuration: config)
+        for text in ["\(config)", String(reflecting: config), "\(client)", String(reflecting: client)] {
+            #expect(!text.contains("distru-secret-key-123"))
+        }
+    }
+
     @Test("unknown statuses are kept")
     func unknownStatus() throws {
         let s = try JSONDecoder().decode(SalesOrderStatus.self, from: Data(#""ON_HOLD""#.utf8))

@@ -10,7 +10,7 @@ import NIOHTTP1
 ///
 /// Every method returns the exact bytes Distru sent, so callers can log them verbatim; typed
 /// models decode from those bytes.
-public struct DistruClient: Sendable {
+public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     public let configuration: DistruConfiguration
     let http: HTTPClient
     let logger: Logger
@@ -20,6 +20,10 @@ public struct DistruClient: Sendable {
         self.http = httpClient
         self.logger = logger ?? Logger(label: "leafsync.distru")
     }
+
+    /// The client without its key, for logs.
+    public var description: String { "DistruClient(\(configuration))" }
+    public var debugDescription: String { description }
 
     /// One answer from Distru.
     public struct Response: Sendable {

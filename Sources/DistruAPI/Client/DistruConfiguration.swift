@@ -19,3 +19,11 @@ public struct DistruConfiguration: Sendable {
         self.apiKey = apiKey
     }
 }
+
+extension DistruConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Everything but the key, so a configuration can be logged.
+    public var description: String {
+        "DistruConfiguration(baseURL: \(baseURL), apiKey: <redacted>, maxAttempts: \(retry.maxAttempts), timeout: \(timeout))"
+    }
+    public var debugDescription: String { description }
+}
