@@ -56,8 +56,9 @@ let package = Package(
         .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb]),
 
         // MARK: API clients and ingestion
-        .target(name: "LeafLinkAPI", dependencies: [asyncHTTPClient, crypto, logging]),
-        .target(name: "DistruAPI", dependencies: ["LeafLinkAPI", asyncHTTPClient, crypto, logging]),
+        .target(name: "HTTPClientSupport", dependencies: [crypto]),
+        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
+        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
 
         // MARK: Command-line tool
@@ -72,13 +73,18 @@ let package = Package(
         ),
         .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),
         .target(
+            name: "SimulatorSupport",
+            dependencies: ["HTTPClientSupport", hummingbird, asyncHTTPClient, logging],
+            path: "Tools/Simulators/SimulatorSupport"
+        ),
+        .target(
             name: "LeafLinkSimulator",
-            dependencies: ["LeafLinkAPI", hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["LeafLinkAPI", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/LeafLinkSimulator"
         ),
         .target(
             name: "DistruSimulator",
-            dependencies: ["DistruAPI", "LeafLinkAPI", hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["DistruAPI", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/DistruSimulator"
         ),
         .executableTarget(

@@ -1,7 +1,6 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
-import LeafLinkAPI
 import Testing
 
 @Suite("Distru client against the simulator")

@@ -1,7 +1,6 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
-import LeafLinkAPI
 import LeafSyncIngest
 import LeafSyncLog
 import Testing

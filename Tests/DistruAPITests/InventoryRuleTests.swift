@@ -1,7 +1,6 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
-import LeafLinkAPI
 import Testing
 
 @Suite("Simulator: SO statuses and inventory")

@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import DistruAPI
 import DistruSimulator
 import Foundation
-import LeafLinkAPI
 import LeafSyncIngest
 import LeafSyncLog
 import NIOCore
@@ -18,7 +17,7 @@ enum Paths {
 /// Runs `body` against a Distru simulator on a free loopback port, stopping it afterwards.
 func withDistru<T>(
     seed: DistruSeed? = nil, settings: DistruSimSettings = DistruSimSettings(),
-    webhook: DistruWebhookSender.Configuration? = nil,
+    webhook: WebhookSender.Configuration? = nil,
     _ body: (RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? DistruSeed(directory: Paths.demo)

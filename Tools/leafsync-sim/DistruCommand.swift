@@ -30,7 +30,7 @@ struct DistruCommand: AsyncParsableCommand {
         let simulator = DistruSimulator(
             seed: try DistruSeed(directory: directory),
             apiKeys: apiKeys.isEmpty ? [DistruSimulator.defaultAPIKey] : apiKeys,
-            webhook: webhookURL.map { DistruWebhookSender.Configuration(url: $0, secret: webhookSecret ?? "") })
+            webhook: webhookURL.map { WebhookSender.Configuration(url: $0, secret: webhookSecret ?? "") })
         let keyNote = apiKeys.isEmpty ? " (API key: \(DistruSimulator.defaultAPIKey))" : ""
         let host = serve.host
         let app = simulator.application(host: host, port: serve.port) { port in

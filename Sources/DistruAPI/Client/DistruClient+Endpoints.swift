@@ -1,5 +1,5 @@
 import Foundation
-import LeafLinkAPI
+import HTTPClientSupport
 import NIOHTTP1
 
 extension DistruClient {

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import LeafLinkAPI
+import HTTPClientSupport
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -53,7 +53,7 @@ public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugString
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body.serialized()))
         }
-        let shownURL = Self.displayURL(url)
+        let shownURL = URLText.display(url)
         let policy = configuration.retry
         var attempt = 0
         while true {
@@ -63,7 +63,7 @@ public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugString
             let bytes: [UInt8]
             let headers: HTTPHeaders
             do {
-                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.nanosecondsValue))
+                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.totalNanoseconds))
                 let buffer = try await response.body.collect(upTo: 64 << 20)
                 status = Int(response.status.code)
                 bytes = Array(buffer.readableBytesView)
@@ -86,8 +86,7 @@ public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugString
             case 429:
                 let retryAfter = headers.first(name: "Retry-After")
                 guard attempt < policy.maxAttempts else { throw DistruError.rateLimited(call, retryAfter: retryAfter) }
-                let delay = retryAfter.flatMap(Double.init).map { min(Duration.seconds(max(0, $0)), policy.maxRetryAfter) }
-                    ?? policy.backoff(afterAttempt: attempt)
+                let delay = policy.delay(retryAfter: retryAfter, afterAttempt: attempt)
                 logger.notice("Distru \(call) rate-limited; retrying in \(delay)")
                 try await Task.sleep(for: delay)
             case 500...:
@@ -110,8 +109,8 @@ public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugString
     func resolve(_ path: String, query: [(String, String)]) throws -> String {
         var url: String
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            guard Self.origin(path) == Self.origin(configuration.baseURL) else {
-                throw DistruError.invalidRequest("refusing to send the API key to \(Self.origin(path)) (base is \(Self.origin(configuration.baseURL)))")
+            guard URLText.origin(path) == URLText.origin(configuration.baseURL) else {
+                throw DistruError.invalidRequest("refusing to send the API key to \(URLText.origin(path)) (base is \(URLText.origin(configuration.baseURL)))")
             }
             url = path
         } else {
@@ -123,46 +122,13 @@ public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugString
         return url
     }
 
-    static func origin(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" }
-        return String(url[..<schemeEnd.upperBound]) + host
-    }
-
-    /// Percent-encodes a query component; `,` stays literal (Distru's `updated_datetime=FROM,TO`).
-    static func escape(_ s: String) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: ":"):
-                out.unicodeScalars.append(UnicodeScalar(b))
-            default:
-                out += "%\(hex[Int(b >> 4)])\(hex[Int(b & 0xF)])"
-            }
-        }
-        return out
-    }
-
-    /// The URL without scheme and host, as shown in errors.
-    static func displayURL(_ url: String) -> String {
-        let o = origin(url)
-        return url.hasPrefix(o) ? String(url.dropFirst(o.count)) : url
-    }
+    /// Percent-encodes a query component; `,` and `:` stay literal (`updated_datetime=FROM,TO`).
+    static func escape(_ s: String) -> String { URLText.escape(s, keeping: [UInt8(ascii: ","), UInt8(ascii: ":")]) }
 
     /// The decoder for Distru's snake_case JSON.
     public static var decoder: JSONDecoder {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
         return d
-    }
-}
-
-extension Duration {
-    var nanosecondsValue: Int64 {
-        let (s, a) = components
-        return s * 1_000_000_000 + a / 1_000_000_000
     }
 }

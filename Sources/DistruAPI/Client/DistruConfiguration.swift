@@ -1,4 +1,4 @@
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// How a ``DistruClient`` reaches Distru and how hard it tries.
 public struct DistruConfiguration: Sendable {

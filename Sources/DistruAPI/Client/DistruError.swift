@@ -1,4 +1,4 @@
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// One HTTP call as it appears in errors and logs: method, path and query (the API key travels
 /// in a header and never appears here).

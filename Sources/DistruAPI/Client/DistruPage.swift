@@ -1,4 +1,4 @@
-import LeafLinkAPI
+import HTTPClientSupport
 import NIOHTTP1
 
 /// One page of a list endpoint: `{"data": [...], "next_page": <URL or null>}` with each

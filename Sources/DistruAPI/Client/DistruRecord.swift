@@ -1,5 +1,5 @@
 import Foundation
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// One record exactly as Distru sent it, sliced out of its response without re-serializing.
 public struct DistruRecord: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 
 /// A Distru `updated_datetime`: microseconds since 1970 in UTC, written
 /// `YYYY-MM-DDTHH:MM:SS.ssssssZ`. Parsing also accepts no or fewer fraction digits and a
@@ -67,11 +68,7 @@ public struct DistruTimestamp: Sendable, Hashable, Comparable, Codable, CustomSt
 
     /// Parses an HTTP `Date` header (`Sun, 06 Nov 1994 08:49:37 GMT`).
     public init?(httpDate: String) {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "GMT")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let d = f.date(from: httpDate) else { return nil }
+        guard let d = HTTPDate.parse(httpDate) else { return nil }
         self.init(microseconds: Int64(d.timeIntervalSince1970) * 1_000_000)
     }
 

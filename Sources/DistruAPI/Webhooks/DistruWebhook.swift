@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// Distru webhook checks and parsing. Webhooks are hints: verify, log the raw body, then fetch
 /// the record they name (or record its deletion).

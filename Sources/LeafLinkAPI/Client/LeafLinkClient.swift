@@ -57,7 +57,7 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body.serialized()))
         }
-        let shownURL = Self.displayURL(url)
+        let shownURL = URLText.display(url)
         let policy = configuration.retry
         var attempt = 0
         while true {
@@ -68,7 +68,7 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             let bytes: [UInt8]
             let headers: HTTPHeaders
             do {
-                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.nanoseconds))
+                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.totalNanoseconds))
                 let buffer = try await response.body.collect(upTo: 64 << 20)
                 status = Int(response.status.code)
                 bytes = Array(buffer.readableBytesView)
@@ -90,8 +90,7 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             case 429:
                 let retryAfter = headers.first(name: "Retry-After")
                 guard attempt < policy.maxAttempts else { throw LeafLinkError.rateLimited(call, retryAfter: retryAfter) }
-                let delay = retryAfter.flatMap(Self.retryAfterSeconds).map { min(Duration.seconds($0), policy.maxRetryAfter) }
-                    ?? policy.backoff(afterAttempt: attempt)
+                let delay = policy.delay(retryAfter: retryAfter, afterAttempt: attempt)
                 logger.notice("LeafLink \(call) rate-limited; retrying in \(delay)")
                 try await Task.sleep(for: delay)
             case 500...:
@@ -127,8 +126,8 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
     func resolve(_ path: String, query: [(String, String)]) throws -> String {
         var url: String
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            guard Self.origin(path) == Self.origin(configuration.baseURL) else {
-                throw LeafLinkError.invalidRequest("refusing to send the API key to \(Self.origin(path)) (base is \(Self.origin(configuration.baseURL)))")
+            guard URLText.origin(path) == URLText.origin(configuration.baseURL) else {
+                throw LeafLinkError.invalidRequest("refusing to send the API key to \(URLText.origin(path)) (base is \(URLText.origin(configuration.baseURL)))")
             }
             url = path
         } else {
@@ -139,38 +138,9 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             url = configuration.baseURL + relative
         }
         if !query.isEmpty {
-            url += (url.contains("?") ? "&" : "?") + query.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+            url += (url.contains("?") ? "&" : "?") + query.map { "\(URLText.escape($0.0))=\(URLText.escape($0.1))" }.joined(separator: "&")
         }
         return url
-    }
-
-    static func origin(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != "?" }
-        return String(url[..<schemeEnd.upperBound]) + host
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: ","):
-                out.unicodeScalars.append(UnicodeScalar(b))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                out += "%\(hex[Int(b >> 4)])\(hex[Int(b & 0xF)])"
-            }
-        }
-        return out
-    }
-
-    /// The URL without scheme and host, as shown in errors.
-    static func displayURL(_ url: String) -> String {
-        let o = origin(url)
-        return url.hasPrefix(o) ? String(url.dropFirst(o.count)) : url
     }
 
     static func describe(_ error: any Error) -> String {
@@ -179,20 +149,10 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
     }
 
     /// `Retry-After` as seconds, from either form: delta-seconds or an HTTP date.
-    static func retryAfterSeconds(_ value: String) -> Double? {
-        let v = value.trimmingCharacters(in: .whitespaces)
-        if let s = Double(v) { return max(0, s) }
-        guard let date = parseHTTPDate(v) else { return nil }
-        return max(0, Double(date.microseconds - LeafLinkTimestamp.now().microseconds) / 1e6)
-    }
+    static func retryAfterSeconds(_ value: String) -> Double? { HTTPDate.retryAfterSeconds(value) }
 
     static func parseHTTPDate(_ s: String) -> LeafLinkTimestamp? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "GMT")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let d = f.date(from: s) else { return nil }
-        return LeafLinkTimestamp(microseconds: Int64(d.timeIntervalSince1970) * 1_000_000)
+        HTTPDate.parse(s).map { LeafLinkTimestamp(microseconds: Int64($0.timeIntervalSince1970) * 1_000_000) }
     }
 
     /// The decoder for LeafLink's snake_case JSON.
@@ -200,12 +160,5 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
         return d
-    }
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (s, a) = components
-        return s * 1_000_000_000 + a / 1_000_000_000
     }
 }

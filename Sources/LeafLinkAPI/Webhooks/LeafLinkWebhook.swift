@@ -91,6 +91,4 @@ public enum WebhookError: Error, Sendable, CustomStringConvertible {
 }
 
 /// SHA-256 of a payload, hex, for "has this record changed" checks.
-public func leafLinkContentHash(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-}
+public func leafLinkContentHash(_ bytes: [UInt8]) -> String { contentHash(bytes) }

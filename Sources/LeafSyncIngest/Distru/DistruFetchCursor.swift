@@ -1,5 +1,4 @@
 import DistruAPI
-import LeafLinkAPI
 
 /// The payload of `distru.fetch.cursor`: the `updated_datetime` the next incremental fetch of
 /// `resource` starts from. JSON: `{"resource": "orders", "updated_datetime": "2026-…Z"}`.

@@ -1,6 +1,5 @@
 import DistruAPI
 import Foundation
-import LeafLinkAPI
 import LeafSyncLog
 import Logging
 

@@ -1,5 +1,5 @@
 import DistruAPI
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// `/public/v1/...` routing onto the store.
 struct DistruAPIRoutes {

@@ -1,7 +1,7 @@
 import DistruAPI
 import Foundation
 import Hummingbird
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// `/_sim/...`: inspect the simulator, script faults, and act as a Distru user. No API key is
 /// needed (loopback test tool). See docs/distru.md for the list.
@@ -34,13 +34,18 @@ struct DistruControlRoutes {
             var s = await store.currentSettings()
             for (k, v) in b["page_sizes"]?.objectValue ?? JSONObject() { if let n = v.intValue { s.pageSizes[k] = n } }
             await store.updateSettings(s)
-            if let rate = b["error_rate"].flatMap({ W.dec($0) }) {
-                await simulator.faults.setErrorRate(NSDecimalNumber(decimal: rate).doubleValue, status: b["error_status"]?.intValue ?? 503)
-            }
+            var f = await simulator.faults.settings
+            if let rate = b["error_rate"].flatMap({ W.dec($0) }) { f.errorRate = NSDecimalNumber(decimal: rate).doubleValue }
+            if let status = b["error_status"]?.intValue { f.errorStatus = status }
+            if let ms = b["latency_ms"]?.intValue { f.latencyMs = ms }
+            if let rate = b["drop_rate"].flatMap({ W.dec($0) }) { f.dropRate = NSDecimalNumber(decimal: rate).doubleValue }
+            if b["rate_limit_per_minute"] != nil { f.rateLimitPerMinute = b["rate_limit_per_minute"]?.intValue }
+            await simulator.faults.update(f)
             return Self.settingsJSON(s)
         case "POST /faults":
-            let faults: [DistruFaults.Fault] = (b["faults"]?.arrayValue ?? []).compactMap { f in
+            let faults: [ScriptedFault] = (b["faults"]?.arrayValue ?? []).compactMap { f in
                 if f["drop"]?.boolValue == true { return .drop }
+                if f["malformed"]?.boolValue == true { return .malformed }
                 if f["lose_response"]?.boolValue == true { return .loseResponse }
                 if let ms = f["delay_ms"]?.intValue { return .delay(milliseconds: ms) }
                 if let s = f["status"]?.intValue { return .status(s, retryAfter: f["retry_after"]?.intValue) }
@@ -49,11 +54,11 @@ struct DistruControlRoutes {
             await simulator.faults.enqueue(faults)
             return ["queued": .int(faults.count)]
         case "DELETE /faults":
-            await simulator.faults.clear()
+            await simulator.faults.clearScript()
             return ["cleared": true]
         case "GET /webhooks":
             return .array(await simulator.webhooks.deliveries.map { d in
-                .object(JSONObject([("id", .int(d.id)), ("type", .string(d.type)), ("event", .string(d.event)), ("attempts", .int(d.attempts)),
+                .object(JSONObject([("id", .int(d.id)), ("type", .string(d.type)), ("event", d.event.map { .string($0) } ?? .null), ("attempts", .int(d.attempts)),
                                     ("last_status", d.lastStatus.map { .int($0) } ?? .null), ("delivered", .bool(d.delivered))]))
             })
 

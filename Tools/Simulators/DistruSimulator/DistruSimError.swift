@@ -1,6 +1,6 @@
 import Foundation
 import DistruAPI
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// An API error answer in Distru's shape: `{"errors": [{"message": …, "pointer": [...]}]}`.
 public struct DistruSimError: Error, CustomStringConvertible {

@@ -3,14 +3,15 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import SimulatorSupport
 
 /// A Distru public API v1 look-alike for tests and the demo: state and rules
-/// (``DistruStore``), faults (``DistruFaults``) and signed webhooks (``DistruWebhookSender``),
+/// (``DistruStore``), faults (``FaultInjector``) and signed webhooks (``WebhookSender``),
 /// served by ``start(host:port:)`` or an ``application(host:port:logger:onRunning:)`` you run.
 public struct DistruSimulator: Sendable {
     public let store: DistruStore
-    public let faults: DistruFaults
-    public let webhooks: DistruWebhookSender
+    public let faults: FaultInjector
+    public let webhooks: WebhookSender
     /// Keys accepted as `Authorization: Bearer <key>`.
     public let apiKeys: Set<String>
 
@@ -18,11 +19,12 @@ public struct DistruSimulator: Sendable {
 
     public init(
         seed: DistruSeed = DistruSeed(), settings: DistruSimSettings = DistruSimSettings(),
-        apiKeys: [String] = [DistruSimulator.defaultAPIKey], webhook: DistruWebhookSender.Configuration? = nil
+        apiKeys: [String] = [DistruSimulator.defaultAPIKey], faults: FaultSettings = FaultSettings(),
+        webhook: WebhookSender.Configuration? = nil
     ) {
         self.store = DistruStore(seed: seed, settings: settings)
-        self.faults = DistruFaults()
-        self.webhooks = DistruWebhookSender(configuration: webhook)
+        self.faults = FaultInjector(settings: faults)
+        self.webhooks = WebhookSender(configuration: webhook)
         self.apiKeys = Set(apiKeys)
     }
 

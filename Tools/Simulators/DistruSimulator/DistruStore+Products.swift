@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// Product upserts: `POST /products {"product": …}`, sparse, with client-chosen ids.
 extension DistruStore {

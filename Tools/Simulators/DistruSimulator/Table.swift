@@ -1,4 +1,4 @@
-import LeafLinkAPI
+import HTTPClientSupport
 
 /// Records of one resource in creation order, keyed by id text.
 struct Table: Sendable {

@@ -31,7 +31,7 @@ public struct LeafLinkSimulator: Sendable {
 
     func flushWebhooks() async {
         let messages = await store.drainOutbox()
-        if !messages.isEmpty { await webhooks.send(messages) }
+        if !messages.isEmpty { await webhooks.send(messages.map(\.body)) }
     }
 
     /// The Hummingbird application serving this simulator.

@@ -12,7 +12,7 @@ public struct SimulatorResponder: HTTPResponder {
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        let query = Self.parseQuery(request.uri.query)
+        let query = SimHTTP.parseQuery(request.uri.query)
         let body = try await request.body.collect(upTo: 8 << 20)
         let bodyBytes = Array(body.readableBytesView)
         do {
@@ -33,26 +33,24 @@ public struct SimulatorResponder: HTTPResponder {
             let (decision, latency) = await simulator.faults.decide(apiKey: parts[1], userAgent: request.headers[.userAgent])
             if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
             var malformed = false
+            var loseResponse = false
             switch decision {
             case .status(let status, let retryAfter):
                 var r = Self.json(status, ["detail": .string(status == 429 ? "Request was throttled. Expected available in \(retryAfter ?? 1) seconds." : "Simulated server error.")])
                 if status == 429, let retryAfter { r.headers[HTTPField.Name("Retry-After")!] = String(retryAfter) }
                 return r
             case .drop:
-                return Response(
-                    status: .ok, headers: [.contentType: "application/json", .contentLength: "4096"],
-                    body: ResponseBody { writer in
-                        try await writer.write(ByteBuffer(string: "{\"count\": "))
-                        throw DroppedConnection()
-                    })
-            case .proceed(let m):
+                return SimHTTP.dropped(prefix: "{\"count\": ")
+            case .proceed(let m, let lose):
                 malformed = m
+                loseResponse = lose
             }
             let authority = request.head.authority ?? "127.0.0.1"
             let route = APIRoutes(store: simulator.store, baseURL: "http://\(authority)/api/v2/")
             let components = path.dropFirst("/api/v2/".count).split(separator: "/").map(String.init)
             let (status, value) = try await route.handle(method: request.method.rawValue, components: components, query: query, body: bodyBytes)
             await simulator.flushWebhooks()
+            if loseResponse { return SimHTTP.dropped(prefix: "{\"count\": ") }
             var bytes = value.serialized()
             if malformed { bytes = Array(bytes.prefix(max(1, bytes.count / 2))) }
             return Self.json(status, bytes: bytes)
@@ -62,21 +60,7 @@ public struct SimulatorResponder: HTTPResponder {
         }
     }
 
-    struct DroppedConnection: Error {}
-
     static func json(_ status: Int, _ value: JSONValue) -> Response { json(status, bytes: value.serialized()) }
 
-    static func json(_ status: Int, bytes: [UInt8]) -> Response {
-        Response(
-            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    static func parseQuery(_ query: String?) -> [(String, String)] {
-        guard let query, !query.isEmpty else { return [] }
-        return query.split(separator: "&").map { pair in
-            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
-            return (kv[0], kv.count > 1 ? kv[1] : "")
-        }
-    }
+    static func json(_ status: Int, bytes: [UInt8]) -> Response { SimHTTP.json(status, bytes: bytes) }
 }

@@ -22,7 +22,7 @@ public actor RateLimiter {
             let now = clock.now
             let elapsed = last.duration(to: now)
             last = now
-            tokens = min(burst, tokens + elapsed.seconds * perSecond)
+            tokens = min(burst, tokens + elapsed.totalSeconds * perSecond)
             if tokens >= 1 {
                 tokens -= 1
                 return
@@ -30,12 +30,5 @@ public actor RateLimiter {
             let wait = (1 - tokens) / perSecond
             try await Task.sleep(for: .seconds(wait))
         }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, a) = components
-        return Double(s) + Double(a) / 1e18
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Decides, per API call, whether to misbehave: scripted faults first, then the rolling
-/// rate limit, then the random rates of ``FaultSettings``.
+/// Decides, per API call, whether a simulator misbehaves: scripted faults first, then the
+/// rolling rate limit, then the random rates of ``FaultSettings``.
 public actor FaultInjector {
     public var settings: FaultSettings
     private var script: [ScriptedFault] = []
@@ -20,21 +20,29 @@ public actor FaultInjector {
 
     public func clearScript() { script = [] }
 
-    enum Decision {
-        case proceed(malformed: Bool)
+    /// What to do with one API call.
+    public enum Decision: Sendable, Equatable {
+        /// Answer normally; `malformed` cuts the body in half, `loseResponse` processes the call
+        /// and then closes the connection instead of answering.
+        case proceed(malformed: Bool, loseResponse: Bool)
+        /// Answer with this status without processing the call.
         case status(Int, retryAfter: Int?)
+        /// Close the connection without processing the call.
         case drop
     }
 
-    func decide(apiKey: String, userAgent: String?) -> (Decision, latencyMs: Int) {
+    /// The decision for the next API call and the latency to add before it (milliseconds).
+    public func decide(apiKey: String, userAgent: String?) -> (Decision, latencyMs: Int) {
         apiCalls += 1
         lastUserAgent = userAgent
         let latency = settings.latencyMs
         if !script.isEmpty {
             switch script.removeFirst() {
             case .status(let s, let ra): return (.status(s, retryAfter: ra), latency)
-            case .malformed: return (.proceed(malformed: true), latency)
+            case .malformed: return (.proceed(malformed: true, loseResponse: false), latency)
             case .drop: return (.drop, latency)
+            case .loseResponse: return (.proceed(malformed: false, loseResponse: true), latency)
+            case .delay(let ms): return (.proceed(malformed: false, loseResponse: false), latency + ms)
             }
         }
         if let limit = settings.rateLimitPerMinute {
@@ -52,6 +60,6 @@ public actor FaultInjector {
             return (.status(settings.errorStatus, retryAfter: nil), latency)
         }
         let malformed = settings.malformedRate > 0 && Double.random(in: 0..<1) < settings.malformedRate
-        return (.proceed(malformed: malformed), latency)
+        return (.proceed(malformed: malformed, loseResponse: false), latency)
     }
 }

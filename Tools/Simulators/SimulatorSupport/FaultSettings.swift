@@ -26,4 +26,9 @@ public enum ScriptedFault: Sendable, Codable, Equatable {
     case malformed
     /// Close the connection mid-answer.
     case drop
+    /// Process the call, then close the connection instead of answering: the client cannot
+    /// tell whether it worked (a retried create must not make a second record).
+    case loseResponse
+    /// Answer normally after this many extra milliseconds (client timeouts).
+    case delay(milliseconds: Int)
 }

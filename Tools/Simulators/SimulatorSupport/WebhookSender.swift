@@ -1,53 +1,59 @@
 import AsyncHTTPClient
 import Foundation
-import LeafLinkAPI
+import HTTPClientSupport
 import Logging
 import NIOCore
 
-/// Sends signed webhooks like LeafLink: `POST` the JSON body with `LL-Signature` (base64
-/// HMAC-SHA256 keyed by the webhook key) and retry non-2xx answers on a schedule (LeafLink:
-/// about 14 retries over 7 minutes).
+/// Sends a simulator's webhooks: `POST` of the JSON body with a signature header, retrying
+/// non-2xx answers after each of the configured delays. Each simulator supplies its signer
+/// (LeafLink: `LL-Signature`, Distru: `x-distru-signature`).
 public actor WebhookSender {
     public struct Configuration: Sendable {
         public var url: String
-        public var key: String
-        /// Delays before each retry; LeafLink's default is about 14 retries over 7 minutes.
+        /// The header carrying the signature.
+        public var signatureHeader: String
+        /// Signs a body (holds the secret; never logged).
+        public var sign: @Sendable ([UInt8]) -> String
+        public var userAgent: String
+        /// Delays before each retry.
         public var retryDelays: [Duration]
 
-        public init(url: String, key: String, retryDelays: [Duration] = WebhookSender.leafLinkSchedule) {
+        public init(url: String, signatureHeader: String, userAgent: String, retryDelays: [Duration], sign: @escaping @Sendable ([UInt8]) -> String) {
             self.url = url
-            self.key = key
+            self.signatureHeader = signatureHeader
+            self.userAgent = userAgent
             self.retryDelays = retryDelays
+            self.sign = sign
         }
     }
 
     /// One delivery and its outcome, for `GET /_sim/webhooks`.
     public struct Delivery: Sendable {
         public var id: Int
+        /// The body's `type` (and `event`/`action` when present).
         public var type: String
+        public var event: String?
         public var attempts: Int = 0
         public var lastStatus: Int?
         public var delivered = false
     }
 
-    /// 14 retries, doubling from 1 s and capped at 60 s: about 7 minutes in all.
-    public static let leafLinkSchedule: [Duration] = [1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60, 60, 60, 60].map { .seconds($0) }
-
     public var configuration: Configuration?
     public private(set) var deliveries: [Delivery] = []
     private var tasks: [Int: Task<Void, Never>] = [:]
-    private let logger = Logger(label: "leafsync.sim.leaflink.webhooks")
+    private let logger = Logger(label: "leafsync.sim.webhooks")
 
     public init(configuration: Configuration?) { self.configuration = configuration }
 
     public func configure(_ configuration: Configuration?) { self.configuration = configuration }
 
-    func send(_ messages: [WebhookMessage]) {
+    /// Queues one delivery per body (nothing when no URL is configured).
+    public func send(_ bodies: [JSONValue]) {
         guard let configuration else { return }
-        for m in messages {
+        for b in bodies {
             let id = deliveries.count + 1
-            deliveries.append(Delivery(id: id, type: m.body["type"]?.stringValue ?? "?"))
-            let body = m.body.serialized()
+            deliveries.append(Delivery(id: id, type: b["type"]?.stringValue ?? "?", event: (b["event"] ?? b["action"])?.stringValue))
+            let body = b.serialized()
             tasks[id] = Task { await self.deliver(id: id, body: body, configuration: configuration) }
         }
     }
@@ -56,12 +62,12 @@ public actor WebhookSender {
         var request = HTTPClientRequest(url: configuration.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "LeafLink-Webhooks (LeafSync simulator)")
-        request.headers.add(name: LeafLinkWebhook.signatureHeader, value: LeafLinkWebhook.signature(body: body, key: configuration.key))
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        request.headers.add(name: configuration.signatureHeader, value: configuration.sign(body))
         request.body = .bytes(ByteBuffer(bytes: body))
         for attempt in 0...configuration.retryDelays.count {
             if attempt > 0 {
-                do { try await Task.sleep(for: configuration.retryDelays[attempt - 1]) } catch { return }
+                do { try await Task.sleep(for: configuration.retryDelays[attempt - 1]) } catch { break }
             }
             var status: Int?
             do {
@@ -89,9 +95,4 @@ public actor WebhookSender {
     public func cancelAll() {
         for t in tasks.values { t.cancel() }
     }
-}
-
-extension WebhookSender.Configuration: CustomStringConvertible {
-    /// The target without the key.
-    public var description: String { "webhooks to \(url) (key <redacted>, \(retryDelays.count) retries)" }
 }
