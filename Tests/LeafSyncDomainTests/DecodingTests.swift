@@ -129,6 +129,8 @@ struct DecodingTests {
         let json = try JSONParser.parse(#"{"a": 0.1, "b": "0.2", "c": {"amount": 1e2, "currency": "USD"}, "d": "x\u00e9\n"}"#)
         #expect(json["a"]?.decimal == dec("0.1") && (json["a"]!.decimal! + json["b"]!.decimal!) == dec("0.3"))
         #expect(json["c"]?.decimal == 100 && json["d"]?.string == "xé\n")
+        #expect(JSON.object(["b": .string("a\u{01}\"\\é\n"), "a": .number("1.50")]).canonicalText == #"{"a":1.50,"b":"a\u0001\"\\é\n"}"#)
+        #expect(try JSONParser.parse(JSON.string("a\u{01}\"\\é\n\t").canonicalBytes) == .string("a\u{01}\"\\é\n\t"))
         #expect(Money(dec("2.675")).dividedRoundingToCent(by: 1) == money("2.68"))
         #expect(Money(dec("2.665")).dividedRoundingToCent(by: 1) == money("2.66"))
         #expect(money("-0.5").description == "-0.50" && money("108").description == "108.00")

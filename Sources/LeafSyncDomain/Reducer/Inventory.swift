@@ -3,7 +3,7 @@ import Foundation
 extension Reduction {
     mutating func observeInventory(_ row: DistruInventoryRow) {
         state.inventory[row.productID, default: [:]][row.locationID] = row.available
-        reevaluateBlockedOrders()
+        reevaluateBlockedOrders(.distruProduct(row.productID))
     }
 
     /// R-INV-01: available quantity summed over the configured locations, or all when none are.

@@ -34,11 +34,36 @@ extension Reduction {
         }
     }
 
-    /// R-ORD-01: re-checks every blocked order; the next cycle creates the SO once the cause is fixed.
-    mutating func reevaluateBlockedOrders() {
-        for number in state.orders.blocked.sorted() {
-            evaluateOrder(number)
+    /// What changed, so that only the blocked orders it can unblock are re-checked.
+    enum BlockerChange {
+        /// A rep was mapped.
+        case rep(Int)
+        /// A LeafLink product was linked (or re-observed).
+        case leafLinkProduct(Int)
+        /// A Distru product's record or stock changed.
+        case distruProduct(String)
+        /// Anything (settings, push cycle): re-check every blocked order.
+        case any
+    }
+
+    /// R-ORD-01: re-checks the blocked orders `change` may unblock, so the SO is created by the
+    /// event that fixes the cause (rep mapped, product linked, stock arrived), without a manual replay.
+    /// Only affected orders are evaluated: a long backlog of blocked orders stays cheap to replay.
+    mutating func reevaluateBlockedOrders(_ change: BlockerChange = .any) {
+        let linked: Int? = if case .distruProduct(let id) = change { state.links[id]?.leafLinkProductID } else { nil }
+        if case .distruProduct = change, linked == nil { return }
+        var affected: [String] = []
+        for number in state.orders.blocked {
+            guard let o = state.orders[number]?.order else { continue }
+            let hit: Bool = switch change {
+            case .any: true
+            case .rep(let id): o.salesReps.contains { $0.id == id }
+            case .leafLinkProduct(let id): o.lines?.contains { $0.productID == id } ?? false
+            case .distruProduct: o.lines?.contains { $0.productID == linked } ?? false
+            }
+            if hit { affected.append(number) }
         }
+        for number in affected.sorted() { evaluateOrder(number) }
     }
 
     mutating func evaluateOrder(_ number: String) {

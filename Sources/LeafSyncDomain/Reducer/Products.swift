@@ -21,7 +21,7 @@ extension Reduction {
             state.links[p.id] = link
             note("distru-product:\(p.id)", "R-PRD-07", "product fields changed in Distru: pushed to LeafLink at the next push cycle")
         }
-        reevaluateBlockedOrders()
+        reevaluateBlockedOrders(.distruProduct(p.id))
     }
 
     /// R-PRD-01/02/04: link, or record why the link is refused.
@@ -65,7 +65,7 @@ extension Reduction {
                 state.links[d.id]?.leafLinkQuantity = quantity
             }
         }
-        reevaluateBlockedOrders()
+        reevaluateBlockedOrders(.leafLinkProduct(l.id))
     }
 
     mutating func refuse(_ subject: String, _ rule: String, _ why: String) {

@@ -1,8 +1,7 @@
 import Foundation
 import LeafSyncLog
 
-/// Scheduler ticks: retries, polls (R-SET-03), push cycles (R-INV-02, R-PRD-07, R-PRC), and the
-/// re-check of blocked orders (R-ORD-01).
+/// Scheduler ticks: retries, polls (R-SET-03) and push cycles (R-INV-02, R-PRD-07, R-PRC).
 extension Reduction {
     mutating func tick() {
         retryDueCommands()
@@ -21,7 +20,6 @@ extension Reduction {
                 pushInventory(id)
             }
         }
-        reevaluateBlockedOrders()
     }
 
     /// R-SET-02: a settings change takes effect from this event on.

@@ -16,7 +16,7 @@ extension Reduction {
         state.userOfRep[rep] = user
         state.refusals[subject] = nil
         note(subject, "R-USR-01", "mapped to rep \(rep)\(state.staff[rep].map { " (\($0.displayName))" } ?? "")")
-        reevaluateBlockedOrders()
+        reevaluateBlockedOrders(.rep(rep))
     }
 
     mutating func unmapRep(user: String) {
