@@ -98,9 +98,9 @@ struct FetcherTests {
             let f = fetcher(sim, store)
             await sim.simulator.faults.enqueue([.status(400, retryAfter: nil)])  // the first cycle fails
             let task = Task { await f.run(every: .milliseconds(10)) }
-            #expect(try await eventually { store.ofType("distru.order.observed").count == 3 })
+            #expect(try await eventually(30) { store.ofType("distru.order.observed").count == 3 })
             _ = try await control(sim, .POST, "/_sim/orders/\(Demo.processingOrder)/delivery", ["delivery_datetime": "2026-12-03T17:00:00Z"])
-            #expect(try await eventually { store.ofType("distru.order.observed").count == 4 })
+            #expect(try await eventually(30) { store.ofType("distru.order.observed").count == 4 })
             task.cancel()
             await task.value
         }
