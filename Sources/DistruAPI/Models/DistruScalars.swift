@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 
 /// A Distru decimal: sent as a string (`"25.000000"`), decoded exactly (never through `Double`).
 /// Plain JSON numbers are accepted too.
@@ -8,7 +9,7 @@ public struct DistruDecimal: Sendable, Hashable, Codable, CustomStringConvertibl
     public init(_ value: Decimal) { self.value = value }
 
     public init?(text: String) {
-        guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !text.isEmpty else { return nil }
+        guard let d = DecimalText.parse(text) else { return nil }
         value = d
     }
 
@@ -34,17 +35,7 @@ public struct DistruDecimal: Sendable, Hashable, Codable, CustomStringConvertibl
     public var description: String { text }
 
     /// `d` with six decimal places, rounded half away from zero.
-    public static func text(_ d: Decimal, places: Int = 6) -> String {
-        var v = d
-        var r = Decimal()
-        NSDecimalRound(&r, &v, places, .plain)
-        let negative = r < 0
-        var s = "\(negative ? -r : r)"
-        let have = s.split(separator: ".").dropFirst().first?.count ?? 0
-        if places > 0, have == 0 { s += "." }
-        s += String(repeating: "0", count: max(0, places - have))
-        return negative ? "-" + s : s
-    }
+    public static func text(_ d: Decimal, places: Int = 6) -> String { DecimalText.fixed(d, places: places) }
 }
 
 /// A Distru id: a UUID string, or an integer for companies, locations and users in older data.

@@ -114,13 +114,5 @@ extension LeafLinkClient {
     }
 
     /// LeafLink's quantity text: four decimal places (`"24.0000"`).
-    public static func quantityText(_ q: Decimal) -> String {
-        var v = q
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &v, 4, .plain)
-        var s = "\(rounded)"
-        let places = s.split(separator: ".").dropFirst().first?.count ?? 0
-        if places == 0 { s += "." }
-        return s + String(repeating: "0", count: 4 - places)
-    }
+    public static func quantityText(_ q: Decimal) -> String { DecimalText.fixed(q, places: 4) }
 }

@@ -9,10 +9,7 @@ public struct LeafLinkDecimal: Sendable, Hashable, Codable, CustomStringConverti
     public init(stringLiteral s: String) { self.value = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
 
     public init?(text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")),
-              t.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" })
-        else { return nil }
+        guard let d = DecimalText.parse(text) else { return nil }
         self.value = d
     }
 

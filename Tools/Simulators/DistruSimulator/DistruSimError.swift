@@ -37,14 +37,7 @@ enum W {
     }
 
     /// A decimal given as a string or a number.
-    static func dec(_ v: JSONValue?) -> Decimal? {
-        switch v {
-        case .string(let s)?, .number(let s)?: Decimal(string: s, locale: posix)
-        default: nil
-        }
-    }
+    static func dec(_ v: JSONValue?) -> Decimal? { DecimalText.from(v) }
 
     static func text(_ d: Decimal) -> JSONValue { .string(DistruDecimal.text(d)) }
-
-    static let posix = Locale(identifier: "en_US_POSIX")
 }
