@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb]),
 
         // MARK: API clients and ingestion
-        .target(name: "HTTPClientSupport", dependencies: [crypto]),
+        .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
         .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),

@@ -54,50 +54,22 @@ public struct DistruClient: Sendable, CustomStringConvertible, CustomDebugString
             request.body = .bytes(ByteBuffer(bytes: body.serialized()))
         }
         let shownURL = URLText.display(url)
-        let policy = configuration.retry
-        var attempt = 0
-        while true {
-            attempt += 1
-            let call = DistruCall(method: method.rawValue, url: shownURL, attempts: attempt)
-            let status: Int
-            let bytes: [UInt8]
-            let headers: HTTPHeaders
-            do {
-                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.totalNanoseconds))
-                let buffer = try await response.body.collect(upTo: 64 << 20)
-                status = Int(response.status.code)
-                bytes = Array(buffer.readableBytesView)
-                headers = response.headers
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                let reason = String(describing: error)
-                guard idempotent, attempt < policy.maxAttempts else { throw DistruError.transport(call, reason: reason) }
-                let delay = policy.backoff(afterAttempt: attempt)
-                logger.notice("Distru \(call) failed (\(reason)); retrying in \(delay)")
-                try await Task.sleep(for: delay)
-                continue
-            }
-            logger.debug("Distru \(call) → \(status) (\(bytes.count) bytes)")
-            switch status {
-            case 200..<300:
-                return Response(status: status, body: bytes, call: call,
-                                serverDate: headers.first(name: "Date").flatMap(DistruTimestamp.init(httpDate:)))
-            case 429:
-                let retryAfter = headers.first(name: "Retry-After")
-                guard attempt < policy.maxAttempts else { throw DistruError.rateLimited(call, retryAfter: retryAfter) }
-                let delay = policy.delay(retryAfter: retryAfter, afterAttempt: attempt)
-                logger.notice("Distru \(call) rate-limited; retrying in \(delay)")
-                try await Task.sleep(for: delay)
-            case 500...:
-                guard idempotent, attempt < policy.maxAttempts else { throw Self.httpError(call, status, bytes) }
-                let delay = policy.backoff(afterAttempt: attempt)
-                logger.notice("Distru \(call) answered \(status); retrying in \(delay)")
-                try await Task.sleep(for: delay)
-            default:
-                throw Self.httpError(call, status, bytes)
+        func call(_ attempts: Int) -> DistruCall { DistruCall(method: method.rawValue, url: shownURL, attempts: attempts) }
+        let exchange: HTTPExchange
+        do {
+            exchange = try await HTTPExchange.send(
+                request, using: http, timeout: configuration.timeout, policy: configuration.retry, idempotent: idempotent,
+                logger: logger, name: { "Distru \(call($0))" })
+        } catch let failure as HTTPExchangeFailure {
+            switch failure {
+            case .transport(let n, let reason): throw DistruError.transport(call(n), reason: reason)
+            case .rateLimited(let n, let retryAfter): throw DistruError.rateLimited(call(n), retryAfter: retryAfter)
+            case .status(let n, let status, let bytes): throw Self.httpError(call(n), status, bytes)
             }
         }
+        return Response(
+            status: exchange.status, body: exchange.body, call: call(exchange.attempts),
+            serverDate: exchange.headers.first(name: "Date").flatMap(DistruTimestamp.init(httpDate:)))
     }
 
     static func httpError(_ call: DistruCall, _ status: Int, _ bytes: [UInt8]) -> DistruError {

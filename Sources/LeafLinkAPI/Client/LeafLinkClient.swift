@@ -58,52 +58,22 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             request.body = .bytes(ByteBuffer(bytes: body.serialized()))
         }
         let shownURL = URLText.display(url)
-        let policy = configuration.retry
-        var attempt = 0
-        while true {
-            attempt += 1
-            let call = LeafLinkCall(method: method.rawValue, url: shownURL, attempts: attempt)
-            try await limiter.acquire()
-            let status: Int
-            let bytes: [UInt8]
-            let headers: HTTPHeaders
-            do {
-                let response = try await http.execute(request, timeout: .nanoseconds(configuration.timeout.totalNanoseconds))
-                let buffer = try await response.body.collect(upTo: 64 << 20)
-                status = Int(response.status.code)
-                bytes = Array(buffer.readableBytesView)
-                headers = response.headers
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                let reason = Self.describe(error)
-                guard idempotent, attempt < policy.maxAttempts else { throw LeafLinkError.transport(call, reason: reason) }
-                let delay = policy.backoff(afterAttempt: attempt)
-                logger.notice("LeafLink \(call) failed (\(reason)); retrying in \(delay)")
-                try await Task.sleep(for: delay)
-                continue
-            }
-            logger.debug("LeafLink \(call) → \(status) (\(bytes.count) bytes)")
-            switch status {
-            case 200..<300:
-                return Response(status: status, body: bytes, call: call, serverDate: headers.first(name: "Date").flatMap(Self.parseHTTPDate))
-            case 429:
-                let retryAfter = headers.first(name: "Retry-After")
-                guard attempt < policy.maxAttempts else { throw LeafLinkError.rateLimited(call, retryAfter: retryAfter) }
-                let delay = policy.delay(retryAfter: retryAfter, afterAttempt: attempt)
-                logger.notice("LeafLink \(call) rate-limited; retrying in \(delay)")
-                try await Task.sleep(for: delay)
-            case 500...:
-                guard idempotent, attempt < policy.maxAttempts else {
-                    throw LeafLinkError.http(call, status: status, body: LeafLinkError.excerpt(bytes))
-                }
-                let delay = policy.backoff(afterAttempt: attempt)
-                logger.notice("LeafLink \(call) answered \(status); retrying in \(delay)")
-                try await Task.sleep(for: delay)
-            default:
-                throw LeafLinkError.http(call, status: status, body: LeafLinkError.excerpt(bytes))
+        func call(_ attempts: Int) -> LeafLinkCall { LeafLinkCall(method: method.rawValue, url: shownURL, attempts: attempts) }
+        let exchange: HTTPExchange
+        do {
+            exchange = try await HTTPExchange.send(
+                request, using: http, timeout: configuration.timeout, policy: configuration.retry, idempotent: idempotent,
+                logger: logger, name: { "LeafLink \(call($0))" }, beforeAttempt: { try await limiter.acquire() })
+        } catch let failure as HTTPExchangeFailure {
+            switch failure {
+            case .transport(let n, let reason): throw LeafLinkError.transport(call(n), reason: reason)
+            case .rateLimited(let n, let retryAfter): throw LeafLinkError.rateLimited(call(n), retryAfter: retryAfter)
+            case .status(let n, let status, let bytes): throw LeafLinkError.http(call(n), status: status, body: LeafLinkError.excerpt(bytes))
             }
         }
+        return Response(
+            status: exchange.status, body: exchange.body, call: call(exchange.attempts),
+            serverDate: exchange.headers.first(name: "Date").flatMap(Self.parseHTTPDate))
     }
 
     /// Sends a request and checks that the answer is one JSON object.
@@ -141,11 +111,6 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
             url += (url.contains("?") ? "&" : "?") + query.map { "\(URLText.escape($0.0))=\(URLText.escape($0.1))" }.joined(separator: "&")
         }
         return url
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let e = error as? HTTPClientError { return "\(e)" }
-        return String(describing: error)
     }
 
     /// `Retry-After` as seconds, from either form: delta-seconds or an HTTP date.
