@@ -54,3 +54,35 @@ public enum Fact: Equatable, Sendable {
     /// Ingestion bookkeeping (fetch cursors) and unknown types: no effect on the state.
     case ignored(type: String)
 }
+
+extension Fact {
+    /// A short name of the fact kind, used to key fingerprints.
+    var kindName: String {
+        switch self {
+        case .leafLinkOrder: "ll-order"
+        case .leafLinkProduct: "ll-product"
+        case .leafLinkCustomer: "ll-customer"
+        case .leafLinkStaff: "ll-staff"
+        case .leafLinkPayment: "ll-payment"
+        case .leafLinkCredit: "ll-credit"
+        case .leafLinkWebhook: "ll-webhook"
+        case .distruProduct: "distru-product"
+        case .distruInventory: "distru-inventory"
+        case .distruOrder: "distru-order"
+        case .distruCompany: "distru-company"
+        case .distruUser: "distru-user"
+        case .distruLocation: "distru-location"
+        case .distruTax: "distru-tax"
+        case .distruInvoice: "distru-invoice"
+        case .distruDeleted(let kind, _): "distru-\(kind)-deleted"
+        case .distruWebhook: "distru-webhook"
+        case .metrcTransfer: "metrc-transfer"
+        case .operatorAction: "operator"
+        case .tick: "tick"
+        case .commandSucceeded: "succeeded"
+        case .commandFailed: "failed"
+        case .rejected: "rejected"
+        case .ignored: "ignored"
+        }
+    }
+}

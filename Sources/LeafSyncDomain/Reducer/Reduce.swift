@@ -61,9 +61,7 @@ struct Reduction {
             state.taxes[t.id] = t
         case .distruInvoice(let inv): observeInvoice(inv)
         case .distruDeleted(let kind, let id): distruDeleted(kind: kind, id: id)
-        case .distruWebhook(let kind, let id):
-            emit(key: "fetch:distru:\(kind):\(id)@\(now.microseconds)", subject: "distru-\(kind):\(id)", rule: "R-SET-03",
-                 .fetchRecord(system: "distru", kind: kind, id: id))
+        case .distruWebhook(let kind, let id): distruWebhook(kind: kind, id: id)
         case .metrcTransfer(let t): observeTransfer(t)
         case .operatorAction(let a): operatorAction(a)
         case .tick: tick()
@@ -116,63 +114,5 @@ struct Reduction {
         state.rejections[subject] = reason
         raise(subject: subject, rule: "R-ERR-01", message: "R-ERR-01: the \(type) record \(subject) could not be read: \(reason)",
               fix: "Look at the record in the remote system; the exact bytes received are in the log. The engine ignores it until a readable version arrives.")
-    }
-
-    mutating func leafLinkWebhook(_ w: LeafLinkWebhook) {
-        guard state.settings.webhookKeyConfigured else {
-            note("ll-\(w.type):\(w.recordID)", "R-SET-03", "webhook ignored: no webhook key configured; the regular poll will fetch it")
-            return
-        }
-        emit(key: "fetch:leaflink:\(w.type):\(w.recordID)@\(now.microseconds)", subject: "ll-\(w.type):\(w.recordID)", rule: "R-SET-03",
-             .fetchRecord(system: "leaflink", kind: w.type, id: w.recordID))
-    }
-
-    mutating func distruDeleted(kind: String, id: String) {
-        switch kind {
-        case "order": salesOrderDeletedInDistru(id)
-        case "invoice": invoiceDeleted(id)
-        case "payment", "invoice-payment", "invoice_payment": reversePayment(id)
-        case "product":
-            state.distruProducts[id] = nil
-            if state.links[id] != nil { unlink(distruID: id) }
-        case "company": state.companies[id] = nil
-        case "user":
-            state.users[id] = nil
-        case "tax": state.taxes[id] = nil
-        case "location": state.locations[id] = nil
-        default: break
-        }
-    }
-}
-
-extension Fact {
-    /// A short name of the fact kind, used to key fingerprints.
-    var kindName: String {
-        switch self {
-        case .leafLinkOrder: "ll-order"
-        case .leafLinkProduct: "ll-product"
-        case .leafLinkCustomer: "ll-customer"
-        case .leafLinkStaff: "ll-staff"
-        case .leafLinkPayment: "ll-payment"
-        case .leafLinkCredit: "ll-credit"
-        case .leafLinkWebhook: "ll-webhook"
-        case .distruProduct: "distru-product"
-        case .distruInventory: "distru-inventory"
-        case .distruOrder: "distru-order"
-        case .distruCompany: "distru-company"
-        case .distruUser: "distru-user"
-        case .distruLocation: "distru-location"
-        case .distruTax: "distru-tax"
-        case .distruInvoice: "distru-invoice"
-        case .distruDeleted(let kind, _): "distru-\(kind)-deleted"
-        case .distruWebhook: "distru-webhook"
-        case .metrcTransfer: "metrc-transfer"
-        case .operatorAction: "operator"
-        case .tick: "tick"
-        case .commandSucceeded: "succeeded"
-        case .commandFailed: "failed"
-        case .rejected: "rejected"
-        case .ignored: "ignored"
-        }
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Records deleted in Distru (`distru.<kind>.deleted`).
+extension Reduction {
+    mutating func distruDeleted(kind: String, id: String) {
+        switch kind {
+        case "order": salesOrderDeletedInDistru(id)
+        case "invoice": invoiceDeleted(id)
+        case "payment", "invoice-payment", "invoice_payment": reversePayment(id)
+        case "product":
+            state.distruProducts[id] = nil
+            if state.links[id] != nil { unlink(distruID: id) }
+        case "company": state.companies[id] = nil
+        case "user":
+            state.users[id] = nil
+        case "tax": state.taxes[id] = nil
+        case "location": state.locations[id] = nil
+        default: break
+        }
+    }
+}
