@@ -52,7 +52,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
 
 extension Decimal {
     /// Rounded half-even (banker's rounding) to `scale` decimal places.
-    public func roundedHalfEven(scale: Int) -> Decimal {
+    func roundedHalfEven(scale: Int) -> Decimal {
         var input = self
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .bankers)
@@ -61,9 +61,9 @@ extension Decimal {
 }
 
 /// Exact conversions between decimal text and `Decimal`.
-public enum DecimalText {
+enum DecimalText {
     /// Parses plain decimal text (`-12.50`, `24.0000`, `1e3`); rejects anything else.
-    public static func parse(_ text: String) -> Decimal? {
+    static func parse(_ text: String) -> Decimal? {
         let scalars = Array(text.utf8)
         guard !scalars.isEmpty else { return nil }
         var i = 0
@@ -85,10 +85,10 @@ public enum DecimalText {
     }
 
     /// The shortest exact text of `value`, e.g. `9`, `4.75`.
-    public static func plain(_ value: Decimal) -> String { value.description }
+    static func plain(_ value: Decimal) -> String { value.description }
 
     /// `value` rounded half-even to `scale` places and written with exactly that many decimals.
-    public static func fixed(_ value: Decimal, scale: Int) -> String {
+    static func fixed(_ value: Decimal, scale: Int) -> String {
         let rounded = value.roundedHalfEven(scale: scale)
         var text = rounded.description
         var negative = false
