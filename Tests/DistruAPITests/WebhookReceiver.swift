@@ -1,4 +1,5 @@
 import DistruAPI
+import DistruSimulator
 import HTTPTypes
 import Hummingbird
 import LeafSyncIngest
@@ -9,7 +10,7 @@ import Synchronization
 /// `x-distru-signature` into ``DistruFetcher/receiveWebhook(body:signature:secret:)``.
 struct WebhookReceiver {
     let url: String
-    let task: Task<Void, Never>
+    let server: LoopbackServer
 
     static func start(fetcher: DistruFetcher, secret: String) async throws -> WebhookReceiver {
         let router = Router()
@@ -19,22 +20,11 @@ struct WebhookReceiver {
                 body: Array(body.readableBytesView), signature: request.headers[HTTPField.Name(DistruWebhook.signatureHeader)!], secret: secret)
             return Response(status: .init(code: outcome.httpStatus))
         }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test.webhooks.distru")
-        logger.logLevel = .warning
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
-        let task = Task { do { try await app.run() } catch { continuation.finish() } }
-        var it = ports.makeAsyncIterator()
-        guard let port = await it.next() else { throw ControlFailed(status: 0, body: "receiver did not start") }
-        return WebhookReceiver(url: "http://127.0.0.1:\(port)/webhooks/distru", task: task)
+        let server = try await serve(router)
+        return WebhookReceiver(url: "http://127.0.0.1:\(server.port)/webhooks/distru", server: server)
     }
 
-    func stop() async {
-        task.cancel()
-        await task.value
-    }
+    func stop() async { await server.stop() }
 }
 
 /// Collects raw webhook bodies and their signature header.
@@ -47,7 +37,7 @@ final class BodyBox: Sendable {
 /// A receiver that hands each POST to `handle` and answers 200.
 struct RawReceiver {
     let url: String
-    let task: Task<Void, Never>
+    let server: LoopbackServer
 
     static func start(_ handle: @escaping @Sendable ([UInt8], String?) -> Void) async throws -> RawReceiver {
         let router = Router()
@@ -56,20 +46,20 @@ struct RawReceiver {
             handle(Array(body.readableBytesView), request.headers[HTTPField.Name(DistruWebhook.signatureHeader)!])
             return Response(status: .ok)
         }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test.webhooks.raw")
-        logger.logLevel = .warning
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
-        let task = Task { do { try await app.run() } catch { continuation.finish() } }
-        var it = ports.makeAsyncIterator()
-        guard let port = await it.next() else { throw ControlFailed(status: 0, body: "receiver did not start") }
-        return RawReceiver(url: "http://127.0.0.1:\(port)/hook", task: task)
+        let server = try await serve(router)
+        return RawReceiver(url: "http://127.0.0.1:\(server.port)/hook", server: server)
     }
 
-    func stop() async {
-        task.cancel()
-        await task.value
+    func stop() async { await server.stop() }
+}
+
+/// Serves `router` on a free loopback port.
+func serve(_ router: Router<BasicRequestContext>) async throws -> LoopbackServer {
+    try await LoopbackServer.start(host: "127.0.0.1", port: 0, name: "test webhook receiver") { onRunning in
+        var logger = Logger(label: "test.webhooks")
+        logger.logLevel = .warning
+        return Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: logger)
     }
 }

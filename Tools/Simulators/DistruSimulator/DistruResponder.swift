@@ -35,7 +35,7 @@ public struct DistruResponder: HTTPResponder {
             var loseResponse = false
             switch decision {
             case .status(let status, let retryAfter):
-                var r = Self.json(status, DistruSimError(status, status == 429 ? "rate limit exceeded" : "simulated server error").body.serialized())
+                var r = Self.json(status, DistruSimError(status, status == 429 ? "rate limit exceeded" : (status >= 500 ? "simulated server error" : "simulated request error")).body.serialized())
                 if let retryAfter { r.headers[HTTPField.Name("Retry-After")!] = String(retryAfter) }
                 return r
             case .drop:

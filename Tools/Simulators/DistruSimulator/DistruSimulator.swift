@@ -49,44 +49,28 @@ public struct DistruSimulator: Sendable {
 
     /// Starts serving in this process and returns once it listens (port 0 picks a free port).
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningDistruSimulator {
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(host: host, port: port) { port in
-            continuation.yield(port)
-            continuation.finish()
+        let server = try await LoopbackServer.start(host: host, port: port, name: "Distru simulator") { onRunning in
+            application(host: host, port: port, onRunning: onRunning)
         }
-        let task = Task {
-            do { try await app.run() } catch { continuation.finish() }
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let bound = await iterator.next() else {
-            task.cancel()
-            throw DistruSimulatorStartError(host: host, port: port)
-        }
-        return RunningDistruSimulator(simulator: self, host: host, port: bound, task: task)
+        return RunningDistruSimulator(simulator: self, server: server)
     }
 }
 
 /// A simulator serving on loopback; ``stop()`` ends it.
 public struct RunningDistruSimulator: Sendable {
     public let simulator: DistruSimulator
-    public let host: String
-    public let port: Int
-    let task: Task<Void, Never>
+    let server: LoopbackServer
 
+    public var host: String { server.host }
+    public var port: Int { server.port }
     /// `http://host:port/public/v1/`, the client's base URL.
     public var baseURL: String { "http://\(host):\(port)/public/v1/" }
     public var rootURL: String { "http://\(host):\(port)" }
     public var store: DistruStore { simulator.store }
 
+    /// Shuts the server down gracefully and waits until it has.
     public func stop() async {
         await simulator.webhooks.cancelAll()
-        task.cancel()
-        await task.value
+        await server.stop()
     }
-}
-
-public struct DistruSimulatorStartError: Error, CustomStringConvertible {
-    public var host: String
-    public var port: Int
-    public var description: String { "the Distru simulator could not listen on \(host):\(port) (port in use?)" }
 }

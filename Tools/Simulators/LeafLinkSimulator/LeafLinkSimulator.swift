@@ -3,7 +3,6 @@ import Hummingbird
 import LeafLinkAPI
 import Logging
 import NIOCore
-import ServiceLifecycle
 
 /// A LeafLink v2 look-alike for tests and the demo: the state (``LeafLinkStore``), fault
 /// settings (``FaultInjector``) and webhook delivery (``WebhookSender``), served over HTTP by
@@ -50,34 +49,20 @@ public struct LeafLinkSimulator: Sendable {
 
     /// Starts serving in this process and returns once it listens (port 0 picks a free port).
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningSimulator {
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(host: host, port: port) { port in
-            continuation.yield(port)
-            continuation.finish()
+        let server = try await LoopbackServer.start(host: host, port: port, name: "LeafLink simulator") { onRunning in
+            application(host: host, port: port, onRunning: onRunning)
         }
-        var quiet = Logger(label: "leafsync.sim.leaflink.lifecycle")
-        quiet.logLevel = .critical
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: quiet))
-        let task = Task {
-            do { try await group.run() } catch { continuation.finish() }
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let bound = await iterator.next() else {
-            task.cancel()
-            throw SimulatorStartError(host: host, port: port)
-        }
-        return RunningSimulator(simulator: self, host: host, port: bound, group: group, task: task)
+        return RunningSimulator(simulator: self, server: server)
     }
 }
 
 /// A simulator serving on loopback; ``stop()`` ends it.
 public struct RunningSimulator: Sendable {
     public let simulator: LeafLinkSimulator
-    public let host: String
-    public let port: Int
-    let group: ServiceGroup
-    let task: Task<Void, Never>
+    let server: LoopbackServer
 
+    public var host: String { server.host }
+    public var port: Int { server.port }
     /// `http://host:port/api/v2/`, the client's base URL.
     public var baseURL: String { "http://\(host):\(port)/api/v2/" }
     public var rootURL: String { "http://\(host):\(port)" }
@@ -86,13 +71,6 @@ public struct RunningSimulator: Sendable {
     /// Shuts the server down gracefully and waits until it has.
     public func stop() async {
         await simulator.webhooks.cancelAll()
-        await group.triggerGracefulShutdown()
-        await task.value
+        await server.stop()
     }
-}
-
-public struct SimulatorStartError: Error, CustomStringConvertible {
-    public var host: String
-    public var port: Int
-    public var description: String { "the LeafLink simulator could not listen on \(host):\(port) (port in use?)" }
 }
