@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Distru fetcher into the log")
 struct FetcherTests {
-    func fetcher(_ sim: RunningDistruSimulator, _ store: any LeafLinkEventStore, overlap: Duration = .zero) -> DistruFetcher {
+    func fetcher(_ sim: RunningDistruSimulator, _ store: any IngestEventStore, overlap: Duration = .zero) -> DistruFetcher {
         var options = DistruFetcher.Options()
         options.overlap = overlap
         return DistruFetcher(client: client(for: sim), store: store, options: options)

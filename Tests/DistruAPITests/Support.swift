@@ -41,7 +41,7 @@ func client(for sim: RunningDistruSimulator, key: String = DistruSimulator.defau
 }
 
 /// An in-memory event store standing in for the log.
-final class MemoryStore: LeafLinkEventStore {
+final class MemoryStore: IngestEventStore {
     private let state = Mutex<[RecordedEvent]>([])
 
     var events: [RecordedEvent] { state.withLock { $0 } }

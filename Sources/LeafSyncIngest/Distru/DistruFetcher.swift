@@ -35,7 +35,7 @@ public actor DistruFetcher {
     }
 
     let client: DistruClient
-    let store: any LeafLinkEventStore
+    let store: any IngestEventStore
     let options: Options
     let logger: Logger
     /// Subject → SHA-256 of the last observed payload, for records not deleted since.
@@ -48,7 +48,7 @@ public actor DistruFetcher {
     private var cycles = 0
 
     /// `store` is the event log (``EventLogStore``) or a stand-in.
-    public init(client: DistruClient, store: any LeafLinkEventStore, options: Options = Options(), logger: Logger? = nil) {
+    public init(client: DistruClient, store: any IngestEventStore, options: Options = Options(), logger: Logger? = nil) {
         self.client = client
         self.store = store
         self.options = options

@@ -1,8 +1,9 @@
 import Foundation
 import LeafSyncLog
 
-/// Where the LeafLink fetcher puts what it observes: the event log, or a stand-in in tests.
-public protocol LeafLinkEventStore: Sendable {
+/// Where the LeafLink and Distru fetchers put what they observe: the event log, or a stand-in
+/// in tests.
+public protocol IngestEventStore: Sendable {
     /// Appends events in order (never called with an empty array).
     func append(_ events: [NewEvent]) async throws -> ClosedRange<UInt64>
     /// Hands every event already stored to `body`, oldest first, so the fetcher can rebuild
@@ -10,9 +11,12 @@ public protocol LeafLinkEventStore: Sendable {
     func replay(_ body: (RecordedEvent) throws -> Void) async throws
 }
 
-/// The event log as a ``LeafLinkEventStore``: appends through the log's single writer, replays
+/// The name the LeafLink fetcher and its tests use.
+public typealias LeafLinkEventStore = IngestEventStore
+
+/// The event log as an ``IngestEventStore``: appends through the log's single writer, replays
 /// with a reader over the same directory.
-public struct EventLogStore: LeafLinkEventStore {
+public struct EventLogStore: IngestEventStore {
     public let writer: EventLogWriter
     public let directory: URL
 
