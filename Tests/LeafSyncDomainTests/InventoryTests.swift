@@ -13,6 +13,10 @@ struct InventoryTests {
         h.op(.changeSettings(SettingsChange(inventoryLocationIDs: [ID.mainWarehouse])))
         let main = h.tick().inventoryPushes.first { $0.0 == 2093 }
         #expect(main?.1 == 680)
+        // A row Distru no longer returns is deleted: nothing is available there any more.
+        h.op(.changeSettings(SettingsChange(inventoryLocationIDs: [])))
+        h.feed(EventFactory.distruDeleted(kind: "inventory", id: "\(ID.chocolate):\(ID.mainWarehouse)"))
+        #expect(h.tick().inventoryPushes.first { $0.0 == 2093 }?.1 == 50)
     }
 
     @Test("R-INV-02 Managed products are pushed each cycle only when the number differs from what LL shows")

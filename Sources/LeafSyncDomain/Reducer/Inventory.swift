@@ -8,7 +8,8 @@ extension Reduction {
 
     /// R-INV-01: available quantity summed over the configured locations, or all when none are.
     func availableQuantity(_ distruID: String) -> Decimal {
-        guard let rows = state.inventory[distruID], !rows.isEmpty else {
+        guard let rows = state.inventory[distruID] else {
+            // No inventory row seen yet: the product record's own figure.
             return state.distruProducts[distruID]?.quantityAvailable ?? 0
         }
         let chosen = state.settings.inventoryLocationIDs
