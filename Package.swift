@@ -97,6 +97,10 @@ let package = Package(
         .target(name: "LeafSyncTestSupport", path: "Tests/LeafSyncTestSupport"),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
+        .testTarget(
+            name: "LeafSyncProjectionsTests",
+            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb]
+        ),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
         .testTarget(
             name: "LeafLinkAPITests",

@@ -21,18 +21,25 @@ public struct ProjectorProgress: Sendable {
 /// Applies the log to the projection database: the audit index, and every read model derived
 /// from the reducer's state.
 ///
-/// Each batch (the audit rows of its events, the table rows it changed and the checkpoint) is one
-/// SQLite transaction, so a crash never applies an event twice or skips one. On start the
-/// reducer state is replayed in memory up to the checkpoint. A schema version other than
+/// Each batch (the audit rows of its events and the checkpoint) is one SQLite transaction, so a
+/// crash never applies an event twice or skips one. The read-model tables are a pure function of
+/// the reducer's state: they are brought up to date (writing only the rows that differ from what
+/// the table holds) in the same transaction as the checkpoint whenever the projector reaches the
+/// end of the log, stops, or has applied `tableSyncInterval` events since the last time. On start
+/// the reducer state is replayed in memory up to the checkpoint. A schema version other than
 /// ``ProjectionSchema/version`` (or `rebuild: true`) rebuilds into a fresh file beside the live
 /// one and swaps it in atomically; readers never see a half-built database.
 public final class Projector {
     public let tenant: TenantDirectory
     public var batchSize: Int
+    /// During a long catch-up, the read-model tables are brought up to date at least this often
+    /// (in events); they always are when the projector reaches the end of the log or stops.
+    public var tableSyncInterval: UInt64
 
-    public init(tenant: TenantDirectory, batchSize: Int = 2_000) {
+    public init(tenant: TenantDirectory, batchSize: Int = 2_000, tableSyncInterval: UInt64 = 100_000) {
         self.tenant = tenant
         self.batchSize = batchSize
+        self.tableSyncInterval = tableSyncInterval
     }
 
     /// Catches up with the log (and with `follow`, keeps following it until the task is
@@ -87,7 +94,8 @@ public final class Projector {
             _ = reduce(into: &state, recorded: event)
         }
         var writers = ProjectionTables.all.map { TableWriter(table: $0) }
-        for index in writers.indices { writers[index].assumeWritten(for: state) }
+        try Self.load(&writers, from: queue)
+        var sinceTableSync: UInt64 = tableSyncInterval  // sync once at the first commit
 
         let cursor = try reader.cursor(from: committed + 1)
         let watcher = follow ? LogWatcher(directory: tenant.logPath) : nil
@@ -110,15 +118,26 @@ public final class Projector {
             let seen = watcher?.generation ?? 0
             var batch: [RecordedEvent] = []
             batch.reserveCapacity(batchSize)
-            while batch.count < batchSize, let event = try cursor.next() { batch.append(event) }
+            var atEnd = false
+            while batch.count < batchSize {
+                guard let event = try cursor.next() else { atEnd = true; break }
+                batch.append(event)
+            }
+            sinceTableSync += UInt64(batch.count)
+            let syncTables = sinceTableSync > 0 && (atEnd || sinceTableSync >= tableSyncInterval || Task.isCancelled)
             if batch.isEmpty {
+                if syncTables {
+                    try Self.commit([], state: &state, writers: &writers, syncTables: true, to: queue)
+                    sinceTableSync = 0
+                }
                 report(force: true)
                 guard let watcher else { break }
                 await watcher.waitForChange(after: seen)
                 target = try reader.lastSequence()
                 continue
             }
-            try Self.commit(batch, state: &state, writers: &writers, to: queue)
+            try Self.commit(batch, state: &state, writers: &writers, syncTables: syncTables, to: queue)
+            if syncTables { sinceTableSync = 0 }
             committed = batch[batch.count - 1].sequence
             applied += UInt64(batch.count)
             if committed > target { target = try reader.lastSequence() }
@@ -142,7 +161,15 @@ public final class Projector {
     }
 
     /// One transaction: the batch's audit rows, the table rows it changed, and the checkpoint.
-    private static func commit(_ batch: [RecordedEvent], state: inout SyncState, writers: inout [TableWriter], to queue: DatabaseQueue) throws {
+    private static func load(_ writers: inout [TableWriter], from queue: DatabaseQueue) throws {
+        try queue.read { db in
+            for index in writers.indices { try writers[index].load(from: db) }
+        }
+    }
+
+    private static func commit(
+        _ batch: [RecordedEvent], state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, to queue: DatabaseQueue
+    ) throws {
         try queue.inTransaction { db in
             let audit = try db.cachedStatement(sql: """
                 INSERT INTO audit_index (seq, recorded_at, type, source, subject, correlation_id, causation_id)
@@ -155,10 +182,13 @@ public final class Projector {
                 ])
                 _ = reduce(into: &state, recorded: event)
             }
-            for index in writers.indices { try writers[index].sync(to: state, in: db) }
-            let last = batch[batch.count - 1]
-            try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
-                           arguments: [Int64(last.sequence), last.recordedAt.microseconds])
+            if syncTables {
+                for index in writers.indices { try writers[index].sync(to: state, in: db) }
+            }
+            if let last = batch.last {
+                try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
+                               arguments: [Int64(last.sequence), last.recordedAt.microseconds])
+            }
             return .commit
         }
     }

@@ -10,9 +10,13 @@ struct TableWriter {
 
     init(table: ProjectionTable) { self.table = table }
 
-    /// Seeds what is in the database from the state it reflects (on start, after replay).
-    mutating func assumeWritten(for state: SyncState) {
-        written = Dictionary(table.rows(state).map { ($0[0], $0) }, uniquingKeysWith: { _, last in last })
+    /// Loads what the table holds now, so the next sync writes exactly the difference.
+    mutating func load(from db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)")
+        written = Dictionary(rows.map { row in
+            let values = Array(row.databaseValues)
+            return (values[0], values)
+        }, uniquingKeysWith: { _, last in last })
     }
 
     /// Upserts changed rows and deletes vanished ones. Returns how many rows it touched.

@@ -13,12 +13,12 @@ struct AuditCommand: ParsableCommand {
         clear message for an unknown subject or a bad query.
 
         Examples:
-          leafsync audit --dir data/tenants/acme order a9bf6e2f
-          leafsync audit --dir data/tenants/acme history ll-product:2093
-          leafsync audit --dir data/tenants/acme errors --open
-          leafsync audit --dir data/tenants/acme commands --status pending
-          leafsync audit --dir data/tenants/acme events --type leaflink.order.observed --from 2026-11-24
-          leafsync audit --dir data/tenants/acme sql "SELECT sync_state, count(*) FROM sales_orders GROUP BY 1"
+          leafsync audit order a9bf6e2f --dir data/tenants/acme
+          leafsync audit history ll-product:2093 --dir data/tenants/acme
+          leafsync audit errors --open --dir data/tenants/acme
+          leafsync audit commands --status pending --dir data/tenants/acme
+          leafsync audit events --type leaflink.order.observed --from 2026-11-24 --dir data/tenants/acme
+          leafsync audit sql "SELECT sync_state, count(*) FROM sales_orders GROUP BY 1" --dir data/tenants/acme
         """,
         subcommands: [History.self, Order.self, Errors.self, Commands.self, Events.self, SQL.self]
     )
