@@ -103,6 +103,20 @@ struct ClientTests {
         }
     }
 
+    @Test("a cut-off body is a malformedResponse naming the call")
+    func malformedBody() async throws {
+        try await withDistru { sim in
+            await sim.simulator.faults.enqueue([.malformed])
+            do {
+                _ = try await client(for: sim).products()
+                Issue.record("expected malformedResponse")
+            } catch let e as DistruError {
+                guard case .malformedResponse(let call, _, _) = e else { Issue.record("got \(e)"); return }
+                #expect(call.url.hasPrefix("/public/v1/products"))
+            }
+        }
+    }
+
     @Test("a wrong API key is a 401 that names no secret")
     func badKey() async throws {
         try await withDistru { sim in
