@@ -118,6 +118,18 @@ struct OrderUpdateTests {
         #expect(!again.contains { if case .setLeafLinkShipDate = $0.action { true } else { false } })
     }
 
+    @Test("R-UPD-08 Draft orders and orders first seen Fulfilled or later are not synced")
+    func notSynced() {
+        for status in ["Draft", "Fulfilled", "Shipped", "Complete", "Rejected", "Cancelled", "Combined"] {
+            var h = Harness.world()
+            #expect(h.observeOrder(Harness.order { $0.setting("status", .s(status)) }).creates.isEmpty, "\(status)")
+            #expect(h.sync.phase == .notSynced)
+        }
+        var draft = Harness.world()
+        draft.observeOrder(Harness.order { $0.setting("status", .s("Draft")) })
+        #expect(draft.observeOrder(Self.edited(1) { $0.setting("status", .s("Submitted")) }).creates.count == 1, "synced once submitted")
+    }
+
     @Test("R-UPD-08 status mapping LL → Distru: forward only, never backwards")
     func statusLeafLinkToDistru() {
         var h = Harness.synced()
@@ -165,7 +177,8 @@ struct OrderUpdateTests {
         refused.fail(accept, "400 {\"detail\": \"Invalid transition\"}", retryable: false)
         #expect(refused.state.openErrors.contains { $0.rule == "R-UPD-08" && $0.message.contains("Invalid transition") })
         // SO canceled while LL is Complete: reject impossible → sync error.
-        var done = Harness.synced { $0.setting("status", .s("Complete")).setting("available_transitions", .array([])) }
+        var done = Harness.synced()
+        done.observeOrder(Self.edited(1) { $0.setting("status", .s("Complete")).setting("available_transitions", .array([])) })
         done.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("CANCELED")) })
         #expect(done.state.openErrors.contains { $0.rule == "R-UPD-08" && $0.message.contains("does not allow rejecting") })
     }

@@ -70,9 +70,10 @@ extension Reduction {
         guard var sync = state.orders[number], sync.phase == .notSynced || sync.phase == .blocked else { return }
         let o = sync.order
         switch o.status {
-        case .submitted, .accepted, .backorder, .fulfilled, .shipped, .complete: break
+        case .submitted, .accepted, .backorder: break
         default:
-            // Draft is not synced; Rejected, Cancelled and Combined orders without an SO never get one.
+            // Draft is not synced; Rejected, Cancelled and Combined orders without an SO never get one; an
+            // order first seen Fulfilled or later was fulfilled outside Distru (history, e.g. at setup).
             if sync.phase == .blocked { resolve(subject: sync.subject, rule: "R-ORD-01") }
             sync.phase = .notSynced
             sync.blockers = []
