@@ -99,7 +99,8 @@ let package = Package(
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
         .testTarget(
             name: "LeafSyncProjectionsTests",
-            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb]
+            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
         .testTarget(

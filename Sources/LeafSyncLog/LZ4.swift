@@ -2,16 +2,20 @@ import CLZ4
 
 /// LZ4 block compression (liblz4), the codec of every batch body.
 enum LZ4 {
+    /// LZ4's speed/ratio trade-off (1 = default). JSON records compress about 8:1 even at 4,
+    /// which compresses markedly faster.
+    static let acceleration: Int32 = 4
+
     /// Compresses `source`; returns nil when the result would not be smaller (store raw then).
     static func compress(_ source: UnsafeRawBufferPointer) -> [UInt8]? {
         guard source.count > 0, source.count <= Int(LZ4_MAX_INPUT_SIZE) else { return nil }
         let bound = Int(LZ4_compressBound(Int32(source.count)))
         var written = 0
         let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-            let n = LZ4_compress_default(
+            let n = LZ4_compress_fast(
                 source.baseAddress!.assumingMemoryBound(to: CChar.self),
                 UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                Int32(source.count), Int32(bound)
+                Int32(source.count), Int32(bound), acceleration
             )
             written = Int(n)
             initialized = max(0, Int(n))
