@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
         .executableTarget(
             name: "leafsync-bench",
-            dependencies: ["LeafSyncLog", "BenchmarkWorkload", grdb, argumentParser],
+            dependencies: ["LeafSyncLog", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
             path: "Tools/leafsync-bench"
         ),
         .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),

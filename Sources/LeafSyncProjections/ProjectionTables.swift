@@ -113,23 +113,17 @@ enum ProjectionTables {
         }
     }
 
-    /// R-ERR: sync errors, open and resolved.
+    /// R-ERR: sync errors, open and resolved, with when they were first seen, e-mailed and resolved.
     static let syncErrors = ProjectionTable(
         name: "sync_errors",
-        columns: ["id", "subject", "rule", "message", "fix", "first_seen", "emailed", "resolved_at"],
-        columnTypes: ["TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER NOT NULL", "INTEGER"],
+        columns: ["id", "subject", "rule", "message", "fix", "first_seen", "emailed_at", "resolved_at"],
+        columnTypes: ["TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER", "INTEGER"],
         extraStatements: ["CREATE INDEX sync_errors_open ON sync_errors (resolved_at, first_seen)"]
     ) { state in
-        // E-mail commands are keyed `error-email:<error id>@…`; a succeeded one means it was sent.
-        let emailedIDs = Set(state.commands.done.compactMap { key -> Substring? in
-            guard key.hasPrefix("error-email:"), let at = key.lastIndex(of: "@") else { return nil }
-            return key[key.index(key.startIndex, offsetBy: 12)..<at]
-        })
-        return state.errors.keys.sorted().compactMap { state.errors[$0] }.map { error in
-            let emailed = emailedIDs.contains(Substring(error.id))
-            return [error.id.databaseValue, error.subject.databaseValue, error.rule.databaseValue, error.message.databaseValue,
-                    error.fix.databaseValue, error.openedAt.microseconds.databaseValue, (emailed ? 1 : 0).databaseValue,
-                    error.resolvedAt?.microseconds.databaseValue ?? .null]
+        state.errors.keys.sorted().compactMap { state.errors[$0] }.map { error in
+            [error.id.databaseValue, error.subject.databaseValue, error.rule.databaseValue, error.message.databaseValue,
+             error.fix.databaseValue, error.openedAt.microseconds.databaseValue,
+             error.emailedAt?.microseconds.databaseValue ?? .null, error.resolvedAt?.microseconds.databaseValue ?? .null]
         }
     }
 

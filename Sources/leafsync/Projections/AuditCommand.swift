@@ -131,7 +131,8 @@ struct AuditCommand: ParsableCommand {
             let table = try common.database().read { db in
                 try AuditCommand.query(db, """
                     SELECT id, subject, rule, message, fix,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', first_seen / 1e6, 'unixepoch') AS first_seen, emailed,
+                           strftime('%Y-%m-%dT%H:%M:%fZ', first_seen / 1e6, 'unixepoch') AS first_seen,
+                           strftime('%Y-%m-%dT%H:%M:%fZ', emailed_at / 1e6, 'unixepoch') AS emailed_at,
                            strftime('%Y-%m-%dT%H:%M:%fZ', resolved_at / 1e6, 'unixepoch') AS resolved_at
                     FROM sync_errors \(open ? "WHERE resolved_at IS NULL" : "") ORDER BY first_seen, id
                     """)

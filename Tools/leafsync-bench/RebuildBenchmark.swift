@@ -1,0 +1,87 @@
+import ArgumentParser
+import BenchmarkWorkload
+import Foundation
+import LeafSyncLog
+import LeafSyncProjections
+
+struct RebuildBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild",
+        abstract: "Full projection rebuild from a realistic log, against the raw scan of the same log.",
+        discussion: """
+        Writes a log of realistic events (the generator of `leafsync-bench log`: LeafLink orders \
+        and products, Distru inventory rows, products and sales orders, command outcomes, all \
+        decoded and reduced by the real reducer), scans it raw, then rebuilds every projection \
+        from it, in this one process, and prints both rates and their ratio.
+        Run it in release mode: swift run -c release leafsync-bench rebuild
+        """
+    )
+
+    @Option(help: "How many events.")
+    var events = 1_000_000
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Option(help: "Leave the tenant directory (log/ and projections.sqlite) here; every --dir command accepts it.")
+    var keep: String?
+
+    @Option(help: "Seed of the workload generator.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        guard events > 0 else { throw ValidationError("--events must be positive") }
+        if let keep, let contents = try? FileManager.default.contentsOfDirectory(atPath: keep), !contents.isEmpty {
+            throw ValidationError("--keep \(keep) exists and is not empty; choose a new directory")
+        }
+    }
+
+    func run() async throws {
+        let progress = Progress(enabled: !json)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leafsync-rebuild-\(getpid())").path
+        let tenantPath = keep ?? scratch
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: scratch) } }
+        let tenant = TenantDirectory(tenantPath)
+
+        progress.say("writing \(events) realistic events to \(tenant.logPath) …")
+        let generated = try RealisticWorkload().events(count: events, seed: seed)
+        let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
+        for start in stride(from: 0, to: generated.count, by: 10_000) {
+            try await writer.append(Array(generated[start..<min(start + 10_000, generated.count)]))
+        }
+        await writer.close()
+
+        progress.say("raw scan …")
+        let (scanned, scanSeconds) = try Stopwatch.measure { () throws -> Int in
+            let cursor = try EventLogReader(directory: tenant.logPath).cursor(from: 1)
+            var count = 0
+            while try cursor.next() != nil { count += 1 }
+            return count
+        }
+        progress.say("rebuilding the projections …")
+        let (committed, rebuildSeconds) = try await Stopwatch.measure {
+            try await Projector(tenant: tenant, batchSize: 5_000).run(rebuild: true)
+        }
+        guard scanned == events, committed == UInt64(events) else {
+            throw ValidationError("mismatch: scanned \(scanned), projected to \(committed), expected \(events)")
+        }
+        let scanRate = Double(events) / scanSeconds, rebuildRate = Double(events) / rebuildSeconds
+        if json {
+            let object: [String: Any] = [
+                "events": events, "rebuild_events_per_s": rebuildRate.rounded(), "scan_events_per_s": scanRate.rounded(),
+                "ratio": (rebuildRate / scanRate * 1000).rounded() / 1000, "kept": keep as Any,
+            ]
+            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+        } else {
+            print("""
+
+            leafsync-bench rebuild: \(events) events
+                                       events/s
+            raw log scan          \(String(format: "%12.0f", scanRate))
+            projection rebuild    \(String(format: "%12.0f", rebuildRate))
+            rebuild / scan        \(String(format: "%12.4f", rebuildRate / scanRate))   (target ≥ 0.2)
+            \(keep.map { "tenant kept in \($0): try leafsync audit sql \"SELECT count(*) FROM audit_index\" --dir \($0)" } ?? "")
+            """)
+        }
+    }
+}
