@@ -62,7 +62,10 @@ let package = Package(
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
 
         // MARK: Command-line tool
-        .executableTarget(name: "leafsync", dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", grdb, argumentParser]),
+        .executableTarget(
+            name: "leafsync",
+            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser]
+        ),
 
         // MARK: Tools: benchmarks, simulators, test helpers
         .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),

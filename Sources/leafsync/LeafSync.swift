@@ -13,10 +13,11 @@ struct LeafSync: AsyncParsableCommand {
 
         A tenant directory (--dir) holds log/ and projections.sqlite. Start with:
           leafsync log --help        inspect, verify and repair a log directory
+          leafsync fetch --help      fetch changed LeafLink and Distru records into the log
           leafsync project --help    build and follow the SQLite projections
           leafsync replay --help     rebuild the state at a point and explain a decision
           leafsync audit --help      query history, orders, errors, commands, events, SQL
         """,
-        subcommands: [LogCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self]
+        subcommands: [LogCommand.self, FetchCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self]
     )
 }
