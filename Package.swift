@@ -98,6 +98,11 @@ let package = Package(
 
         // MARK: Tests (Swift Testing)
         .target(name: "LeafSyncTestSupport", path: "Tests/LeafSyncTestSupport"),
+        .target(
+            name: "IngestTestSupport",
+            dependencies: ["LeafSyncIngest", "LeafSyncLog", asyncHTTPClient],
+            path: "Tests/IngestTestSupport"
+        ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
         .testTarget(
@@ -108,11 +113,11 @@ let package = Package(
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
         .testTarget(
             name: "LeafLinkAPITests",
-            dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", hummingbird, hummingbirdTesting]
+            dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]
         ),
         .testTarget(
             name: "DistruAPITests",
-            dependencies: ["DistruAPI", "DistruSimulator", "LeafSyncIngest", "LeafSyncLog", hummingbird, hummingbirdTesting]
+            dependencies: ["DistruAPI", "DistruSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]
         ),
     ]
 )

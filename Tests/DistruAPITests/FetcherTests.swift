@@ -3,6 +3,7 @@ import DistruSimulator
 import Foundation
 import LeafSyncIngest
 import LeafSyncLog
+import IngestTestSupport
 import Testing
 
 @Suite("Distru fetcher into the log")
@@ -16,7 +17,7 @@ struct FetcherTests {
     @Test("a first cycle observes every record with its exact bytes; an unchanged second cycle appends nothing")
     func unchangedAppendsNothing() async throws {
         try await withDistru { sim in
-            let store = MemoryStore()
+            let store = MemoryEventStore()
             let f = fetcher(sim, store, overlap: .seconds(120))
             let first = try await f.fetchCycle()
             #expect(store.ofType("distru.product.observed").count == 5)
@@ -52,7 +53,7 @@ struct FetcherTests {
     @Test("an incremental pass reads only what changed and observes just that record")
     func incrementalPass() async throws {
         try await withDistru { sim in
-            let store = MemoryStore()
+            let store = MemoryEventStore()
             let f = fetcher(sim, store)
             _ = try await f.pass(DistruEvents.order)
             let cursor = try #require(await f.cursor(for: .orders))
@@ -72,7 +73,7 @@ struct FetcherTests {
     @Test("a deleted SO is observed as a deletion event, from a full listing")
     func deletionFromListing() async throws {
         try await withDistru { sim in
-            let store = MemoryStore()
+            let store = MemoryEventStore()
             let f = fetcher(sim, store)
             _ = try await f.pass(DistruEvents.order)
             try await client(for: sim).deleteOrder(id: Demo.processingOrder)
@@ -94,7 +95,7 @@ struct FetcherTests {
     @Test("the run loop keeps fetching, survives a failed cycle, and stops when cancelled")
     func runLoop() async throws {
         try await withDistru { sim in
-            let store = MemoryStore()
+            let store = MemoryEventStore()
             let f = fetcher(sim, store)
             await sim.simulator.faults.enqueue([.status(400, retryAfter: nil)])  // the first cycle fails
             let task = Task { await f.run(every: .milliseconds(10)) }
@@ -126,7 +127,7 @@ struct FetcherTests {
     func webhooks() async throws {
         let secret = "whsec-test-secret"
         try await withDistru { sim in
-            let store = MemoryStore()
+            let store = MemoryEventStore()
             let f = fetcher(sim, store)
             _ = try await f.pass(DistruEvents.order)
             let receiver = try await WebhookReceiver.start(fetcher: f, secret: secret)

@@ -1,6 +1,7 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
+import IngestTestSupport
 import Testing
 
 @Suite("Distru simulator over HTTP")

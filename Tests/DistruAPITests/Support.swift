@@ -7,6 +7,7 @@ import LeafSyncLog
 import NIOCore
 import NIOHTTP1
 import Synchronization
+import IngestTestSupport
 import Testing
 
 enum Paths {
@@ -40,53 +41,6 @@ func client(for sim: RunningDistruSimulator, key: String = DistruSimulator.defau
     return DistruClient(configuration: config)
 }
 
-/// An in-memory event store standing in for the log.
-final class MemoryStore: IngestEventStore {
-    private let state = Mutex<[RecordedEvent]>([])
-
-    var events: [RecordedEvent] { state.withLock { $0 } }
-
-    func append(_ new: [NewEvent]) async throws -> ClosedRange<UInt64> {
-        state.withLock { events in
-            let first = UInt64(events.count + 1)
-            for e in new {
-                events.append(RecordedEvent(
-                    sequence: UInt64(events.count + 1), recordedAt: .now(), type: e.type, schemaVersion: e.schemaVersion,
-                    source: e.source, subject: e.subject, causationID: e.causationID, correlationID: e.correlationID, payload: e.payload))
-            }
-            return first...UInt64(events.count)
-        }
-    }
-
-    func replay(_ body: (RecordedEvent) throws -> Void) async throws {
-        for e in events { try body(e) }
-    }
-
-    func ofType(_ type: String) -> [RecordedEvent] { events.filter { $0.type == type } }
-}
-
-/// Polls `condition` until it holds or `seconds` pass.
-func eventually(_ seconds: Double = 5, _ condition: () async throws -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try await Task.sleep(for: .milliseconds(10))
-    }
-    return try await condition()
-}
-
-/// A raw HTTP call.
-func rawRequest(
-    _ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [], body: [UInt8]? = nil
-) async throws -> (status: Int, body: [UInt8]) {
-    var request = HTTPClientRequest(url: url)
-    request.method = method
-    for (k, v) in headers { request.headers.add(name: k, value: v) }
-    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
-    let bytes = try await response.body.collect(upTo: 16 << 20)
-    return (Int(response.status.code), Array(bytes.readableBytesView))
-}
 
 /// A `/_sim/` control call; fails the test on a non-200.
 @discardableResult

@@ -2,6 +2,7 @@ import Foundation
 import NIOHTTP1
 @testable import LeafLinkAPI
 import LeafLinkSimulator
+import IngestTestSupport
 import Testing
 
 /// The client against the simulator over loopback HTTP.

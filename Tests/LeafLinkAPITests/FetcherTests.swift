@@ -6,6 +6,7 @@ import LeafLinkSimulator
 import LeafSyncIngest
 import LeafSyncLog
 import NIOHTTP1
+import IngestTestSupport
 import Testing
 
 /// Fetch loops from the simulator into the log.
