@@ -92,9 +92,10 @@ struct SimulatorTests {
         try await withDistru { sim in
             var config = DistruConfiguration(baseURL: sim.baseURL, apiKey: DistruSimulator.defaultAPIKey)
             config.retry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(2), maxDelay: .milliseconds(20))
-            config.timeout = .milliseconds(300)
+            // Generous enough that the healthy third attempt answers in time even on a loaded CI machine.
+            config.timeout = .seconds(2)
             let c = DistruClient(configuration: config)
-            await sim.simulator.faults.enqueue([.delay(milliseconds: 1500), .drop])
+            await sim.simulator.faults.enqueue([.delay(milliseconds: 3000), .drop])
             let p = try await c.product(id: Demo.chocolate)
             #expect(p.raw.call.attempts == 3)
             await sim.simulator.faults.enqueue([.drop, .drop, .drop])
