@@ -20,7 +20,7 @@ extension DomainEvent {
             return DomainEvent(time: time, subject: subject, fact: .ignored(type: type))
         }
         let json = try Upcaster.upcast(type: type, from: schemaVersion, JSONParser.parse(payload))
-        let fingerprint = StableHash.fnv1a64(json.canonicalBytes)
+        let fingerprint = json.fingerprint
         func observed(_ fact: Fact) -> DomainEvent { DomainEvent(time: time, subject: subject, fact: fact, fingerprint: fingerprint) }
 
         switch type {
