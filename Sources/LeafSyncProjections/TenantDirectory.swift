@@ -34,7 +34,6 @@ public enum ProjectionError: Error, CustomStringConvertible, Equatable {
     case notReadOnly(sql: String)
     case unknownSubject(String)
     case badTime(String)
-    case stopped
 
     public var description: String {
         switch self {
@@ -48,8 +47,6 @@ public enum ProjectionError: Error, CustomStringConvertible, Equatable {
             return "no events for \(subject): give an LL order number or short id, an SO number, or a subject such as ll-order:<number>, ll-product:<id>, distru-product:<uuid>"
         case let .badTime(text):
             return "cannot read '\(text)' as a sequence number or a time (use 1234, 2026-11-24, or 2026-11-24T15:00:00Z)"
-        case .stopped:
-            return "stopped"
         }
     }
 }
