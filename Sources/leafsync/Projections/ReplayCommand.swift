@@ -43,7 +43,10 @@ struct ReplayCommand: ParsableCommand {
             case nil: throw ValidationError(ProjectionError.badTime(until).description)
             }
         }
-        var replay = try Replay.run(logPath: tenant.tenant.logPath, until: limit)
+        // A subject given as such (`ll-order:<number>`) is explained in the one replay; a short id
+        // or SO number needs a first replay to find which subject it names.
+        let literal = subject.flatMap { $0.contains(":") && explain ? $0 : nil }
+        var replay = try Replay.run(logPath: tenant.tenant.logPath, until: limit, explaining: literal)
         let point = "state at sequence \(replay.lastSequence)" + (replay.lastRecordedAt.map { " (\($0))" } ?? "")
         guard let subjectText = subject else {
             print(point)
@@ -53,7 +56,7 @@ struct ReplayCommand: ParsableCommand {
         guard let resolved = SubjectResolver.resolve(subjectText, in: replay.state) else {
             throw ValidationError(ProjectionError.unknownSubject(subjectText).description)
         }
-        if explain { replay = try Replay.run(logPath: tenant.tenant.logPath, until: limit, explaining: resolved) }
+        if explain, literal == nil { replay = try Replay.run(logPath: tenant.tenant.logPath, until: limit, explaining: resolved) }
         print("\(resolved) — \(point)")
         print(Self.describe(resolved, in: replay.state))
         if explain {
