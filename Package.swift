@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
         .executableTarget(
             name: "leafsync-bench",
-            dependencies: ["LeafSyncLog", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
+            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
             path: "Tools/leafsync-bench"
         ),
         .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),

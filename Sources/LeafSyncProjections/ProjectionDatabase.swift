@@ -7,16 +7,37 @@ public enum ProjectionDatabase {
     static let busyTimeout: TimeInterval = 10
 
     /// The projector's connection (creating the schema in an empty database).
-    static func openForWriting(_ path: String, journalMode: String = "WAL") throws -> DatabaseQueue {
+    static func openForWriting(_ path: String) throws -> DatabaseQueue {
+        try open(path, pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"], deferringAuditIndexes: false)
+    }
+
+    /// A connection for building a fresh database that nobody reads until it is complete and
+    /// swapped in: no journal and no syncs while loading (a crash leaves a file the next rebuild
+    /// deletes), and the audit index's secondary indexes left for ``finishBulkLoad(_:path:)``.
+    static func openForBulkLoad(_ path: String) throws -> DatabaseQueue {
+        try open(path, pragmas: ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"], deferringAuditIndexes: true)
+    }
+
+    /// Creates the deferred indexes, closes the connection and makes the file durable.
+    static func finishBulkLoad(_ queue: DatabaseQueue, path: String) throws {
+        try queue.writeWithoutTransaction { db in try ProjectionSchema.createAuditIndexes(db) }
+        try queue.close()
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        defer { try? file.close() }
+        try file.synchronize()
+    }
+
+    private static func open(_ path: String, pragmas: [String], deferringAuditIndexes: Bool) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = \(journalMode)")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            for pragma in pragmas { try db.execute(sql: pragma) }
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
-            if try !db.tableExists("projector_checkpoint") { try ProjectionSchema.create(db) }
+            if try !db.tableExists("projector_checkpoint") {
+                try ProjectionSchema.create(db, deferringAuditIndexes: deferringAuditIndexes)
+            }
         }
         return queue
     }

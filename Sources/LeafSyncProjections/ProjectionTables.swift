@@ -108,7 +108,7 @@ enum ProjectionTables {
             let command = book.pending[key]
             let status = book.done.contains(key) ? "succeeded" : book.abandoned.contains(key) ? "failed" : "pending"
             return [key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
-                    command.map { ProjectionTables.actionName($0.action) }.databaseValue ?? .null, status.databaseValue,
+                    command.map { $0.action.name }.databaseValue ?? .null, status.databaseValue,
                     (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null]
         }
     }
@@ -125,11 +125,5 @@ enum ProjectionTables {
              error.fix.databaseValue, error.openedAt.microseconds.databaseValue,
              error.emailedAt?.microseconds.databaseValue ?? .null, error.resolvedAt?.microseconds.databaseValue ?? .null]
         }
-    }
-
-    /// A short name for a command's action, e.g. `createSalesOrder`.
-    static func actionName(_ action: CommandAction) -> String {
-        let text = "\(action)"
-        return String(text.prefix { $0 != "(" })
     }
 }

@@ -53,25 +53,33 @@ public final class Projector {
         let lock = try ProjectorLock(tenant: tenant)
         defer { withExtendedLifetime(lock) {} }
         let version = try ProjectionDatabase.schemaVersion(at: tenant.projectionPath)
+        var rebuilt: Replayed?
         if rebuild || (version != nil && version != ProjectionSchema.version) || version == nil {
-            try await rebuildDatabase(progress: progress)
+            rebuilt = try await rebuildDatabase(progress: progress)
             if Task.isCancelled { return 0 }
         }
         let queue = try ProjectionDatabase.openForWriting(tenant.projectionPath)
-        return try await apply(to: queue, follow: follow, rebuilding: false, progress: progress)
+        return try await apply(to: queue, from: rebuilt, follow: follow, rebuilding: false, progress: progress).sequence
+    }
+
+    /// The reducer's state after applying the log up to `sequence`.
+    private struct Replayed {
+        var sequence: UInt64
+        var state: SyncState
     }
 
     /// Builds a fresh database from the whole log, then swaps it in.
-    private func rebuildDatabase(progress: @escaping (ProjectorProgress) -> Void) async throws {
+    private func rebuildDatabase(progress: @escaping (ProjectorProgress) -> Void) async throws -> Replayed? {
         let manager = FileManager.default
         for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: tenant.rebuildPath + suffix) }
-        let fresh = try ProjectionDatabase.openForWriting(tenant.rebuildPath, journalMode: "DELETE")
-        try await apply(to: fresh, follow: false, rebuilding: true, progress: progress)
-        try fresh.close()
+        let fresh = try ProjectionDatabase.openForBulkLoad(tenant.rebuildPath)
+        let replayed = try await apply(to: fresh, from: nil, follow: false, rebuilding: true, progress: progress)
         if Task.isCancelled {
+            try fresh.close()
             try? manager.removeItem(atPath: tenant.rebuildPath)
-            return
+            return nil
         }
+        try ProjectionDatabase.finishBulkLoad(fresh, path: tenant.rebuildPath)
         // Empty the live database's WAL into it, so removing the WAL loses nothing for readers
         // that open the old file in the instant before the swap.
         if manager.fileExists(atPath: tenant.projectionPath) { try Self.checkpointWAL(at: tenant.projectionPath) }
@@ -79,23 +87,35 @@ public final class Projector {
         guard rename(tenant.rebuildPath, tenant.projectionPath) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: tenant.projectionPath])
         }
+        // Make the rename itself durable.
+        let directory = open(tenant.path, O_RDONLY | O_DIRECTORY)
+        if directory >= 0 { fsync(directory); close(directory) }
+        return replayed
     }
 
+    /// Applies the log after the database's checkpoint. `replayed` is the reducer's state at that
+    /// checkpoint when the caller has it (just after a rebuild); otherwise it is replayed in memory.
     private func apply(
-        to queue: DatabaseQueue, follow: Bool, rebuilding: Bool, progress: @escaping (ProjectorProgress) -> Void
-    ) async throws -> UInt64 {
+        to queue: DatabaseQueue, from replayed: Replayed?, follow: Bool, rebuilding: Bool, progress: @escaping (ProjectorProgress) -> Void
+    ) async throws -> Replayed {
         let reader = try EventLogReader(directory: tenant.logPath)
         var committed = try Self.readCheckpoint(queue)
 
         // The reducer's state at the checkpoint, replayed in memory (nothing is written).
         var state = SyncState()
-        let replay = try reader.cursor(from: 1)
-        while replay.nextSequence <= committed, let event = try replay.next() {
-            _ = reduce(into: &state, recorded: event)
+        if let replayed, replayed.sequence == committed {
+            state = replayed.state
+        } else {
+            let replay = try reader.cursor(from: 1)
+            while replay.nextSequence <= committed, let event = try replay.next() {
+                _ = reduce(into: &state, recorded: event)
+            }
         }
         var writers = ProjectionTables.all.map { TableWriter(table: $0) }
         try Self.load(&writers, from: queue)
-        var sinceTableSync: UInt64 = tableSyncInterval  // sync once at the first commit
+        // A rebuild's database is invisible until it is swapped in: its tables are written once, at the end.
+        let tableSyncInterval = rebuilding ? UInt64.max : self.tableSyncInterval
+        var sinceTableSync: UInt64 = rebuilding ? 0 : tableSyncInterval  // sync once at the first commit
 
         let cursor = try reader.cursor(from: committed + 1)
         let watcher = follow ? LogWatcher(directory: tenant.logPath) : nil
@@ -144,7 +164,7 @@ public final class Projector {
             report(force: false)
         }
         report(force: true)
-        return committed
+        return Replayed(sequence: committed, state: state)
     }
 
     // Synchronous on purpose: the projector owns its connection, and GRDB's blocking calls keep

@@ -48,7 +48,7 @@ public struct Replay: Sendable {
             for command in commands where command.subject == subject {
                 replay.steps.append(ExplainedStep(sequence: event.sequence, recordedAt: event.recordedAt, eventType: event.type,
                                                   eventSubject: event.subject,
-                                                  text: "→ \(ProjectionTables.actionName(command.action)) (\(command.key))", rule: command.rule))
+                                                  text: "→ \(command.action.name) (\(command.key))", rule: command.rule))
             }
         }
         replay.state = state

@@ -8,6 +8,8 @@ public struct JSONTemplate: Sendable {
     public enum Value: Sendable {
         case string(String)
         case number(String)
+        /// JSON text inserted as is (an array or object built by the caller).
+        case raw(String)
         case null
 
         var json: String {
@@ -15,7 +17,7 @@ public struct JSONTemplate: Sendable {
             case let .string(text):
                 let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 return "\"" + escaped + "\""
-            case let .number(text): return text
+            case let .number(text), let .raw(text): return text
             case .null: return "null"
             }
         }

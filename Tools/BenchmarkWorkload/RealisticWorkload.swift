@@ -9,6 +9,7 @@ import LeafSyncLog
 public struct RealisticWorkload: Sendable {
     public let samplesDirectory: String
     private let llOrder: JSONTemplate
+    private let llLineItem: JSONTemplate
     private let llProduct: JSONTemplate
     private let distruInventory: JSONTemplate
     private let distruProduct: JSONTemplate
@@ -22,16 +23,24 @@ public struct RealisticWorkload: Sendable {
 
     public init(samplesDirectory: String = RealisticWorkload.defaultSamplesDirectory) throws {
         self.samplesDirectory = samplesDirectory
-        func load(_ name: String, _ holes: [String]) throws -> JSONTemplate {
+        func load(_ name: String, _ holes: [String], adding extra: [String] = []) throws -> JSONTemplate {
             let path = samplesDirectory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard var data = FileManager.default.contents(atPath: path) else {
                 throw TemplateError("cannot read sample record \(path); pass the samples directory (data/samples)")
+            }
+            if !extra.isEmpty, var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                for key in extra { object[key] = NSNull() }
+                data = try JSONSerialization.data(withJSONObject: object)
             }
             return try JSONTemplate(sample: data, holes: holes)
         }
+        // Orders embed their line items (`include_children=line_items`), as the fetcher asks for them.
         llOrder = try load("leaflink/order.json", [
             "number", "short_id", "order_number", "order_short_number", "customer.id", "status", "total.amount",
-            "payment_balance", "credits", "created_on", "modified", "sales_reps.0.id", "buyer",
+            "payment_balance", "credits", "created_on", "modified", "sales_reps.0.id", "buyer", "line_items",
+        ], adding: ["line_items"])
+        llLineItem = try load("leaflink/line-item.json", [
+            "id", "order", "product", "quantity", "ordered_unit_price.amount", "wholesale_price.amount", "position",
         ])
         llProduct = try load("leaflink/product.json", [
             "id", "sku", "quantity", "reserved_qty", "wholesale_price.amount", "available_inventory", "modified", "last_edit",
@@ -57,28 +66,50 @@ public struct RealisticWorkload: Sendable {
         return events
     }
 
+    /// How many products, orders in flight, customers, reps and inventory locations the tenant has.
+    public static let products = 400, orders = 5_000, customers = 300, reps = 12, locations = 3
+
+    /// The LL product id, Distru product id, LL customer id, LL rep id and Distru location id the
+    /// generated records use, so a caller can set the tenant up (users mapped, products linked).
+    public static func leafLinkProductID(_ n: Int) -> Int { 2_000 + n }
+    public static func distruProductID(_ n: Int) -> String { uuid(0x22, n) }
+    public static func leafLinkCustomerID(_ n: Int) -> Int { 140_000 + n }
+    public static func leafLinkRepID(_ n: Int) -> Int { 10 + n }
+    public static func distruLocationID(_ n: Int) -> String { uuid(0x33, n) }
+
     private static let orderStatuses = ["Submitted", "Accepted", "Fulfilled", "Shipped", "Complete", "Backorder"]
     private static let soStatuses = ["PENDING", "PROCESSING", "READY_TO_SHIP", "DELIVERING", "COMPLETED"]
 
     private func event(index: Int, time: Timestamp, random: inout SplitMix64) -> NewEvent {
         let roll = Int(random.next() % 100)
-        // 400 products, 40 locations' worth of inventory rows, 5,000 orders in flight.
-        let product = Int(random.next() % 400)
-        let order = Int(random.next() % 5_000)
+        // 400 products in 3 locations, 5,000 orders in flight.
+        let product = Int(random.next() % UInt64(Self.products))
+        let order = Int(random.next() % UInt64(Self.orders))
         let stamp = Self.isoTime(time.microseconds)
         switch roll {
         case 0..<25:
             let number = Self.uuid(0x11, order)
             let total = Self.money(Int(random.next() % 900_000) + 5_000)
+            let lines = (0..<Int(order % 3 + 1)).map { position in
+                let price = Self.money(Int((UInt64(order) &* 7 &+ UInt64(position) &* 13) % 20_000) + 100)
+                return String(decoding: llLineItem.render([
+                    "id": .number(String(4_800_000 + order * 3 + position)), "order": .string(number),
+                    "product": .number(String(2_000 + (order &* 31 &+ position &* 17) % Self.products)),
+                    "quantity": .string("\(Int(random.next() % 24) + 1).0000"),
+                    "ordered_unit_price.amount": .string(price), "wholesale_price.amount": .string(price),
+                    "position": .number(String(position)),
+                ]), as: UTF8.self)
+            }
             let payload = llOrder.render([
+                "line_items": .raw("[" + lines.joined(separator: ",") + "]"),
                 "number": .string(number), "short_id": .string(String(number.suffix(8))),
                 "order_number": .string(number), "order_short_number": .string(String(number.suffix(8))),
-                "customer.id": .number(String(140_000 + order % 300)),
+                "customer.id": .number(String(Self.leafLinkCustomerID(order % Self.customers))),
                 "status": .string(Self.orderStatuses[Int(random.next() % 6)]),
                 "total.amount": .number(total), "payment_balance": .number(total),
                 "credits": .string(Self.money(Int(random.next() % 50_000))),
                 "created_on": .string(stamp), "modified": .string(stamp),
-                "sales_reps.0.id": .number(String(10 + order % 12)), "buyer": .number(String(6_000 + order % 300)),
+                "sales_reps.0.id": .number(String(Self.leafLinkRepID(order % Self.reps))), "buyer": .number(String(6_000 + order % 300)),
             ])
             return NewEvent(type: "leaflink.order.observed", source: "leaflink", subject: "ll-order:\(number)", recordedAt: time, payload: payload)
         case 25..<40:
@@ -95,7 +126,7 @@ public struct RealisticWorkload: Sendable {
             return NewEvent(type: "leaflink.product.observed", source: "leaflink", subject: "ll-product:\(id)", recordedAt: time, payload: payload)
         case 40..<75:
             let productID = Self.uuid(0x22, product)
-            let locationID = Self.uuid(0x33, Int(random.next() % 3))
+            let locationID = Self.distruLocationID(Int(random.next() % UInt64(Self.locations)))
             let active = Int(random.next() % 3_000)
             let reserved = Int(random.next() % 300)
             let payload = distruInventory.render([

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchmarkWorkload
 import Foundation
+import LeafSyncDomain
 import LeafSyncLog
 import LeafSyncProjections
 
@@ -29,6 +30,28 @@ struct RebuildBenchmark: AsyncParsableCommand {
     @Option(help: "Seed of the workload generator.")
     var seed: UInt64 = 42
 
+    /// The operator's setup before the generated traffic: reps mapped to Distru users, products
+    /// linked, customers associated, a default SO location. With it, generated LL orders really
+    /// become SOs (or stay blocked on stock or status) instead of all waiting for an unmapped rep.
+    static func tenantSetup() -> [NewEvent] {
+        let start: Int64 = 1_794_999_000_000_000  // just before the generated traffic
+        var minute: Int64 = 0
+        func at() -> Timestamp { minute += 1; return Timestamp(microseconds: start + minute * 1_000_000) }
+        typealias W = RealisticWorkload
+        var setup = [EventFactory.operatorAction(.changeSettings(SettingsChange(
+            defaultSalesOrderLocationID: W.distruLocationID(0), errorRecipients: ["ops@brand.example"])), at: at())]
+        for n in 0..<W.reps {
+            setup.append(EventFactory.operatorAction(.mapRep(distruUserID: "user-\(n)", leafLinkStaffID: W.leafLinkRepID(n)), at: at()))
+        }
+        for n in 0..<W.products {
+            setup.append(EventFactory.operatorAction(.linkProduct(distruProductID: W.distruProductID(n), leafLinkProductID: W.leafLinkProductID(n)), at: at()))
+        }
+        for n in 0..<W.customers {
+            setup.append(EventFactory.operatorAction(.associateCustomer(leafLinkCustomerID: W.leafLinkCustomerID(n), distruCompanyID: "company-\(n)"), at: at()))
+        }
+        return setup
+    }
+
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be positive") }
         if let keep, let contents = try? FileManager.default.contentsOfDirectory(atPath: keep), !contents.isEmpty {
@@ -44,7 +67,8 @@ struct RebuildBenchmark: AsyncParsableCommand {
         let tenant = TenantDirectory(tenantPath)
 
         progress.say("writing \(events) realistic events to \(tenant.logPath) …")
-        let generated = try RealisticWorkload().events(count: events, seed: seed)
+        let setup = Self.tenantSetup()
+        let generated = setup + (try RealisticWorkload().events(count: max(0, events - setup.count), seed: seed)).prefix(events - setup.count)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
         for start in stride(from: 0, to: generated.count, by: 10_000) {
             try await writer.append(Array(generated[start..<min(start + 10_000, generated.count)]))

@@ -50,8 +50,32 @@ public enum CommandAction: Equatable, Sendable {
     case createMetrcTemplate(MetrcTemplateDraft)
     /// Fetch one record now (a webhook named it, R-SET-03).
     case fetchRecord(system: String, kind: String, id: String)
+
     /// Poll a collection incrementally (R-SET-03).
     case poll(system: String, kind: String)
     /// E-mail a sync error (R-ERR-01).
     case sendErrorEmail(ErrorEmail)
+
+    /// The case name, e.g. `createSalesOrder` (the `action` column of the commands projection).
+    public var name: String {
+        switch self {
+        case .createSalesOrder: "createSalesOrder"
+        case .updateSalesOrder: "updateSalesOrder"
+        case .setSalesOrderStatus: "setSalesOrderStatus"
+        case .completeSalesOrder: "completeSalesOrder"
+        case .deleteSalesOrder: "deleteSalesOrder"
+        case .createLeafLinkProduct: "createLeafLinkProduct"
+        case .updateLeafLinkProduct: "updateLeafLinkProduct"
+        case .setDistruSalePrice: "setDistruSalePrice"
+        case .pushLeafLinkInventory: "pushLeafLinkInventory"
+        case .postLeafLinkPayment: "postLeafLinkPayment"
+        case .transitionLeafLinkOrder: "transitionLeafLinkOrder"
+        case .setLeafLinkShipDate: "setLeafLinkShipDate"
+        case .setLeafLinkExternalIDs: "setLeafLinkExternalIDs"
+        case .createMetrcTemplate: "createMetrcTemplate"
+        case .fetchRecord: "fetchRecord"
+        case .poll: "poll"
+        case .sendErrorEmail: "sendErrorEmail"
+        }
+    }
 }
