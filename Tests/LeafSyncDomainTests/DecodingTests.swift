@@ -29,7 +29,7 @@ struct DecodingTests {
     func unknownsAndMissing() throws {
         let o = try LeafLinkOrder(json: Fixture.json("leaflink/order-submitted.json").setting("status", .s("OnHold")))
         #expect(o.status == .unknown("OnHold"))
-        let minimal = try LeafLinkOrder(json: .object(["number": .s("abc"), "status": .s("Submitted")]))
+        let minimal = try LeafLinkOrder(json: JSON.object(["number": .s("abc"), "status": .s("Submitted")]))
         #expect(minimal.salesReps.isEmpty && minimal.lines == nil && minimal.credits == .zero)
         let so = try DistruOrder(json: Fixture.json("distru/sales-order-synced.json").setting("status", .s("ON_HOLD")))
         #expect(so.status == .unknown("ON_HOLD"))
@@ -37,7 +37,7 @@ struct DecodingTests {
         #expect(product.inventoryManagement == .managed && product.unit == .unit)
         let user = try DistruUser(json: Fixture.json("distru/user-john.json"))
         #expect(user.id == "5150", "integer ids from older Distru data are accepted")
-        let wrapped = try DistruOrder(json: .object(["data": Fixture.json("distru/sales-order-synced.json")]))
+        let wrapped = try DistruOrder(json: JSON.object(["data": Fixture.json("distru/sales-order-synced.json")]))
         #expect(wrapped.id == ID.salesOrder)
     }
 

@@ -19,7 +19,11 @@ extension DomainEvent {
         if type == EventType.leafLinkFetchCursor || type == EventType.distruFetchCursor {
             return DomainEvent(time: time, subject: subject, fact: .ignored(type: type))
         }
-        let json = try Upcaster.upcast(type: type, from: schemaVersion, JSONParser.parse(payload))
+        // Current payloads are read straight off the parsed tape; older ones are upcast as a tree first.
+        let document = try schemaVersion == newest
+            ? JSONDocument.parse(payload)
+            : JSONDocument.parse(Upcaster.upcast(type: type, from: schemaVersion, JSONParser.parse(payload)).canonicalBytes)
+        let json = document.root
         let fingerprint = json.fingerprint
         func observed(_ fact: Fact) -> DomainEvent { DomainEvent(time: time, subject: subject, fact: fact, fingerprint: fingerprint) }
 
@@ -50,7 +54,7 @@ extension DomainEvent {
             return DomainEvent(time: Timestamp(microseconds: micros), subject: subject, fact: .tick)
         case EventType.commandSucceeded:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
-            return DomainEvent(time: time, subject: subject, fact: .commandSucceeded(key: key, response: json["response"] ?? .null))
+            return DomainEvent(time: time, subject: subject, fact: .commandSucceeded(key: key, response: json["response"]?.tree ?? .null))
         case EventType.commandFailed:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
             return DomainEvent(time: time, subject: subject, fact: .commandFailed(
@@ -62,7 +66,7 @@ extension DomainEvent {
                 return DomainEvent(time: time, subject: subject, fact: .distruDeleted(kind: kind, id: id), fingerprint: fingerprint)
             }
             if type.hasPrefix("operator.") {
-                return DomainEvent(time: time, subject: subject, fact: .operatorAction(try OperatorCoding.decode(type: type, json: json)))
+                return DomainEvent(time: time, subject: subject, fact: .operatorAction(try OperatorCoding.decode(type: type, json: json.tree)))
             }
             return DomainEvent(time: time, subject: subject, fact: .ignored(type: type))
         }

@@ -19,7 +19,7 @@ public struct DistruCompany: Equatable, Sendable {
     /// The company's default inventory source, used when R-ORD-03's setting is on.
     public var defaultInventorySourceID: String?
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         let json = json.unwrappingData
         guard let id = json["id"]?.idString else { throw .missingField(record: "Distru company", field: "id") }
         self.id = id
@@ -32,8 +32,8 @@ public struct DistruCompany: Equatable, Sendable {
         locations = (json["locations"]?.array ?? []).compactMap { loc in
             guard let id = loc["id"]?.idString else { return nil }
             let address = loc["address"]
-            let street = address?.object != nil ? address?.first("street", "address", "line1", "address1")?.string : address?.string
-            let zip = address?.object != nil ? address?.first("zip", "zipcode", "postal_code")?.string : nil
+            let street = address?.isObject == true ? address?.first("street", "address", "line1", "address1")?.string : address?.string
+            let zip = address?.isObject == true ? address?.first("zip", "zipcode", "postal_code")?.string : nil
             return Location(id: id, name: loc["name"]?.string, street: street, zip: zip)
         }
         leafLinkCustomerID = json["leaflink_customer_id"]?.int

@@ -9,7 +9,7 @@ public struct DistruInventoryRow: Equatable, Sendable {
     public var available: Decimal
     public var reserved: Decimal
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let p = json["product_id"]?.idString ?? json["product"]?.idString else {
             throw .missingField(record: "Distru inventory row", field: "product_id")
         }

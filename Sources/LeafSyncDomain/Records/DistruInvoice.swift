@@ -13,7 +13,7 @@ public struct DistruInvoice: Equatable, Sendable {
     public var orderNumber: String?
     public var payments: [Payment]
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         let json = json.unwrappingData
         guard let id = json["id"]?.idString else { throw .missingField(record: "Distru invoice", field: "id") }
         self.id = id

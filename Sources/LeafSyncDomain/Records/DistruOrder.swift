@@ -28,9 +28,9 @@ public struct DistruOrder: Equatable, Sendable {
     public var metrcTransferID: String?
     public var updated: String?
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         let json = json.unwrappingData
-        guard json.object != nil else { throw .wrongShape(record: "Distru sales order", expected: "a JSON object") }
+        guard json.isObject else { throw .wrongShape(record: "Distru sales order", expected: "a JSON object") }
         guard let id = json["id"]?.idString else { throw .missingField(record: "Distru sales order", field: "id") }
         self.id = id
         orderNumber = json["order_number"]?.string
@@ -56,10 +56,10 @@ public struct DistruOrder: Equatable, Sendable {
     }
 }
 
-extension JSON {
+extension JSONReadable {
     /// Distru single GETs wrap the record in `{"data": {...}}`; list rows and webhooks do not.
-    var unwrappingData: JSON {
-        if self["id"] == nil, let inner = self["data"], inner.object != nil { return inner }
+    var unwrappingData: Self {
+        if self["id"] == nil, let inner = self["data"], inner.isObject { return inner }
         return self
     }
 }

@@ -18,8 +18,8 @@ public struct DistruProduct: Equatable, Sendable {
     public var updated: String?
     public var updatedAt: Timestamp?
 
-    public init(json: JSON) throws(RecordDecodingError) {
-        guard json.object != nil else { throw .wrongShape(record: "Distru product", expected: "a JSON object") }
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
+        guard json.isObject else { throw .wrongShape(record: "Distru product", expected: "a JSON object") }
         guard let id = json["id"]?.idString else { throw .missingField(record: "Distru product", field: "id") }
         self.id = id
         name = json["name"]?.string ?? ""

@@ -7,7 +7,7 @@ public struct DistruUser: Equatable, Sendable {
     public var email: String?
     public var role: String?
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json.unwrappingData["id"]?.idString else { throw .missingField(record: "Distru user", field: "id") }
         let json = json.unwrappingData
         self.id = id
@@ -25,7 +25,7 @@ public struct DistruLocation: Equatable, Sendable {
     public var id: String
     public var name: String
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json.unwrappingData["id"]?.idString else { throw .missingField(record: "Distru location", field: "id") }
         self.id = id
         name = json.unwrappingData["name"]?.string ?? ""
@@ -38,7 +38,7 @@ public struct DistruTax: Equatable, Sendable {
     public var name: String
     public var percent: Decimal
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         let json = json.unwrappingData
         guard let id = json["id"]?.idString else { throw .missingField(record: "Distru tax", field: "id") }
         guard let percent = json.first("percent", "percentage", "rate")?.decimal else {

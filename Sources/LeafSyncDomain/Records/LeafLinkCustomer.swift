@@ -9,7 +9,7 @@ public struct LeafLinkCustomer: Equatable, Sendable {
     public var zipcode: String?
     public var archived: Bool
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink customer", field: "id") }
         self.id = id
         name = json.first("name", "display_name")?.string ?? ""

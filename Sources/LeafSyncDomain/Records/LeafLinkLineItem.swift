@@ -19,7 +19,7 @@ public struct LeafLinkLineItem: Equatable, Sendable {
     public var notes: String?
     public var position: Int?
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink line item", field: "id") }
         self.id = id
         productID = json["product"]?.int

@@ -37,8 +37,8 @@ public struct LeafLinkOrder: Equatable, Sendable {
     public var shipDate: String?
     public var externalIDSeller: String?
 
-    public init(json: JSON) throws(RecordDecodingError) {
-        guard json.object != nil else { throw .wrongShape(record: "LeafLink order", expected: "a JSON object") }
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
+        guard json.isObject else { throw .wrongShape(record: "LeafLink order", expected: "a JSON object") }
         guard let number = json.first("number", "order_number")?.nonEmptyString else {
             throw .missingField(record: "LeafLink order", field: "number")
         }
@@ -49,10 +49,10 @@ public struct LeafLinkOrder: Equatable, Sendable {
         customerName = json["customer"]?.first("display_name", "name")?.string
         salesReps = (json["sales_reps"]?.array ?? []).compactMap { rep in
             // `{id, user}` (REST) or `{rep: id}` (order-sales-reps) or a bare id.
-            guard let id = rep.object != nil ? (rep["rep"]?.int ?? rep["id"]?.int) : rep.int else { return nil }
+            guard let id = rep.isObject ? (rep["rep"]?.int ?? rep["id"]?.int) : rep.int else { return nil }
             return Rep(id: id, name: rep.first("user", "display_name", "name")?.string)
         }
-        if let items = json.first("line_items", "orderedproduct_set")?.array, items.allSatisfy({ $0.object != nil }) {
+        if let items = json.first("line_items", "orderedproduct_set")?.array, items.allSatisfy({ $0.isObject }) {
             var decoded: [LeafLinkLineItem] = []
             for item in items { decoded.append(try LeafLinkLineItem(json: item)) }
             lines = decoded

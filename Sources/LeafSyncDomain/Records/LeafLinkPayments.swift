@@ -6,7 +6,7 @@ public struct LeafLinkOrderPayment: Equatable, Sendable {
     public var total: Money
     public var paymentDate: String?
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink order payment", field: "id") }
         self.id = id
         orderNumber = json["order"]?.first("number")?.string ?? json["order"]?.string
@@ -28,7 +28,7 @@ public struct LeafLinkCredit: Equatable, Sendable {
     /// The order the credit is applied to (`applied_to`, else `order`).
     public var orderNumber: String?
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink credit", field: "id") }
         self.id = id
         amount = Money(json["amount"]?.decimal ?? 0)

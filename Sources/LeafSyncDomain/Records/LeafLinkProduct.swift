@@ -22,8 +22,8 @@ public struct LeafLinkProduct: Equatable, Sendable {
     public var modified: String?
     public var modifiedAt: Timestamp?
 
-    public init(json: JSON) throws(RecordDecodingError) {
-        guard json.object != nil else { throw .wrongShape(record: "LeafLink product", expected: "a JSON object") }
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
+        guard json.isObject else { throw .wrongShape(record: "LeafLink product", expected: "a JSON object") }
         guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink product", field: "id") }
         self.id = id
         name = json.first("name", "display_name")?.string ?? ""

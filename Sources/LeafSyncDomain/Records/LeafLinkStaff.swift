@@ -7,7 +7,7 @@ public struct LeafLinkStaff: Equatable, Sendable {
     public var email: String?
     public var isActive: Bool
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json["id"]?.int else { throw .missingField(record: "LeafLink company staff", field: "id") }
         self.id = id
         displayName = json.first("display_name", "user", "name")?.string ?? "staff \(id)"

@@ -9,7 +9,7 @@ public struct LeafLinkWebhook: Equatable, Sendable {
 
     /// Reads the envelope `{"type","action","data"}`; a bare record (no envelope) is read with the
     /// type and id of the log `subject` it was filed under (`ll-order:<number>`, `ll-product:<id>`).
-    public init(json: JSON, subject: String = "") throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J, subject: String = "") throws(RecordDecodingError) {
         if let type = json["type"]?.string, json["data"] != nil {
             self.type = type
             action = json["action"]?.string ?? "edit"

@@ -15,7 +15,7 @@ public struct MetrcTransfer: Equatable, Sendable {
     public var isVoided: Bool
     public var deliveries: [Delivery]
 
-    public init(json: JSON) throws(RecordDecodingError) {
+    public init<J: JSONReadable>(json: J) throws(RecordDecodingError) {
         guard let id = json.first("Id", "id")?.idString else { throw .missingField(record: "Metrc transfer", field: "Id") }
         self.id = id
         manifestNumber = json.first("ManifestNumber", "manifest_number")?.string

@@ -124,7 +124,7 @@ public enum InventoryManagement: Hashable, Sendable, Codable {
     case managed, unlimited, inherited
     case unknown(String)
 
-    public init(json: JSON?) {
+    public init<J: JSONReadable>(json: J?) {
         guard let json else { self = .managed; return }
         switch json.string?.lowercased() ?? "" {
         case "1", "managed": self = .managed

@@ -50,18 +50,14 @@ extension Reduction {
     /// event that fixes the cause (rep mapped, product linked, stock arrived), without a manual replay.
     /// Only affected orders are evaluated: a long backlog of blocked orders stays cheap to replay.
     mutating func reevaluateBlockedOrders(_ change: BlockerChange = .any) {
-        let linked: Int? = if case .distruProduct(let id) = change { state.links[id]?.leafLinkProductID } else { nil }
-        if case .distruProduct = change, linked == nil { return }
-        var affected: [String] = []
-        for number in state.orders.blocked {
-            guard let o = state.orders[number]?.order else { continue }
-            let hit: Bool = switch change {
-            case .any: true
-            case .rep(let id): o.salesReps.contains { $0.id == id }
-            case .leafLinkProduct(let id): o.lines?.contains { $0.productID == id } ?? false
-            case .distruProduct: o.lines?.contains { $0.productID == linked } ?? false
-            }
-            if hit { affected.append(number) }
+        let affected: Set<String>
+        switch change {
+        case .any: affected = state.orders.blocked
+        case .rep(let id): affected = state.orders.blocked(naming: id)
+        case .leafLinkProduct(let id): affected = state.orders.blocked(ordering: id)
+        case .distruProduct(let id):
+            guard let linked = state.links[id]?.leafLinkProductID else { return }
+            affected = state.orders.blocked(ordering: linked)
         }
         for number in affected.sorted() { evaluateOrder(number) }
     }

@@ -113,7 +113,7 @@ extension Reduction {
             distruProductID: d.id, name: r.name ?? d.name, sku: r.sku ?? d.sku, description: r.description ?? d.description,
             showInventoryToBuyers: r.showInventoryToBuyers ?? true, licenseID: r.licenseID, brandID: r.brandID,
             productLineID: r.productLineID, categoryID: r.categoryID, subcategoryID: r.subcategoryID,
-            inventoryManagement: InventoryManagement(json: r.inventoryManagement.map { .number(String($0)) }),
+            inventoryManagement: InventoryManagement(json: r.inventoryManagement.map { JSON.number(String($0)) }),
             wholesalePrice: r.wholesalePrice ?? d.salePrice.map { $0.times(perCase) }, salePrice: r.salePrice, retailPrice: r.retailPrice,
             minimumOrder: r.minimumOrder, maximumOrder: r.maximumOrder, strainClassification: r.strainClassification,
             strainIDs: r.strainIDs ?? [], unit: d.leafLinkUnit, sellInMultiples: sellInMultiples,

@@ -38,11 +38,17 @@ extension Reduction {
         if statusChanged { pushStatusToLeafLink(number: number, status: so.status) }
     }
 
+    /// The first (by number) order being created whose short id is `shortID`.
+    private func creatingOrder(shortID: String) -> OrderSync? {
+        for number in state.orders.numbers(withShortID: shortID).sorted() {
+            if let sync = state.orders[number], sync.phase == .creating { return sync }
+        }
+        return nil
+    }
+
     /// An SO that names an order we are creating (its outcome event not yet seen): adopt it.
     private mutating func adoptSalesOrder(_ so: DistruOrder) -> String? {
-        guard let ll = so.leafLinkOrderNumber,
-              var sync = state.orders[ll] ?? state.orders.values.filter({ $0.phase == .creating && $0.order.shortID == ll }).min(by: { $0.number < $1.number }),
-              sync.phase == .creating else { return nil }
+        guard let ll = so.leafLinkOrderNumber, var sync = state.orders[ll] ?? creatingOrder(shortID: ll), sync.phase == .creating else { return nil }
         sync.phase = .synced
         sync.salesOrderID = so.id
         state.orders[sync.number] = sync

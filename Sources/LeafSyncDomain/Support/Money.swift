@@ -84,6 +84,33 @@ enum DecimalText {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// A fast path for plain amounts (`24.0000`, `-12.50`, `594`): at most 18 digits, no sign but
+    /// `-`, no exponent, no spaces. `nil` means "not plain", not "invalid": use ``parse(_:)``.
+    static func parsePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        var i = 0
+        let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var significand: UInt64 = 0
+        var digits = 0, fraction = 0
+        var afterDot = false
+        while i < bytes.count {
+            let c = bytes[i]
+            if c >= 0x30 && c <= 0x39 {
+                significand = significand &* 10 &+ UInt64(c &- 0x30)
+                digits += 1
+                if afterDot { fraction += 1 }
+            } else if c == UInt8(ascii: "."), !afterDot, digits > 0 {
+                afterDot = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 18, !afterDot || fraction > 0 else { return nil }
+        if significand == 0 { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(significand))
+    }
+
     /// The shortest exact text of `value`, e.g. `9`, `4.75`.
     static func plain(_ value: Decimal) -> String { value.description }
 

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The kind of a JSON value.
+public enum JSONKind: UInt8, Sendable {
+    case null, bool, number, string, array, object
+}
+
+/// Read access to a JSON value, shared by the ``JSON`` tree and the ``JSONNode`` of a parsed
+/// ``JSONDocument``, so each record decoder is written once and runs on either.
+///
+/// The accessors are tolerant, as remote records need: an amount may be a number, a string or an
+/// `{"amount", "currency"}` object; an id may be an integer, a string or an object with `id`.
+public protocol JSONReadable {
+    var kind: JSONKind { get }
+    /// The member `key` of an object; `nil` when absent, when `null`, or when this is not an object.
+    subscript(key: String) -> Self? { get }
+    /// The elements, when this is an array.
+    var array: [Self]? { get }
+    /// A string, or the text of a number.
+    var string: String? { get }
+    /// The value of a JSON `true` or `false`.
+    var booleanValue: Bool? { get }
+    /// An exact decimal from a number, a numeric string, or an object's `amount`.
+    var decimal: Decimal? { get }
+}
+
+extension JSONReadable {
+    public var isNull: Bool { kind == .null }
+    public var isObject: Bool { kind == .object }
+
+    /// The first present member among `keys`.
+    public func first(_ keys: String...) -> Self? {
+        for key in keys { if let v = self[key] { return v } }
+        return nil
+    }
+
+    /// A non-empty string after trimming, else `nil`.
+    public var nonEmptyString: String? {
+        guard let s = string?.trimmingSpaces, !s.isEmpty else { return nil }
+        return s
+    }
+
+    public var decimal: Decimal? {
+        switch kind {
+        case .number: return string.flatMap(DecimalText.parse)
+        case .string: return string.flatMap { DecimalText.parse($0.trimmingSpaces) }
+        case .object: return self["amount"]?.decimal
+        default: return nil
+        }
+    }
+
+    /// An integer from a number, a numeric string, or an object's `id`.
+    public var int: Int? {
+        switch kind {
+        case .number, .string:
+            guard let text = string?.trimmingSpaces else { return nil }
+            if let i = Int(text) { return i }
+            guard let d = DecimalText.parse(text), d == d.roundedHalfEven(scale: 0) else { return nil }
+            return Int(d.description)
+        case .object: return self["id"]?.int
+        default: return nil
+        }
+    }
+
+    /// An identifier as text: integers and strings alike, or an object's `id`.
+    public var idString: String? {
+        switch kind {
+        case .number: return string
+        case .string: return string.flatMap { $0.isEmpty ? nil : $0 }
+        case .object: return self["id"]?.idString
+        default: return nil
+        }
+    }
+
+    /// `true`/`false`, or a string or number that reads as one (`"yes"`, `"0"`).
+    public var bool: Bool? {
+        switch kind {
+        case .bool: return booleanValue
+        case .string:
+            let s = string?.lowercased() ?? ""
+            return ["true", "1", "yes"].contains(s) ? true : (["false", "0", "no"].contains(s) ? false : nil)
+        case .number: return string == "0" ? false : (string == "1" ? true : nil)
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
