@@ -12,6 +12,7 @@ import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
@@ -53,7 +54,7 @@ let package = Package(
         .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
 
         // MARK: Projections (SQLite read models rebuilt from the log)
-        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb]),
+        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite]),
 
         // MARK: API clients and ingestion
         .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),

@@ -135,20 +135,16 @@ public final class Projector {
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, rebuilding: rebuilding))
         }
 
+        let batches = DecodingReader(cursor: cursor, batchSize: batchSize)
+        defer { batches.finish() }
         while !Task.isCancelled {
             let seen = watcher?.generation ?? 0
-            var batch: [RecordedEvent] = []
-            batch.reserveCapacity(batchSize)
-            var atEnd = false
-            while batch.count < batchSize {
-                guard let event = try cursor.next() else { atEnd = true; break }
-                batch.append(event)
-            }
-            sinceTableSync += UInt64(batch.count)
-            let syncTables = sinceTableSync > 0 && (atEnd || sinceTableSync >= tableSyncInterval || Task.isCancelled)
-            if batch.isEmpty {
+            let batch = try batches.next()
+            sinceTableSync += UInt64(batch.events.count)
+            let syncTables = sinceTableSync > 0 && (batch.atEnd || sinceTableSync >= tableSyncInterval || Task.isCancelled)
+            if batch.events.isEmpty {
                 if syncTables {
-                    try Self.commit([], state: &state, writers: &writers, syncTables: true, to: queue)
+                    try Self.commit(.init(events: [], decoded: [], atEnd: true), state: &state, writers: &writers, syncTables: true, to: queue)
                     sinceTableSync = 0
                 }
                 report(force: true)
@@ -159,8 +155,8 @@ public final class Projector {
             }
             try Self.commit(batch, state: &state, writers: &writers, syncTables: syncTables, to: queue)
             if syncTables { sinceTableSync = 0 }
-            committed = batch[batch.count - 1].sequence
-            applied += UInt64(batch.count)
+            committed = batch.events[batch.events.count - 1].sequence
+            applied += UInt64(batch.events.count)
             if committed > target { target = try reader.lastSequence() }
             report(force: false)
         }
@@ -194,24 +190,18 @@ public final class Projector {
     }
 
     private static func commit(
-        _ batch: [RecordedEvent], state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, to queue: DatabaseQueue
+        _ batch: DecodingReader.Batch, state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, to queue: DatabaseQueue
     ) throws {
         try queue.inTransaction { db in
-            let audit = try db.cachedStatement(sql: """
-                INSERT INTO audit_index (seq, recorded_at, type, source, subject, correlation_id, causation_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            for event in batch {
-                try audit.execute(arguments: [
-                    Int64(event.sequence), event.recordedAt.microseconds, event.type, event.source, event.subject,
-                    event.correlationID, event.causationID.map { Int64($0) },
-                ])
-                _ = reduce(into: &state, recorded: event)
+            let audit = try AuditIndexWriter(db)
+            for (event, decoded) in zip(batch.events, batch.decoded) {
+                try audit.insert(event, in: db)
+                _ = reduce(into: &state, event: decoded)
             }
             if syncTables {
                 for index in writers.indices { try writers[index].sync(to: state, in: db) }
             }
-            if let last = batch.last {
+            if let last = batch.events.last {
                 try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
                                arguments: [Int64(last.sequence), last.recordedAt.microseconds])
             }
