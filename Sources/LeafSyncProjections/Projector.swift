@@ -112,7 +112,7 @@ public final class Projector {
                 _ = reduce(into: &state, recorded: event)
             }
         }
-        var writers = ProjectionTables.all.map { TableWriter(table: $0) }
+        var writers = ProjectionTables.all.map { TableWriter(table: $0, remembersRows: !rebuilding) }
         try Self.load(&writers, from: queue)
         // A rebuild's database is invisible until it is swapped in: its tables are written once, at the end.
         let tableSyncInterval = rebuilding ? UInt64.max : self.tableSyncInterval

@@ -27,6 +27,9 @@ struct RebuildBenchmark: AsyncParsableCommand {
     @Option(help: "Leave the tenant directory (log/ and projections.sqlite) here; every --dir command accepts it.")
     var keep: String?
 
+    @Option(help: "Measure an existing tenant directory (its log as it is; its projections are rebuilt) instead of generating one.")
+    var tenant: String?
+
     @Option(help: "Seed of the workload generator.")
     var seed: UInt64 = 42
 
@@ -52,6 +55,17 @@ struct RebuildBenchmark: AsyncParsableCommand {
         return setup
     }
 
+    private func generate(_ events: Int, into tenant: TenantDirectory, progress: Progress) async throws {
+        progress.say("writing \(events) realistic events to \(tenant.logPath) …")
+        let setup = Self.tenantSetup()
+        let generated = setup + (try RealisticWorkload().events(count: max(0, events - setup.count), seed: seed)).prefix(events - setup.count)
+        let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
+        for start in stride(from: 0, to: generated.count, by: 10_000) {
+            try await writer.append(Array(generated[start..<min(start + 10_000, generated.count)]))
+        }
+        await writer.close()
+    }
+
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be positive") }
         if let keep, let contents = try? FileManager.default.contentsOfDirectory(atPath: keep), !contents.isEmpty {
@@ -62,18 +76,11 @@ struct RebuildBenchmark: AsyncParsableCommand {
     func run() async throws {
         let progress = Progress(enabled: !json)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leafsync-rebuild-\(getpid())").path
-        let tenantPath = keep ?? scratch
-        defer { if keep == nil { try? FileManager.default.removeItem(atPath: scratch) } }
+        let tenantPath = self.tenant ?? keep ?? scratch
+        defer { if keep == nil, self.tenant == nil { try? FileManager.default.removeItem(atPath: scratch) } }
         let tenant = TenantDirectory(tenantPath)
-
-        progress.say("writing \(events) realistic events to \(tenant.logPath) …")
-        let setup = Self.tenantSetup()
-        let generated = setup + (try RealisticWorkload().events(count: max(0, events - setup.count), seed: seed)).prefix(events - setup.count)
-        let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
-        for start in stride(from: 0, to: generated.count, by: 10_000) {
-            try await writer.append(Array(generated[start..<min(start + 10_000, generated.count)]))
-        }
-        await writer.close()
+        let events = self.tenant == nil ? events : Int(try EventLogReader(directory: tenant.logPath).lastSequence())
+        if self.tenant == nil { try await generate(events, into: tenant, progress: progress) }
 
         progress.say("raw scan …")
         let (scanned, scanSeconds) = try Stopwatch.measure { () throws -> Int in

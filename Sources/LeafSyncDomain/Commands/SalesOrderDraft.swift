@@ -61,4 +61,33 @@ public struct SalesOrderChanges: Equatable, Sendable {
     public var externalNotes: String??
 
     public var isEmpty: Bool { items == nil && charges == nil && internalNotes == nil && externalNotes == nil }
+
+    /// A canonical text of the changes, field by field, for idempotency keys: the same changes
+    /// give the same text in every build (unlike `String(describing:)`, whose format is the
+    /// runtime's to change).
+    public var canonicalText: String {
+        var out = ""
+        func field(_ name: String, _ value: String?) {
+            out += name
+            if let value { out += "=" + value.replacingOccurrences(of: "|", with: "||") }
+            out += "|"
+        }
+        if let items {
+            out += "items:"
+            for l in items {
+                field("line", String(l.leafLinkLineID)); field("product", l.productID); field("qty", DecimalText.plain(l.quantity))
+                field("price", DecimalText.plain(l.unitPrice.amount)); field("sample", l.isSample ? "1" : "0"); field("note", l.note)
+            }
+        }
+        if let charges {
+            out += "charges:"
+            for c in charges {
+                field("name", c.name); field("kind", c.kind.rawValue); field("unit", c.unit.rawValue)
+                field("value", DecimalText.plain(c.value)); field("editable", c.editable ? "1" : "0")
+            }
+        }
+        if let internalNotes { field("internal", internalNotes) }
+        if let externalNotes { field("external", externalNotes) }
+        return out
+    }
 }

@@ -119,7 +119,7 @@ extension Reduction {
         if o.internalNotes != sent.internalNotes { changes.internalNotes = .some(o.internalNotes) }
         if o.notes != sent.externalNotes { changes.externalNotes = .some(o.notes) }
         guard !changes.isEmpty else { return }
-        let key = "distru-so-update:\(number)\(sync.keySuffix)@\(o.modified ?? "-"):\(StableHash.hex(String(describing: changes)))"
+        let key = "distru-so-update:\(number)\(sync.keySuffix)@\(o.modified ?? "-"):\(StableHash.hex(changes.canonicalText))"
         emit(key: key, subject: sync.subject, rule: "R-UPD-01", .updateSalesOrder(salesOrderID: soID, changes: changes))
         var newSent = sent
         newSent.items = items
