@@ -69,7 +69,7 @@ public struct SalesOrderChanges: Equatable, Sendable {
         var out = ""
         func field(_ name: String, _ value: String?) {
             out += name
-            if let value { out += "=" + value.replacingOccurrences(of: "|", with: "||") }
+            if let value { out += "=" + (value.utf8.contains(UInt8(ascii: "|")) ? value.replacingOccurrences(of: "|", with: "||") : value) }
             out += "|"
         }
         if let items {
