@@ -316,65 +316,59 @@ private struct TapeParser {
     }
 
     mutating func array(depth: Int) throws(RecordDecodingError) -> UInt64 {
-        let slot = nodes.count
-        nodes.append(JSONDocument.Node(kind: .array, escaped: false, count: 0, start: UInt32(i), end: 0, skip: 0, hash: 0))
-        i += 1
-        var count: UInt32 = 0
         var hash: UInt64 = 0x6172_7261_7900
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-            i += 1
-        } else {
-            while true {
-                skipSpace()
-                hash = StableHash.mix(hash ^ (try value(depth: depth + 1)))
-                count += 1
-                skipSpace()
-                guard i < bytes.count else { throw fail("unterminated array") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; break }
-                throw fail("expected , or ]")
-            }
+        let (slot, count) = try container(.array, closing: UInt8(ascii: "]"), depth: depth) { (p: inout TapeParser) throws(RecordDecodingError) in
+            hash = StableHash.mix(hash ^ (try p.value(depth: depth + 1)))
         }
-        let fingerprint = StableHash.mix(hash ^ UInt64(count))
-        nodes[slot].count = count
-        nodes[slot].end = UInt32(i)
-        nodes[slot].skip = UInt32(nodes.count)
-        nodes[slot].hash = fingerprint
-        return fingerprint
+        return close(slot, count: count, fingerprint: StableHash.mix(hash ^ UInt64(count)))
     }
 
     mutating func object(depth: Int) throws(RecordDecodingError) -> UInt64 {
+        var sum: UInt64 = 0
+        let (slot, count) = try container(.object, closing: UInt8(ascii: "}"), depth: depth) { (p: inout TapeParser) throws(RecordDecodingError) in
+            guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "\"") else { throw p.fail("expected member name") }
+            let (start, end, escaped, nameHash) = try p.string()
+            p.append(.string, escaped: escaped, start: start, end: end, hash: nameHash)
+            p.skipSpace()
+            guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: ":") else { throw p.fail("expected :") }
+            p.i += 1
+            p.skipSpace()
+            let valueHash = try p.value(depth: depth + 1)
+            // Commutative, so member order does not change the fingerprint (R-ENG-01).
+            sum = sum &+ StableHash.mix(nameHash &+ valueHash &* 0x9E37_79B9_7F4A_7C15)
+        }
+        return close(slot, count: count, fingerprint: StableHash.mix(sum ^ 0x6f62_6a00 ^ UInt64(count) << 40))
+    }
+
+    /// Parses `[…]` or `{…}`: puts the container's node on the tape, then parses each
+    /// comma-separated element with `element`. Returns the node's index and the element count.
+    private mutating func container(
+        _ kind: JSONKind, closing: UInt8, depth: Int, element: (inout TapeParser) throws(RecordDecodingError) -> Void
+    ) throws(RecordDecodingError) -> (slot: Int, count: UInt32) {
         let slot = nodes.count
-        nodes.append(JSONDocument.Node(kind: .object, escaped: false, count: 0, start: UInt32(i), end: 0, skip: 0, hash: 0))
+        nodes.append(JSONDocument.Node(kind: kind, escaped: false, count: 0, start: UInt32(i), end: 0, skip: 0, hash: 0))
         i += 1
         var count: UInt32 = 0
-        var sum: UInt64 = 0
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+        if i < bytes.count, bytes[i] == closing {
             i += 1
-        } else {
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected member name") }
-                let (start, end, escaped, nameHash) = try string()
-                append(.string, escaped: escaped, start: start, end: end, hash: nameHash)
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected :") }
-                i += 1
-                skipSpace()
-                let valueHash = try value(depth: depth + 1)
-                // Commutative, so member order does not change the fingerprint (R-ENG-01).
-                sum = sum &+ StableHash.mix(nameHash &+ valueHash &* 0x9E37_79B9_7F4A_7C15)
-                count += 1
-                skipSpace()
-                guard i < bytes.count else { throw fail("unterminated object") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
-                throw fail("expected , or }")
-            }
+            return (slot, 0)
         }
-        let fingerprint = StableHash.mix(sum ^ 0x6f62_6a00 ^ UInt64(count) << 40)
+        let what = kind == .array ? "array" : "object"
+        while true {
+            skipSpace()
+            try element(&self)
+            count += 1
+            skipSpace()
+            guard i < bytes.count else { throw fail("unterminated \(what)") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == closing { i += 1; return (slot, count) }
+            throw fail("expected , or \(Character(Unicode.Scalar(closing)))")
+        }
+    }
+
+    /// Completes a container's node once its children are on the tape.
+    private mutating func close(_ slot: Int, count: UInt32, fingerprint: UInt64) -> UInt64 {
         nodes[slot].count = count
         nodes[slot].end = UInt32(i)
         nodes[slot].skip = UInt32(nodes.count)
