@@ -112,11 +112,13 @@ public final class Projector {
                 _ = reduce(into: &state, recorded: event)
             }
         }
+        // Each writer reads its table on the first sync that needs it.
         var writers = ProjectionTables.all.map { TableWriter(table: $0, remembersRows: !rebuilding) }
-        try Self.load(&writers, from: queue)
         // A rebuild's database is invisible until it is swapped in: its tables are written once, at the end.
         let tableSyncInterval = rebuilding ? UInt64.max : self.tableSyncInterval
-        var sinceTableSync: UInt64 = rebuilding ? 0 : tableSyncInterval  // sync once at the first commit
+        // Sync once at the first commit, unless the tables were just rebuilt from this very state.
+        let tablesCurrent = rebuilding || (replayed != nil && replayed?.sequence == committed)
+        var sinceTableSync: UInt64 = tablesCurrent ? 0 : tableSyncInterval
 
         let cursor = try reader.cursor(from: committed + 1)
         let watcher = follow ? LogWatcher(directory: tenant.logPath) : nil
@@ -183,12 +185,6 @@ public final class Projector {
     }
 
     /// One transaction: the batch's audit rows, the table rows it changed, and the checkpoint.
-    private static func load(_ writers: inout [TableWriter], from queue: DatabaseQueue) throws {
-        try queue.read { db in
-            for index in writers.indices { try writers[index].load(from: db) }
-        }
-    }
-
     private static func commit(
         _ batch: DecodingReader.Batch, state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, to queue: DatabaseQueue
     ) throws {

@@ -12,6 +12,8 @@ struct TableWriter {
     private var written: [DatabaseValue: [DatabaseValue]] = [:]
     /// Rows were written without being remembered: the next sync rewrites the table.
     private var forgotten = false
+    /// Whether `written` reflects the table yet (it is read on the first sync that needs it).
+    private var loaded = false
 
     init(table: ProjectionTable, remembersRows: Bool = true) {
         self.table = table
@@ -25,11 +27,13 @@ struct TableWriter {
             let values = Array(row.databaseValues)
             return (values[0], values)
         }, uniquingKeysWith: { _, last in last })
+        loaded = true
     }
 
     /// Upserts changed rows and deletes vanished ones. Returns how many rows it touched.
     @discardableResult
     mutating func sync(to state: SyncState, in db: Database) throws -> Int {
+        if remembersRows, !loaded { try load(from: db) }
         let rows = table.rows(state)
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let upsert = try RawInsert(db, sql: "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")

@@ -9,11 +9,11 @@ public struct LeafLinkLineItem: Equatable, Sendable {
     /// Units ordered.
     public var quantity: Decimal
     /// Units per case when ordered (sell in multiples); 1 otherwise.
-    public var unitMultiplier: Decimal
+    public let unitMultiplier: Decimal
     /// Price of one sell unit (a case of `unitMultiplier` units).
-    public var orderedUnitPrice: Money
+    public let orderedUnitPrice: Money
     /// When non-zero, the price actually paid per sell unit.
-    public var salePrice: Money
+    public let salePrice: Money
     public var isSample: Bool
     public var isMedical: Bool
     public var notes: String?
@@ -36,11 +36,13 @@ public struct LeafLinkLineItem: Equatable, Sendable {
         isMedical = json["is_medical_line_item"]?.bool ?? false
         notes = json["notes"]?.nonEmptyString
         position = json["position"]?.int
+        pricePerUnit = (salePrice.isZero ? orderedUnitPrice : salePrice).dividedRoundingToCent(by: unitMultiplier)
     }
 
     /// The price paid per sell unit: the sale price when non-zero, else the ordered unit price.
     public var effectivePrice: Money { salePrice.isZero ? orderedUnitPrice : salePrice }
 
-    /// R-ORD-14: the price of one unit, the sell-unit price divided by the multiplier, half-even to the cent.
-    public var pricePerUnit: Money { effectivePrice.dividedRoundingToCent(by: unitMultiplier) }
+    /// R-ORD-14: the price of one unit, the sell-unit price divided by the multiplier, half-even
+    /// to the cent (computed once, when the line is decoded).
+    public let pricePerUnit: Money
 }

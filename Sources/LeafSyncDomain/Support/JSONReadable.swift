@@ -87,6 +87,8 @@ extension JSONReadable {
 
 extension String {
     var trimmingSpaces: String {
+        // Most values have no surrounding space: answer from the first and last bytes.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
