@@ -48,8 +48,9 @@ struct RebuildProfile: ParsableCommand {
         print("reduce              \(rate(reduceSeconds))")
         print("\nper type                              count   decode µs   reduce µs")
         for (type, entry) in decodeByType.sorted(by: { $0.value.seconds + reduceByType[$0.key]! > $1.value.seconds + reduceByType[$1.key]! }) {
-            print(String(format: "%-36@ %7d %11.2f %11.2f", type as NSString, entry.count,
-                         entry.seconds / Double(entry.count) * 1e6, reduceByType[type]! / Double(entry.count) * 1e6))
+            let name = type.padding(toLength: 36, withPad: " ", startingAt: 0)
+            print(name + String(format: " %7d %11.2f %11.2f", entry.count,
+                                entry.seconds / Double(entry.count) * 1e6, reduceByType[type]! / Double(entry.count) * 1e6))
         }
     }
 }
