@@ -58,10 +58,16 @@ public struct RealisticWorkload: Sendable {
         var random = SplitMix64(seed: seed)
         var events: [NewEvent] = []
         events.reserveCapacity(count)
-        let start: Int64 = 1_795_000_000_000_000  // 2026-11-18, microseconds
+        let start = Self.start
         for index in 0..<count {
             let time = Timestamp(microseconds: start + Int64(index) * 600_000)
-            events.append(event(index: index, time: time, random: &random))
+            if index > 0, index % Self.eventsPerPushCycle == 0 {
+                // The scheduler's tick every 10 minutes (1,000 events apart): a push cycle (R-INV-02).
+                events.append(NewEvent(type: "engine.tick", source: "engine", subject: "scheduler", recordedAt: time,
+                                       payload: Array(#"{"atMicros":\#(time.microseconds)}"#.utf8)))
+            } else {
+                events.append(event(index: index, time: time, random: &random))
+            }
         }
         return events
     }
@@ -76,6 +82,15 @@ public struct RealisticWorkload: Sendable {
     public static func leafLinkCustomerID(_ n: Int) -> Int { 140_000 + n }
     public static func leafLinkRepID(_ n: Int) -> Int { 10 + n }
     public static func distruLocationID(_ n: Int) -> String { uuid(0x33, n) }
+
+    /// Events are 0.6 s apart, so a tick every 1,000 events is the 10-minute push cycle.
+    static let eventsPerPushCycle = 1_000
+    static let start: Int64 = 1_795_000_000_000_000  // 2026-11-18, microseconds
+
+    /// The time of the last push-cycle tick before event `index`.
+    static func pushCycleTime(before index: Int, start: Int64) -> Int64 {
+        start + Int64(max(1, index / eventsPerPushCycle) * eventsPerPushCycle) * 600_000
+    }
 
     private static let orderStatuses = ["Submitted", "Accepted", "Fulfilled", "Shipped", "Complete", "Backorder"]
     private static let soStatuses = ["PENDING", "PROCESSING", "READY_TO_SHIP", "DELIVERING", "COMPLETED"]
@@ -159,11 +174,13 @@ public struct RealisticWorkload: Sendable {
             ])
             return NewEvent(type: "distru.order.observed", source: "distru", subject: "distru-order:\(orderID)", recordedAt: time, payload: payload)
         default:
+            // The dispatcher's outcome of an inventory push of the last push cycle (R-INV-02).
             let id = 2_000 + product
             let quantity = random.next() % 2_000
-            let payload = Array(#"{"idempotency_key":"ll-inventory:\#(id):\#(index)","command":"leaflink.product.set-quantity","product":\#(id),"quantity":"\#(quantity).0000","http_status":200,"duration_ms":\#(random.next() % 900 + 40)}"#.utf8)
+            let cycle = Self.pushCycleTime(before: index, start: Self.start)
+            let payload = Array(#"{"key":"ll-inventory:\#(id)@\#(cycle)","response":{"command":"leaflink.product.set-quantity","product":\#(id),"quantity":"\#(quantity).0000","http_status":200,"duration_ms":\#(random.next() % 900 + 40)}}"#.utf8)
             return NewEvent(type: "engine.command.succeeded", source: "engine", subject: "ll-product:\(id)", recordedAt: time,
-                            causationID: UInt64(max(1, index)), correlationID: "push-cycle-\(index / 500)", payload: payload)
+                            causationID: UInt64(max(1, index)), correlationID: "push-cycle-\(cycle)", payload: payload)
         }
     }
 
