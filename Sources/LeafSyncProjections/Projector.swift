@@ -104,6 +104,7 @@ public final class Projector {
 
         // The reducer's state at the checkpoint, replayed in memory (nothing is written).
         var state = SyncState()
+        state.recordsDecisions = false  // no table shows them; `replay --explain` does
         if let replayed, replayed.sequence == committed {
             state = replayed.state
         } else {

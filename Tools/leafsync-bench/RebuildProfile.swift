@@ -33,6 +33,7 @@ struct RebuildProfile: ParsableCommand {
         }
         let decodeSeconds = decodeWatch.elapsedSeconds
         var state = SyncState()
+        state.recordsDecisions = false  // as the projector reduces
         var reduceByType: [String: Double] = [:]
         let reduceWatch = Stopwatch()
         for (event, domain) in zip(events, decoded) {

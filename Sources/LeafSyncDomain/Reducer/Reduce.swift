@@ -102,8 +102,11 @@ struct Reduction {
         return true
     }
 
-    /// Records why something happened, with its rule id (kept per subject, newest last).
-    mutating func note(_ subject: String, _ rule: String, _ text: String) {
+    /// Records why something happened, with its rule id (kept per subject, newest last). The text
+    /// is only formatted when the state records decisions.
+    mutating func note(_ subject: String, _ rule: String, _ text: @autoclosure () -> String) {
+        guard state.recordsDecisions else { return }
+        let text = text()
         var list = state.decisions[subject] ?? []
         list.append(Decision(rule: rule, text: text.hasPrefix(rule) ? text : "\(rule): \(text)", at: now))
         if list.count > 30 { list.removeFirst(list.count - 30) }

@@ -15,7 +15,8 @@ extension Reduction {
         state.repOfUser[user] = rep
         state.userOfRep[rep] = user
         state.refusals[subject] = nil
-        note(subject, "R-USR-01", "mapped to rep \(rep)\(state.staff[rep].map { " (\($0.displayName))" } ?? "")")
+        let name = state.staff[rep].map { " (\($0.displayName))" } ?? ""
+        note(subject, "R-USR-01", "mapped to rep \(rep)\(name)")
         reevaluateBlockedOrders(.rep(rep))
     }
 

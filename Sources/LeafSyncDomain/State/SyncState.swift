@@ -60,6 +60,10 @@ public struct SyncState: Equatable, Sendable {
     public var errors: [String: SyncError] = [:]
     /// The latest decisions per subject, each with its rule id, so an outcome can be explained.
     public var decisions: [String: [Decision]] = [:]
+    /// Whether the reducer keeps `decisions`. Nothing else in the state depends on them, and
+    /// formatting them is a large share of reducing, so the projector (whose tables do not show
+    /// them) turns this off; replay and explain keep it on.
+    public var recordsDecisions = true
     /// Subjects whose last record could not be decoded, with the reason.
     public var rejections: [String: String] = [:]
     /// The latest refused operator request per subject (a refused link, mapping or template), with its rule.
