@@ -37,6 +37,22 @@ struct EngineTests {
         }
     }
 
+    @Test("R-ENG-02 reducing without recording decisions (as the projector does) changes nothing else in the state or the commands")
+    func decisionsAreOnlyExplanations() {
+        for seed in UInt64(1)...40 {
+            let events = StreamGenerator.stream(seed: seed, length: 90).map { DomainEvent(recorded: $0) }
+            var quiet = SyncState()
+            quiet.recordsDecisions = false
+            let full = StreamGenerator.run(events), lean = StreamGenerator.run(events, from: quiet)
+            #expect(lean.1 == full.1, "seed \(seed): commands")
+            #expect(lean.0.decisions.isEmpty && !full.0.decisions.isEmpty, "seed \(seed)")
+            var withoutDecisions = full.0
+            withoutDecisions.decisions = [:]
+            withoutDecisions.recordsDecisions = false
+            #expect(lean.0 == withoutDecisions, "seed \(seed): state")
+        }
+    }
+
     @Test("R-ENG-02 the domain sources use no clock, no randomness and no per-process seeded hashing")
     func noClockNoRandomness() throws {
         let dir = Paths.repoRoot.appendingPathComponent("Sources/LeafSyncDomain").resolvingSymlinksInPath()
