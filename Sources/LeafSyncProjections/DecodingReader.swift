@@ -4,7 +4,7 @@ import LeafSyncLog
 
 /// Reads the log in batches for the projector and decodes each batch's payloads into domain
 /// events on another core, one batch ahead: while the projector reduces and commits batch N,
-/// batch N+1 is being decoded (decoding is pure, so it can run anywhere; reducing cannot).
+/// batch N+1 is being read and decoded (decoding is pure, so it can run anywhere; reducing cannot).
 final class DecodingReader {
     /// A batch and its decoded events, index for index.
     struct Batch {
@@ -14,13 +14,11 @@ final class DecodingReader {
         var atEnd: Bool
     }
 
-    private let cursor: EventCursor
-    private let batchSize: Int
+    private let reader: Reader
     private var ahead: Job?
 
     init(cursor: EventCursor, batchSize: Int) {
-        self.cursor = cursor
-        self.batchSize = batchSize
+        reader = Reader(cursor: cursor, batchSize: batchSize)
     }
 
     /// The next batch (empty at the end of the log). A batch read ahead is returned only if it
@@ -29,50 +27,61 @@ final class DecodingReader {
     func next() throws -> Batch {
         if let job = ahead {
             ahead = nil
-            let batch = job.wait()
+            let batch = try job.wait()
             if !batch.events.isEmpty {
-                if !batch.atEnd { ahead = Job(try read()) }
+                if !batch.atEnd { ahead = Job(reading: reader) }
                 return batch
             }
         }
-        let (events, atEnd) = try read()
-        let batch = Batch(events: events, decoded: events.map(DomainEvent.init(recorded:)), atEnd: atEnd)
-        if !atEnd { ahead = Job(try read()) }
+        let batch = try reader.readAndDecode()
+        if !batch.atEnd { ahead = Job(reading: reader) }
         return batch
     }
 
-    /// Waits for the batch being decoded, so nothing runs after the projector stops.
-    func finish() { _ = ahead?.wait(); ahead = nil }
+    /// Waits for the batch being read, so nothing touches the cursor after the projector stops.
+    func finish() { _ = try? ahead?.wait(); ahead = nil }
 
-    private func read() throws -> ([RecordedEvent], Bool) {
-        var events: [RecordedEvent] = []
-        events.reserveCapacity(batchSize)
-        while events.count < batchSize {
-            guard let event = try cursor.next() else { return (events, true) }
-            events.append(event)
+    /// The cursor, used by one thread at a time: the caller's, or one job's while the caller waits
+    /// for it (a job is started only after the previous one was waited for).
+    private final class Reader: @unchecked Sendable {
+        let cursor: EventCursor
+        let batchSize: Int
+
+        init(cursor: EventCursor, batchSize: Int) {
+            self.cursor = cursor
+            self.batchSize = batchSize
         }
-        return (events, false)
+
+        func readAndDecode() throws -> Batch {
+            var events: [RecordedEvent] = []
+            events.reserveCapacity(batchSize)
+            var atEnd = false
+            while events.count < batchSize {
+                guard let event = try cursor.next() else { atEnd = true; break }
+                events.append(event)
+            }
+            return Batch(events: events, decoded: events.map(DomainEvent.init(recorded:)), atEnd: atEnd)
+        }
     }
 
-    /// One batch being decoded on a global queue.
+    /// One batch being read and decoded on a global queue.
     private final class Job: @unchecked Sendable {
-        // Written once by the decoding closure before `done` is signalled, read only after
-        // `wait()` has seen the signal: the semaphore orders the two.
-        private var result: Batch
+        // Written once by the job before `done` is signalled, read only after `wait()` has seen
+        // the signal: the semaphore orders the two.
+        private var result: Result<Batch, Error> = .success(Batch(events: [], decoded: [], atEnd: true))
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ read: ([RecordedEvent], Bool)) {
-            result = Batch(events: read.0, decoded: [], atEnd: read.1)
+        init(reading reader: Reader) {
             DispatchQueue.global().async { [self] in
-                result.decoded = result.events.map(DomainEvent.init(recorded:))
+                result = Result { try reader.readAndDecode() }
                 done.signal()
             }
         }
 
-        func wait() -> Batch {
+        func wait() throws -> Batch {
             done.wait()
             done.signal()  // a second wait returns at once
-            return result
+            return try result.get()
         }
     }
 }
