@@ -1,83 +1,205 @@
 import Foundation
 
-/// Decodes several consecutive batches of one segment at once, one per core, for bulk reads
-/// (full scans, projection rebuilds). Each worker has its own buffers; `pread` on the shared
-/// file descriptor is safe from several threads.
-final class ParallelBatchDecoder: @unchecked Sendable {
-    /// One worker's reusable buffers.
-    final class Scratch: @unchecked Sendable {
-        var stored: [UInt8] = []
-        var raw: [UInt8] = []
+/// The materialised events of one batch, handed out by moving them out one at a time (so the
+/// cursor neither retains nor releases anything per event). The payloads share one buffer.
+final class DecodedBatch: @unchecked Sendable {
+    // Safe to send: built by one thread, then handed to the cursor's thread through a lock
+    // (`DecodeJob`), and from then on only that thread touches it.
+    private let events: UnsafeMutablePointer<RecordedEvent>
+    private let count: Int
+    private var position = 0
+
+    private init(events: UnsafeMutablePointer<RecordedEvent>, count: Int) {
+        self.events = events
+        self.count = count
+    }
+
+    deinit {
+        (events + position).deinitialize(count: count - position)
+        events.deallocate()
+    }
+
+    /// Drops the first `n` events (those before the sequence a cursor starts at).
+    func skip(_ n: Int) {
+        let n = min(n, count - position)
+        (events + position).deinitialize(count: n)
+        position += n
+    }
+
+    var hasMore: Bool { position < count }
+
+    /// The next event, moved out of the batch.
+    @inline(__always)
+    func next() -> RecordedEvent? {
+        guard position < count else { return nil }
+        defer { position += 1 }
+        return (events + position).move()
+    }
+
+    /// Reads, checks, decompresses and materialises the batch at `offset`. Every batch gets its
+    /// own buffer (from `pool`) for its raw body, which its events' payloads share.
+    static func decode(
+        _ header: BatchHeader, at offset: UInt64, in file: PosixFile, pool: BufferPool
+    ) throws -> Result<DecodedBatch, SegmentReader.CorruptBody> {
+        let storedSize = Int(header.storedSize)
+        let stored = pool.take(atLeast: storedSize)
+        let storedBytes = UnsafeMutableRawBufferPointer(start: stored.base, count: storedSize)
+        guard try file.read(into: storedBytes, at: offset + UInt64(BatchHeader.size)) == storedSize else {
+            return .failure(.init(reason: "batch body cut short"))
+        }
+        guard CRC32C.checksum(UnsafeRawBufferPointer(storedBytes)) == header.bodyChecksum else {
+            return .failure(.init(reason: "batch body checksum mismatch"))
+        }
+        let raw: BatchBuffer
+        switch header.codec {
+        case .raw:
+            raw = stored
+        case .lz4:
+            raw = pool.take(atLeast: Int(header.rawSize))
+            let destination = UnsafeMutableRawBufferPointer(start: raw.base, count: Int(header.rawSize))
+            guard LZ4.decompress(UnsafeRawBufferPointer(storedBytes), into: destination) else {
+                return .failure(.init(reason: "batch body does not decompress"))
+            }
+        }
+        guard let batch = materialize(raw, size: Int(header.rawSize), baseSequence: header.baseSequence, count: Int(header.count)) else {
+            return .failure(.init(reason: "malformed event records behind a valid checksum"))
+        }
+        return .success(batch)
+    }
+
+    /// Materialises every event of a raw body; nil when the body is not well formed (which,
+    /// behind a valid checksum, means a writer bug or deliberate tampering).
+    private static func materialize(_ raw: BatchBuffer, size: Int, baseSequence: UInt64, count: Int) -> DecodedBatch? {
+        let events = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: max(count, 1))
+        // A fresh interner per batch: its strings are then retained by this thread and released
+        // by the consumer's, without both cores writing the same reference counts.
         var strings = StringInterner()
-    }
-
-    let width: Int
-    private let scratch: [Scratch]
-
-    init(width: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))) {
-        self.width = width
-        scratch = (0..<width).map { _ in Scratch() }
-    }
-
-    /// The events of each batch, in order, or the first failure with its batch's offset.
-    func decode(_ batches: [(header: BatchHeader, offset: UInt64)], in file: PosixFile) throws -> Result<[[RecordedEvent]], BatchFailure> {
-        precondition(batches.count <= width)
-        let slots = ResultSlots(count: batches.count)
-        defer { slots.results.deallocate() }
-        let decodeOne: @Sendable (Int) -> Void = { [scratch] index in
-            let (header, offset) = batches[index]
-            let worker = scratch[index]
-            let outcome: Result<[RecordedEvent], DecodeFailure>
-            do {
-                let decoded = try SegmentReader.withRawBody(of: header, at: offset, in: file, stored: &worker.stored, raw: &worker.raw) { body in
-                    EventEncoding.decode(body: body, baseSequence: header.baseSequence, count: Int(header.count), strings: &worker.strings)
-                }
-                switch decoded {
-                case let .failure(bad): outcome = .failure(.corrupt(bad.reason))
-                case .success(nil): outcome = .failure(.corrupt("malformed event records behind a valid checksum"))
-                case let .success(events?): outcome = .success(events)
-                }
-            } catch {
-                outcome = .failure(.io(error))
-            }
-            (slots.results.baseAddress! + index).initialize(to: outcome)
+        var reader = ByteReader(UnsafeRawBufferPointer(start: raw.base, count: size))
+        var made = 0
+        while made < count,
+              let length = reader.read(UInt32.self), let record = reader.readBytes(Int(length)),
+              EventView(sequence: baseSequence + UInt64(made), record: record)
+                  .materialize(into: events + made, strings: &strings, sharing: raw) {
+            made += 1
         }
-        if batches.count == 1 {
-            decodeOne(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: batches.count, execute: decodeOne)
+        guard made == count, reader.remaining == 0 else {
+            events.deinitialize(count: made)
+            events.deallocate()
+            return nil
         }
-        var decoded: [[RecordedEvent]] = []
-        decoded.reserveCapacity(batches.count)
-        var failure: (UInt64, String)?
-        var thrown: Error?
-        for index in 0..<batches.count {
-            let outcome = (slots.results.baseAddress! + index).move()
-            guard failure == nil, thrown == nil else { continue }
-            switch outcome {
-            case let .success(events): decoded.append(events)
-            case let .failure(.corrupt(reason)): failure = (batches[index].offset, reason)
-            case let .failure(.io(error)): thrown = error
-            }
-        }
-        if let thrown { throw thrown }
-        if let failure { return .failure(BatchFailure(offset: failure.0, reason: failure.1)) }
-        return .success(decoded)
+        return DecodedBatch(events: events, count: count)
     }
+}
 
-    struct BatchFailure: Error {
-        var offset: UInt64
-        var reason: String
-    }
-
-    /// One result slot per batch, each written by exactly one worker.
-    final class ResultSlots: @unchecked Sendable {
-        let results: UnsafeMutableBufferPointer<Result<[RecordedEvent], DecodeFailure>>
-        init(count: Int) { results = .allocate(capacity: count) }
-    }
-
-    enum DecodeFailure: Error, @unchecked Sendable {
+/// One batch to decode, by a worker thread or, if none has started it yet, by the cursor itself.
+final class DecodeJob: @unchecked Sendable {
+    // Safe to share: `state` is only read or written under `condition`'s lock; the other
+    // properties are immutable and Sendable.
+    enum Outcome {
+        case decoded(DecodedBatch)
         case corrupt(String)
-        case io(Error)
+        case failed(Error)
     }
+
+    private enum State {
+        case queued, running, cancelled
+        case done(Outcome)
+    }
+
+    let header: BatchHeader
+    let offset: UInt64
+    private let file: PosixFile
+    private let pool: BufferPool
+    private let condition = NSCondition()
+    private var state = State.queued
+
+    init(header: BatchHeader, offset: UInt64, file: PosixFile, pool: BufferPool) {
+        self.header = header
+        self.offset = offset
+        self.file = file
+        self.pool = pool
+    }
+
+    /// Decodes the batch unless another thread has already started (or cancelled) it.
+    func runIfQueued() {
+        condition.lock()
+        guard case .queued = state else { condition.unlock(); return }
+        state = .running
+        condition.unlock()
+
+        let outcome: Outcome
+        do {
+            switch try DecodedBatch.decode(header, at: offset, in: file, pool: pool) {
+            case let .success(batch): outcome = .decoded(batch)
+            case let .failure(bad): outcome = .corrupt(bad.reason)
+            }
+        } catch {
+            outcome = .failed(error)
+        }
+        condition.lock()
+        state = .done(outcome)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The outcome, decoding the batch on this thread if no worker has started it.
+    func outcome() -> Outcome {
+        runIfQueued()
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if case let .done(outcome) = state {
+                state = .cancelled  // handed out: drop the reference
+                return outcome
+            }
+            condition.wait()
+        }
+    }
+
+    /// Skips the work if no thread has started it.
+    func cancel() {
+        condition.lock()
+        if case .queued = state { state = .cancelled }
+        condition.unlock()
+    }
+}
+
+/// Decodes the next batches of a segment on worker threads while the cursor's consumer works
+/// through the current one: a bounded queue of jobs, taken in order.
+final class BatchReadAhead {
+    /// How many batches may be in flight (decoding or decoded, not yet taken).
+    let depth: Int
+    private var jobs: [DecodeJob] = []
+    /// Buffers for the batches' bodies, reused once their events are gone.
+    let pool: BufferPool
+
+    init(depth: Int = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount + 1))) {
+        self.depth = depth
+        pool = BufferPool(limit: depth + 2)
+    }
+
+    var isEmpty: Bool { jobs.isEmpty }
+    var isFull: Bool { jobs.count >= depth }
+    /// The first batch not yet taken.
+    var first: DecodeJob? { jobs.first }
+
+    /// Queues the batch at `offset` for a worker thread.
+    func schedule(_ header: BatchHeader, at offset: UInt64, in file: PosixFile) {
+        let job = DecodeJob(header: header, offset: offset, file: file, pool: pool)
+        jobs.append(job)
+        DispatchQueue.global(qos: .userInitiated).async { job.runIfQueued() }
+    }
+
+    /// Removes the first queued batch; its `outcome()` waits for it (or decodes it there).
+    func takeFirst() -> DecodeJob {
+        jobs.removeFirst()
+    }
+
+    /// Drops every queued batch; work not yet started is skipped.
+    func cancelAll() {
+        for job in jobs { job.cancel() }
+        jobs.removeAll()
+    }
+
+    deinit { cancelAll() }
 }

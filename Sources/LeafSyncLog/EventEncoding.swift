@@ -50,22 +50,6 @@ enum EventEncoding {
         body.storeLittleEndian(UInt32(body.count - start - 4), at: start)
     }
 
-    /// Decodes every event of a raw batch body. Returns nil when the body is not well formed
-    /// (which, behind a valid checksum, means a writer bug or deliberate tampering).
-    static func decode(
-        body: UnsafeRawBufferPointer, baseSequence: UInt64, count: Int, strings: inout StringInterner
-    ) -> [RecordedEvent]? {
-        var events: [RecordedEvent] = []
-        events.reserveCapacity(count)
-        var ok = true
-        forEachRecord(body: body, baseSequence: baseSequence, count: count) { view in
-            guard let event = view.materialize(strings: &strings) else { ok = false; return false }
-            events.append(event)
-            return true
-        } onMalformed: { ok = false }
-        return ok ? events : nil
-    }
-
     /// Calls `body` with a zero-copy view of each record; stops early when it returns false.
     @inline(__always)
     static func forEachRecord(
@@ -89,58 +73,78 @@ public struct EventView {
     public let sequence: UInt64
     let record: UnsafeRawBufferPointer
 
-    /// Decodes the whole event into an owned value; nil when the record is malformed.
+    /// Decodes the whole event into an owned value, copying the payload; nil when the record is malformed.
     public func materialize() -> RecordedEvent? {
+        guard let fields = fields() else { return nil }
         var strings = StringInterner()
-        return materialize(strings: &strings)
+        return fields.event(sequence: sequence, strings: &strings, payload: EventPayload([UInt8](fields.payload)))
     }
 
-    func materialize(strings: inout StringInterner) -> RecordedEvent? {
+    /// Decodes the whole event into `destination`, its payload sharing `body` (the buffer
+    /// `record` points into). Returns false, leaving `destination` uninitialised, when the
+    /// record is malformed.
+    @inline(__always)
+    func materialize(
+        into destination: UnsafeMutablePointer<RecordedEvent>, strings: inout StringInterner, sharing body: BatchBuffer
+    ) -> Bool {
+        guard let fields = fields() else { return false }
+        let start = fields.payload.baseAddress.map { $0 - UnsafeRawPointer(body.base) } ?? 0
+        let payload = EventPayload(sharing: body, range: start..<(start + fields.payload.count))
+        destination.initialize(to: RecordedEvent(
+            sequence: sequence, recordedAt: Timestamp(microseconds: fields.time), type: strings.string(for: fields.type),
+            schemaVersion: fields.version, source: strings.string(for: fields.source),
+            subject: String(decoding: fields.subject, as: UTF8.self),
+            causationID: fields.causation, correlationID: fields.correlation.map { String(decoding: $0, as: UTF8.self) },
+            payload: payload
+        ))
+        return true
+    }
+
+    /// Whether the record parses, without copying anything.
+    var isWellFormed: Bool { fields() != nil }
+
+    /// The envelope's fields, still pointing into the record; nil when it is malformed.
+    @inline(__always)
+    func fields() -> Fields? {
         var reader = ByteReader(record)
         guard let time = reader.read(Int64.self),
               let version = reader.read(UInt16.self),
-              let flags = reader.read(UInt8.self),
-              let typeBytes = reader.readLengthPrefixed(),
-              let sourceBytes = reader.readLengthPrefixed(),
-              let subject = reader.readString()
+              let flags = reader.read(UInt8.self), flags & ~3 == 0,
+              let type = reader.readLengthPrefixed(),
+              let source = reader.readLengthPrefixed(),
+              let subject = reader.readLengthPrefixed()
         else { return nil }
-        let type = strings.string(for: typeBytes)
-        let source = strings.string(for: sourceBytes)
         var causation: UInt64?
         if flags & 1 != 0 {
             guard let value = reader.read(UInt64.self) else { return nil }
             causation = value
         }
-        var correlation: String?
+        var correlation: UnsafeRawBufferPointer?
         if flags & 2 != 0 {
-            guard let value = reader.readString() else { return nil }
+            guard let value = reader.readLengthPrefixed() else { return nil }
             correlation = value
         }
-        guard flags & ~3 == 0 else { return nil }
-        let payload = [UInt8](reader.readBytes(reader.remaining)!)
-        return RecordedEvent(
-            sequence: sequence, recordedAt: Timestamp(microseconds: time), type: type, schemaVersion: version,
-            source: source, subject: subject, causationID: causation, correlationID: correlation, payload: payload
-        )
+        return Fields(time: time, version: version, type: type, source: source, subject: subject,
+                      causation: causation, correlation: correlation, payload: reader.readBytes(reader.remaining)!)
     }
-}
 
-extension EventView {
-    /// Whether the record parses, without copying anything.
-    var isWellFormed: Bool {
-        var reader = ByteReader(record)
-        guard reader.read(Int64.self) != nil, reader.read(UInt16.self) != nil,
-              let flags = reader.read(UInt8.self), flags & ~3 == 0 else { return false }
-        for _ in 0..<3 {
-            guard let length = reader.readVarint(), length <= UInt64(reader.remaining), reader.readBytes(Int(length)) != nil
-            else { return false }
+    struct Fields {
+        var time: Int64
+        var version: UInt16
+        var type, source, subject: UnsafeRawBufferPointer
+        var causation: UInt64?
+        var correlation: UnsafeRawBufferPointer?
+        var payload: UnsafeRawBufferPointer
+
+        @inline(__always)
+        func event(sequence: UInt64, strings: inout StringInterner, payload: EventPayload) -> RecordedEvent {
+            RecordedEvent(
+                sequence: sequence, recordedAt: Timestamp(microseconds: time), type: strings.string(for: type),
+                schemaVersion: version, source: strings.string(for: source),
+                subject: String(decoding: subject, as: UTF8.self), causationID: causation,
+                correlationID: correlation.map { String(decoding: $0, as: UTF8.self) }, payload: payload
+            )
         }
-        if flags & 1 != 0, reader.read(UInt64.self) == nil { return false }
-        if flags & 2 != 0 {
-            guard let length = reader.readVarint(), length <= UInt64(reader.remaining), reader.readBytes(Int(length)) != nil
-            else { return false }
-        }
-        return true
     }
 }
 
