@@ -19,8 +19,8 @@ final class BatchBuffer: @unchecked Sendable {
     deinit { pool.recycle(base, capacity: capacity) }
 }
 
-/// A few batch buffers kept for reuse by one cursor, so that a scan does not return each
-/// buffer's pages to the system and fault them in again for the next batch.
+/// A few buffers kept for reuse by one cursor (batch bodies, decoded events), so that a scan
+/// does not return each buffer's pages to the system and fault them in again for the next batch.
 final class BufferPool: Sendable {
     /// Memory of a buffer nobody uses any more.
     private struct Spare: @unchecked Sendable {
@@ -42,8 +42,12 @@ final class BufferPool: Sendable {
     /// A buffer of at least `size` bytes, contents undefined.
     func take(atLeast size: Int) -> BatchBuffer {
         let reused = spare.withLock { spare -> Spare? in
-            guard let index = spare.firstIndex(where: { $0.capacity >= size }) else { return nil }
-            return spare.remove(at: index)
+            // The smallest that fits, so small requests leave the large buffers for large ones.
+            var best: Int?
+            for (index, buffer) in spare.enumerated() where buffer.capacity >= size {
+                if best.map({ buffer.capacity < spare[$0].capacity }) ?? true { best = index }
+            }
+            return best.map { spare.remove(at: $0) }
         }
         if let reused { return BatchBuffer(base: reused.base, capacity: reused.capacity, pool: self) }
         let capacity = max(1, (size + Self.granule - 1) / Self.granule) * Self.granule

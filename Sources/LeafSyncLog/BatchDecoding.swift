@@ -5,18 +5,19 @@ import Foundation
 final class DecodedBatch: @unchecked Sendable {
     // Safe to send: built by one thread, then handed to the cursor's thread through a lock
     // (`DecodeJob`), and from then on only that thread touches it.
+    private let storage: BatchBuffer
     private let events: UnsafeMutablePointer<RecordedEvent>
     private let count: Int
     private var position = 0
 
-    private init(events: UnsafeMutablePointer<RecordedEvent>, count: Int) {
-        self.events = events
+    private init(storage: BatchBuffer, count: Int) {
+        self.storage = storage
+        self.events = storage.base.assumingMemoryBound(to: RecordedEvent.self)
         self.count = count
     }
 
     deinit {
         (events + position).deinitialize(count: count - position)
-        events.deallocate()
     }
 
     /// Drops the first `n` events (those before the sequence a cursor starts at).
@@ -61,7 +62,7 @@ final class DecodedBatch: @unchecked Sendable {
                 return .failure(.init(reason: "batch body does not decompress"))
             }
         }
-        guard let batch = materialize(raw, size: Int(header.rawSize), baseSequence: header.baseSequence, count: Int(header.count)) else {
+        guard let batch = materialize(raw, size: Int(header.rawSize), baseSequence: header.baseSequence, count: Int(header.count), pool: pool) else {
             return .failure(.init(reason: "malformed event records behind a valid checksum"))
         }
         return .success(batch)
@@ -69,8 +70,9 @@ final class DecodedBatch: @unchecked Sendable {
 
     /// Materialises every event of a raw body; nil when the body is not well formed (which,
     /// behind a valid checksum, means a writer bug or deliberate tampering).
-    private static func materialize(_ raw: BatchBuffer, size: Int, baseSequence: UInt64, count: Int) -> DecodedBatch? {
-        let events = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: max(count, 1))
+    private static func materialize(_ raw: BatchBuffer, size: Int, baseSequence: UInt64, count: Int, pool: BufferPool) -> DecodedBatch? {
+        let storage = pool.take(atLeast: max(count, 1) * MemoryLayout<RecordedEvent>.stride)
+        let events = storage.base.bindMemory(to: RecordedEvent.self, capacity: max(count, 1))
         // A fresh interner per batch: its strings are then retained by this thread and released
         // by the consumer's, without both cores writing the same reference counts.
         var strings = StringInterner()
@@ -84,10 +86,9 @@ final class DecodedBatch: @unchecked Sendable {
         }
         guard made == count, reader.remaining == 0 else {
             events.deinitialize(count: made)
-            events.deallocate()
             return nil
         }
-        return DecodedBatch(events: events, count: count)
+        return DecodedBatch(storage: storage, count: count)
     }
 }
 
@@ -175,7 +176,7 @@ final class BatchReadAhead {
 
     init(depth: Int = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount + 1))) {
         self.depth = depth
-        pool = BufferPool(limit: depth + 2)
+        pool = BufferPool(limit: 2 * (depth + 2))  // a body and an events array per batch
     }
 
     var isEmpty: Bool { jobs.isEmpty }

@@ -165,17 +165,45 @@ extension EventEncoding {
 /// Reuses the `String`s of recently seen event types and sources: a log has a few dozen of each,
 /// so a scan allocates and validates them once instead of once per event.
 struct StringInterner {
-    private var entries: [(bytes: [UInt8], string: String)] = []
+    /// Length and first and last 8 bytes of an entry (all of it when at most 16 bytes long):
+    /// plain values, so a lookup compares them without touching any reference count.
+    private struct Key: Equatable {
+        var count: Int
+        var head: UInt64
+        var tail: UInt64
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            count = bytes.count
+            if count >= 8 {
+                head = bytes.loadUnaligned(as: UInt64.self)
+                tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                head = 0
+                for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * index) }
+                tail = 0
+            }
+        }
+    }
+
+    private var keys: [Key] = []
+    private var strings: [String] = []
+    /// The bytes of entries longer than 16 bytes, whose keys do not pin them down.
+    private var longBytes: [[UInt8]] = []
     private static let capacity = 64
 
     mutating func string(for bytes: UnsafeRawBufferPointer) -> String {
-        for entry in entries where entry.bytes.count == bytes.count {
-            if entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
-                return entry.string
+        let key = Key(bytes)
+        for index in keys.indices where keys[index] == key {
+            if key.count <= 16 || longBytes[index].withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, key.count) == 0 }) {
+                return strings[index]
             }
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        if entries.count < Self.capacity, !bytes.isEmpty { entries.append((Array(bytes), string)) }
+        if keys.count < Self.capacity {
+            keys.append(key)
+            strings.append(string)
+            longBytes.append(key.count > 16 ? Array(bytes) : [])
+        }
         return string
     }
 }
