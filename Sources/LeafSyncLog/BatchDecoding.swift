@@ -1,40 +1,21 @@
 import Foundation
 
-/// The materialised events of one batch, handed out by moving them out one at a time (so the
-/// cursor neither retains nor releases anything per event). The payloads share one buffer.
-final class DecodedBatch: @unchecked Sendable {
-    // Safe to send: built by one thread, then handed to the cursor's thread through a lock
-    // (`DecodeJob`), and from then on only that thread touches it.
-    private let storage: BatchBuffer
-    private let events: UnsafeMutablePointer<RecordedEvent>
-    private let count: Int
-    private var position = 0
+/// One batch, read, checked, decompressed and split into well-formed records by whichever
+/// thread decoded it. The cursor's thread materialises the events (``EventHandout``), so the
+/// strings and reference counts of the events it hands out are made and, typically, dropped
+/// by that one thread, instead of passing from core to core.
+final class DecodedBatch: Sendable {
+    let body: BatchBuffer
+    /// Start and length of each record in `body`, two `UInt32`s per record.
+    let records: BatchBuffer
+    let baseSequence: UInt64
+    let count: Int
 
-    private init(storage: BatchBuffer, count: Int) {
-        self.storage = storage
-        self.events = storage.base.assumingMemoryBound(to: RecordedEvent.self)
+    private init(body: BatchBuffer, records: BatchBuffer, baseSequence: UInt64, count: Int) {
+        self.body = body
+        self.records = records
+        self.baseSequence = baseSequence
         self.count = count
-    }
-
-    deinit {
-        (events + position).deinitialize(count: count - position)
-    }
-
-    /// Drops the first `n` events (those before the sequence a cursor starts at).
-    func skip(_ n: Int) {
-        let n = min(n, count - position)
-        (events + position).deinitialize(count: n)
-        position += n
-    }
-
-    var hasMore: Bool { position < count }
-
-    /// The next event, moved out of the batch.
-    @inline(__always)
-    func next() -> RecordedEvent? {
-        guard position < count else { return nil }
-        defer { position += 1 }
-        return (events + position).move()
     }
 
     /// Reads, checks, decompresses and materialises the batch at `offset`. Every batch gets its
@@ -62,33 +43,58 @@ final class DecodedBatch: @unchecked Sendable {
                 return .failure(.init(reason: "batch body does not decompress"))
             }
         }
-        guard let batch = materialize(raw, size: Int(header.rawSize), baseSequence: header.baseSequence, count: Int(header.count), pool: pool) else {
+        guard let records = split(raw, size: Int(header.rawSize), count: Int(header.count), pool: pool) else {
             return .failure(.init(reason: "malformed event records behind a valid checksum"))
         }
-        return .success(batch)
+        return .success(DecodedBatch(body: raw, records: records, baseSequence: header.baseSequence, count: Int(header.count)))
     }
 
-    /// Materialises every event of a raw body; nil when the body is not well formed (which,
-    /// behind a valid checksum, means a writer bug or deliberate tampering).
-    private static func materialize(_ raw: BatchBuffer, size: Int, baseSequence: UInt64, count: Int, pool: BufferPool) -> DecodedBatch? {
-        let storage = pool.take(atLeast: max(count, 1) * MemoryLayout<RecordedEvent>.stride)
-        let events = storage.base.bindMemory(to: RecordedEvent.self, capacity: max(count, 1))
-        // A fresh interner per batch: its strings are then retained by this thread and released
-        // by the consumer's, without both cores writing the same reference counts.
-        var strings = StringInterner()
-        var reader = ByteReader(UnsafeRawBufferPointer(start: raw.base, count: size))
-        var made = 0
-        while made < count,
-              let length = reader.read(UInt32.self), let record = reader.readBytes(Int(length)),
-              EventView(sequence: baseSequence + UInt64(made), record: record)
-                  .materialize(into: events + made, strings: &strings, sharing: raw) {
-            made += 1
+    /// Where each of the `count` records of a raw body starts and ends; nil unless the body is
+    /// exactly `count` well-formed records (anything else, behind a valid checksum, means a
+    /// writer bug or deliberate tampering).
+    private static func split(_ raw: BatchBuffer, size: Int, count: Int, pool: BufferPool) -> BatchBuffer? {
+        let records = pool.take(atLeast: 8 * max(count, 1))
+        let body = UnsafeRawBufferPointer(start: raw.base, count: size)
+        var reader = ByteReader(body)
+        for index in 0..<count {
+            guard let length = reader.read(UInt32.self), let record = reader.readBytes(Int(length)),
+                  EventView(sequence: 0, record: record).isWellFormed else { return nil }
+            records.base.storeBytes(of: UInt32(reader.position - record.count), toByteOffset: 8 * index, as: UInt32.self)
+            records.base.storeBytes(of: length, toByteOffset: 8 * index + 4, as: UInt32.self)
         }
-        guard made == count, reader.remaining == 0 else {
-            events.deinitialize(count: made)
-            return nil
-        }
-        return DecodedBatch(storage: storage, count: count)
+        return reader.remaining == 0 ? records : nil
+    }
+}
+
+/// Hands out the events of a decoded batch one at a time, materialising each on the calling thread.
+struct EventHandout {
+    private let batch: DecodedBatch
+    private let body: BatchBuffer
+    private let records: UnsafeRawPointer
+    private(set) var position: Int
+
+    /// Starts after the first `skip` events (those before the sequence a cursor starts at).
+    init(_ batch: DecodedBatch, skipping skip: Int) {
+        self.batch = batch
+        body = batch.body
+        records = UnsafeRawPointer(batch.records.base)
+        position = min(skip, batch.count)
+    }
+
+    var hasMore: Bool { position < batch.count }
+
+    /// The next event; its payload shares the batch's body.
+    @inline(__always)
+    mutating func next(strings: inout StringInterner) -> RecordedEvent? {
+        guard position < batch.count else { return nil }
+        let start = Int(records.load(fromByteOffset: 8 * position, as: UInt32.self))
+        let length = Int(records.load(fromByteOffset: 8 * position + 4, as: UInt32.self))
+        let view = EventView(
+            sequence: batch.baseSequence + UInt64(position),
+            record: UnsafeRawBufferPointer(start: body.base + start, count: length))
+        position += 1
+        // Checked well formed when the batch was decoded.
+        return view.materialize(strings: &strings, sharing: body)!
     }
 }
 
@@ -176,7 +182,7 @@ final class BatchReadAhead {
 
     init(depth: Int = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount + 1))) {
         self.depth = depth
-        pool = BufferPool(limit: 2 * (depth + 2))  // a body and an events array per batch
+        pool = BufferPool(limit: 2 * (depth + 2))  // a body and a record table per batch
     }
 
     var isEmpty: Bool { jobs.isEmpty }

@@ -80,24 +80,15 @@ public struct EventView {
         return fields.event(sequence: sequence, strings: &strings, payload: EventPayload([UInt8](fields.payload)))
     }
 
-    /// Decodes the whole event into `destination`, its payload sharing `body` (the buffer
-    /// `record` points into). Returns false, leaving `destination` uninitialised, when the
-    /// record is malformed.
+    /// Decodes the whole event, its payload sharing `body` (the buffer `record` points into);
+    /// nil when the record is malformed.
     @inline(__always)
-    func materialize(
-        into destination: UnsafeMutablePointer<RecordedEvent>, strings: inout StringInterner, sharing body: BatchBuffer
-    ) -> Bool {
-        guard let fields = fields() else { return false }
+    func materialize(strings: inout StringInterner, sharing body: BatchBuffer) -> RecordedEvent? {
+        guard let fields = fields() else { return nil }
         let start = fields.payload.baseAddress.map { $0 - UnsafeRawPointer(body.base) } ?? 0
-        let payload = EventPayload(sharing: body, range: start..<(start + fields.payload.count))
-        destination.initialize(to: RecordedEvent(
-            sequence: sequence, recordedAt: Timestamp(microseconds: fields.time), type: strings.string(for: fields.type),
-            schemaVersion: fields.version, source: strings.string(for: fields.source),
-            subject: String(decoding: fields.subject, as: UTF8.self),
-            causationID: fields.causation, correlationID: fields.correlation.map { String(decoding: $0, as: UTF8.self) },
-            payload: payload
-        ))
-        return true
+        return fields.event(
+            sequence: sequence, strings: &strings,
+            payload: EventPayload(sharing: body, range: start..<(start + fields.payload.count)))
     }
 
     /// Whether the record parses, without copying anything.

@@ -88,10 +88,12 @@ public final class EventCursor {
     private var offset: UInt64 = 0
     private var segmentNextSequence: UInt64 = 1
     /// The batch `next()` is handing out, and where it starts.
-    private var current: DecodedBatch?
+    private var current: EventHandout?
     private var currentStart: (offset: UInt64, sequence: UInt64) = (0, 1)
     /// Batches after `current`, decoding on worker threads.
     private let readAhead = BatchReadAhead()
+    /// Event types and sources seen, shared by the events this cursor returns.
+    private var strings = StringInterner()
     /// Batches decoded in a row since the cursor was positioned; from the second on, it reads ahead.
     private var batchesInARow = 0
 
@@ -104,7 +106,7 @@ public final class EventCursor {
     /// The next event, or nil at the current end of the log (call again later for more).
     public func next() throws -> RecordedEvent? {
         while true {
-            if let event = current?.next() {
+            if let event = current?.next(strings: &strings) {
                 nextSequence = event.sequence + 1
                 return event
             }
@@ -172,8 +174,7 @@ public final class EventCursor {
         let header = job.header
         switch job.outcome() {
         case let .decoded(batch):
-            batch.skip(Int(nextSequence > header.baseSequence ? nextSequence - header.baseSequence : 0))
-            current = batch
+            current = EventHandout(batch, skipping: Int(nextSequence > header.baseSequence ? nextSequence - header.baseSequence : 0))
             currentStart = (job.offset, header.baseSequence)
             return true
         case let .corrupt(reason):
