@@ -1,3 +1,4 @@
+import CLZ4
 import Foundation
 
 /// One batch, read, checked, decompressed and split into well-formed records by whichever
@@ -83,6 +84,8 @@ struct EventHandout {
 
     var hasMore: Bool { position < batch.count }
 
+    private static let prefetchDistance = 4
+
     /// The next event; its payload shares the batch's body.
     @inline(__always)
     mutating func next(strings: inout StringInterner) -> RecordedEvent? {
@@ -92,6 +95,14 @@ struct EventHandout {
         let view = EventView(
             sequence: batch.baseSequence + UInt64(position),
             record: UnsafeRawBufferPointer(start: body.base + start, count: length))
+        // Another core decompressed the body: start loading the envelope of an event a few
+        // places ahead, so that it is in cache by the time it is materialised.
+        let ahead = position + Self.prefetchDistance
+        if ahead < batch.count {
+            let next = body.base + Int(records.load(fromByteOffset: 8 * ahead, as: UInt32.self))
+            leafsync_prefetch(next)
+            leafsync_prefetch(next + 64)
+        }
         position += 1
         // Checked well formed when the batch was decoded.
         return view.materialize(strings: &strings, sharing: body)!
@@ -163,6 +174,14 @@ final class DecodeJob: @unchecked Sendable {
         }
     }
 
+    /// Whether the outcome is ready.
+    var isDone: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .done = state { return true }
+        return false
+    }
+
     /// Skips the work if no thread has started it.
     func cancel() {
         condition.lock()
@@ -173,15 +192,25 @@ final class DecodeJob: @unchecked Sendable {
 
 /// Decodes the next batches of a segment on worker threads while the cursor's consumer works
 /// through the current one: a bounded queue of jobs, taken in order.
+///
+/// There is one worker per core but one: the consumer's thread materialises events and, rather
+/// than wait for a batch still being decoded, decodes a later one itself. More workers would
+/// only take turns on the cores with the consumer, which is on the critical path.
 final class BatchReadAhead {
     /// How many batches may be in flight (decoding or decoded, not yet taken).
     let depth: Int
     private var jobs: [DecodeJob] = []
-    /// Buffers for the batches' bodies, reused once their events are gone.
+    private let workers: [DispatchQueue]
+    private var nextWorker = 0
+    /// Buffers for the batches' bodies and record tables, reused once their events are gone.
     let pool: BufferPool
 
-    init(depth: Int = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount + 1))) {
+    init(
+        depth: Int = 4,
+        workers: Int = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount - 1))
+    ) {
         self.depth = depth
+        self.workers = (0..<workers).map { DispatchQueue(label: "leafsync.log.read-ahead.\($0)", qos: .userInitiated) }
         pool = BufferPool(limit: 2 * (depth + 2))  // a body and a record table per batch
     }
 
@@ -194,12 +223,19 @@ final class BatchReadAhead {
     func schedule(_ header: BatchHeader, at offset: UInt64, in file: PosixFile) {
         let job = DecodeJob(header: header, offset: offset, file: file, pool: pool)
         jobs.append(job)
-        DispatchQueue.global(qos: .userInitiated).async { job.runIfQueued() }
+        workers[nextWorker].async { job.runIfQueued() }
+        nextWorker = (nextWorker + 1) % workers.count
     }
 
     /// Removes the first queued batch; its `outcome()` waits for it (or decodes it there).
     func takeFirst() -> DecodeJob {
         jobs.removeFirst()
+    }
+
+    /// Until `job` is done, decodes on this thread the queued batches no worker has started,
+    /// latest first (the workers take theirs in order).
+    func help(until job: DecodeJob) {
+        for later in jobs.reversed() where !job.isDone { later.runIfQueued() }
     }
 
     /// Drops every queued batch; work not yet started is skipped.

@@ -154,6 +154,7 @@ public final class EventCursor {
     private func takeReadAhead(reader: SegmentReader) throws -> Bool {
         let job = readAhead.takeFirst()
         fillReadAhead(reader)
+        readAhead.help(until: job)
         return try install(job, reader: reader)
     }
 
