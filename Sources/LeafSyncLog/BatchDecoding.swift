@@ -88,7 +88,7 @@ struct EventHandout {
 
     /// The next event; its payload shares the batch's body.
     @inline(__always)
-    mutating func next(strings: inout StringInterner) -> RecordedEvent? {
+    mutating func next(strings: inout EventStrings) -> RecordedEvent? {
         guard position < batch.count else { return nil }
         let start = Int(records.load(fromByteOffset: 8 * position, as: UInt32.self))
         let length = Int(records.load(fromByteOffset: 8 * position + 4, as: UInt32.self))

@@ -76,14 +76,14 @@ public struct EventView {
     /// Decodes the whole event into an owned value, copying the payload; nil when the record is malformed.
     public func materialize() -> RecordedEvent? {
         guard let fields = fields() else { return nil }
-        var strings = StringInterner()
+        var strings = EventStrings()
         return fields.event(sequence: sequence, strings: &strings, payload: EventPayload([UInt8](fields.payload)))
     }
 
     /// Decodes the whole event, its payload sharing `body` (the buffer `record` points into);
     /// nil when the record is malformed.
     @inline(__always)
-    func materialize(strings: inout StringInterner, sharing body: BatchBuffer) -> RecordedEvent? {
+    func materialize(strings: inout EventStrings, sharing body: BatchBuffer) -> RecordedEvent? {
         guard let fields = fields() else { return nil }
         let start = fields.payload.baseAddress.map { $0 - UnsafeRawPointer(body.base) } ?? 0
         return fields.event(
@@ -128,10 +128,10 @@ public struct EventView {
         var payload: UnsafeRawBufferPointer
 
         @inline(__always)
-        func event(sequence: UInt64, strings: inout StringInterner, payload: EventPayload) -> RecordedEvent {
+        func event(sequence: UInt64, strings: inout EventStrings, payload: EventPayload) -> RecordedEvent {
             RecordedEvent(
-                sequence: sequence, recordedAt: Timestamp(microseconds: time), type: strings.string(for: type),
-                schemaVersion: version, source: strings.string(for: source),
+                sequence: sequence, recordedAt: Timestamp(microseconds: time), type: strings.types.string(for: type),
+                schemaVersion: version, source: strings.sources.string(for: source),
                 subject: String(decoding: subject, as: UTF8.self), causationID: causation,
                 correlationID: correlation.map { String(decoding: $0, as: UTF8.self) }, payload: payload
             )
@@ -153,39 +153,53 @@ extension EventEncoding {
     }
 }
 
-/// Reuses the `String`s of recently seen event types and sources: a log has a few dozen of each,
-/// so a scan allocates and validates them once instead of once per event.
+/// The event types and sources a reader has seen, kept apart so each lookup scans a short list.
+struct EventStrings {
+    var types = StringInterner()
+    var sources = StringInterner()
+}
+
+/// Reuses the `String`s of recently seen event types (or sources): a log has a few dozen of
+/// each, so a scan allocates and validates them once instead of once per event.
 struct StringInterner {
-    /// Length and first and last 8 bytes of an entry (all of it when at most 16 bytes long):
-    /// plain values, so a lookup compares them without touching any reference count.
+    /// Length and up to 32 bytes of an entry, as four words that cover all of it when it is at
+    /// most 32 bytes long (they overlap for shorter ones): plain values, so a lookup compares
+    /// them without touching a reference count, and memcmps only longer entries.
     private struct Key: Equatable {
         var count: Int
-        var head: UInt64
-        var tail: UInt64
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
+        @inline(__always)
         init(_ bytes: UnsafeRawBufferPointer) {
             count = bytes.count
-            if count >= 8 {
-                head = bytes.loadUnaligned(as: UInt64.self)
-                tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            } else {
-                head = 0
-                for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * index) }
-                tail = 0
+            if count >= 16 {
+                words = (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                         bytes.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self),
+                         bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            } else if count >= 8 {
+                words.0 = bytes.loadUnaligned(as: UInt64.self)
+                words.1 = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if count > 0 {
+                Swift.withUnsafeMutableBytes(of: &words.0) { $0.copyMemory(from: bytes) }
             }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1
+                && a.words.2 == b.words.2 && a.words.3 == b.words.3
         }
     }
 
     private var keys: [Key] = []
     private var strings: [String] = []
-    /// The bytes of entries longer than 16 bytes, whose keys do not pin them down.
+    /// The bytes of entries longer than 32 bytes, whose keys do not pin them down.
     private var longBytes: [[UInt8]] = []
     private static let capacity = 64
 
     mutating func string(for bytes: UnsafeRawBufferPointer) -> String {
         let key = Key(bytes)
         for index in keys.indices where keys[index] == key {
-            if key.count <= 16 || longBytes[index].withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, key.count) == 0 }) {
+            if key.count <= 32 || longBytes[index].withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, key.count) == 0 }) {
                 return strings[index]
             }
         }
@@ -193,7 +207,7 @@ struct StringInterner {
         if keys.count < Self.capacity {
             keys.append(key)
             strings.append(string)
-            longBytes.append(key.count > 16 ? Array(bytes) : [])
+            longBytes.append(key.count > 32 ? Array(bytes) : [])
         }
         return string
     }

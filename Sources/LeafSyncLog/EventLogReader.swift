@@ -93,7 +93,7 @@ public final class EventCursor {
     /// Batches after `current`, decoding on worker threads.
     private let readAhead = BatchReadAhead()
     /// Event types and sources seen, shared by the events this cursor returns.
-    private var strings = StringInterner()
+    private var strings = EventStrings()
     /// Batches decoded in a row since the cursor was positioned; from the second on, it reads ahead.
     private var batchesInARow = 0
 
