@@ -82,4 +82,24 @@ struct ScanTests {
         #expect(sequences == Array(251...3_000))
         #expect(try cursor.next() == nil)
     }
+
+    @Test("types and sources that differ only in a few middle bytes read back exactly")
+    func similarStrings() async throws {
+        let directory = TemporaryDirectory()
+        let middles = ["a", "b", "c"]
+        let shapes = ["", "x", "s.\u{1F33F}.", "type.12345.6", "type.0123456789.\u{00E9}.observed", "t.0123456789abcdef.x.0123456789abcdef.observed"]
+        let events = (0..<600).map { n in
+            let shape = shapes[n % shapes.count], middle = middles[n / shapes.count % middles.count]
+            let mid = shape.index(shape.startIndex, offsetBy: shape.count / 2)
+            let type = shape.isEmpty ? middle : shape[..<mid] + middle + shape[mid...]
+            return NewEvent(type: String(type), source: String(type.reversed()), subject: "s:\(n)", payload: Array("\(n)".utf8))
+        }
+        let writer = try EventLogWriter(directory: directory.path, options: EventLogOptions(durability: .none))
+        for chunk in stride(from: 0, to: events.count, by: 50) { try await writer.append(Array(events[chunk..<(chunk + 50)])) }
+        await writer.close()
+        let read = try EventLogReader(directory: directory.path).readAll()
+        #expect(read.map(\.type) == events.map(\.type))
+        #expect(read.map(\.source) == events.map(\.source))
+        #expect(Set(read.map(\.type)).count == (shapes.count * middles.count))
+    }
 }
