@@ -200,7 +200,11 @@ final class BatchReadAhead {
     /// How many batches may be in flight (decoding or decoded, not yet taken).
     let depth: Int
     private var jobs: [DecodeJob] = []
-    private let workers: [DispatchQueue]
+    /// Created on first use: most cursors read a batch or two and never read ahead.
+    private lazy var workers: [DispatchQueue] = (0..<workerCount).map {
+        DispatchQueue(label: "leafsync.log.read-ahead.\($0)", qos: .userInitiated)
+    }
+    private let workerCount: Int
     private var nextWorker = 0
     /// Buffers for the batches' bodies and record tables, reused once their events are gone.
     let pool: BufferPool
@@ -210,7 +214,7 @@ final class BatchReadAhead {
         workers: Int = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount - 1))
     ) {
         self.depth = depth
-        self.workers = (0..<workers).map { DispatchQueue(label: "leafsync.log.read-ahead.\($0)", qos: .userInitiated) }
+        workerCount = workers
         pool = BufferPool(limit: 2 * (depth + 2))  // a body and a record table per batch
     }
 

@@ -91,8 +91,18 @@ public struct EventView {
             payload: EventPayload(sharing: body, range: start..<(start + fields.payload.count)))
     }
 
-    /// Whether the record parses, without copying anything.
-    var isWellFormed: Bool { fields() != nil }
+    /// Whether the record parses (`fields()` is not nil), without building anything: the
+    /// check a worker runs on every record of a batch it decodes.
+    var isWellFormed: Bool {
+        var reader = ByteReader(record)
+        guard reader.read(Int64.self) != nil, reader.read(UInt16.self) != nil,
+              let flags = reader.read(UInt8.self), flags & ~3 == 0,
+              reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil
+        else { return false }
+        if flags & 1 != 0, reader.read(UInt64.self) == nil { return false }
+        if flags & 2 != 0, reader.readLengthPrefixed() == nil { return false }
+        return true
+    }
 
     /// The envelope's fields, still pointing into the record; nil when it is malformed.
     @inline(__always)
