@@ -210,7 +210,7 @@ final class BatchReadAhead {
     let pool: BufferPool
 
     init(
-        depth: Int = 4,
+        depth: Int = 6,
         workers: Int = max(1, min(3, ProcessInfo.processInfo.activeProcessorCount - 1))
     ) {
         self.depth = depth
