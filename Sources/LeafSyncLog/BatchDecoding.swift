@@ -19,8 +19,8 @@ final class DecodedBatch: Sendable {
         self.count = count
     }
 
-    /// Reads, checks, decompresses and materialises the batch at `offset`. Every batch gets its
-    /// own buffer (from `pool`) for its raw body, which its events' payloads share.
+    /// Reads, checks, decompresses and splits into records the batch at `offset`. Every batch
+    /// gets its own buffer (from `pool`) for its raw body, which its events' payloads share.
     static func decode(
         _ header: BatchHeader, at offset: UInt64, in file: PosixFile, pool: BufferPool
     ) throws -> Result<DecodedBatch, SegmentReader.CorruptBody> {

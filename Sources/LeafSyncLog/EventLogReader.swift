@@ -75,9 +75,10 @@ public struct EventLogReader: Sendable {
 
 /// Reads events one at a time, batch by batch. Not thread-safe: one per consumer.
 ///
-/// A cursor that reads on past its first batch decodes the next few batches of the segment on
-/// worker threads while its consumer works through the current one (bounded read-ahead).
-/// Events share their batch's decompressed buffer (see ``EventPayload``).
+/// A cursor that reads on past its first batch keeps the next few batches of the segment
+/// decoding on a worker thread (one per core but one) while `next()` materialises events on the
+/// caller's thread; rather than wait for a batch still being decoded, the caller decodes a later
+/// one. Events share their batch's decompressed buffer (see ``EventPayload``).
 public final class EventCursor {
     let directory: LogDirectory
     /// The sequence the next returned event will have.
