@@ -89,10 +89,17 @@ public struct RecordedEvent: Sendable, Hashable {
     public var schemaVersion: UInt16
     public var source: String
     public var subject: String
+    /// The payload as stored. Read from the log, it shares its batch's buffer (see ``EventPayload``).
+    public var payload: EventPayload
     public var causationID: UInt64?
     public var correlationID: String?
-    public var payload: [UInt8]
+    // `payload` comes before the optional ids so that the synthesised memberwise initialiser
+    // differs from the public one below, which forwards to it: with an explicit initialiser
+    // that assigns each property, the optimiser builds the event and then copies it (retaining
+    // and releasing every reference), a measurable cost when a scan builds millions of them.
+}
 
+extension RecordedEvent {
     public init(
         sequence: UInt64,
         recordedAt: Timestamp,
@@ -102,16 +109,11 @@ public struct RecordedEvent: Sendable, Hashable {
         subject: String,
         causationID: UInt64? = nil,
         correlationID: String? = nil,
-        payload: [UInt8]
+        payload: EventPayload
     ) {
-        self.sequence = sequence
-        self.recordedAt = recordedAt
-        self.type = type
-        self.schemaVersion = schemaVersion
-        self.source = source
-        self.subject = subject
-        self.causationID = causationID
-        self.correlationID = correlationID
-        self.payload = payload
+        self.init(
+            sequence: sequence, recordedAt: recordedAt, type: type, schemaVersion: schemaVersion, source: source,
+            subject: subject, payload: payload, causationID: causationID, correlationID: correlationID
+        )
     }
 }

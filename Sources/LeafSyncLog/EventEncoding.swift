@@ -50,22 +50,6 @@ enum EventEncoding {
         body.storeLittleEndian(UInt32(body.count - start - 4), at: start)
     }
 
-    /// Decodes every event of a raw batch body. Returns nil when the body is not well formed
-    /// (which, behind a valid checksum, means a writer bug or deliberate tampering).
-    static func decode(
-        body: UnsafeRawBufferPointer, baseSequence: UInt64, count: Int, strings: inout StringInterner
-    ) -> [RecordedEvent]? {
-        var events: [RecordedEvent] = []
-        events.reserveCapacity(count)
-        var ok = true
-        forEachRecord(body: body, baseSequence: baseSequence, count: count) { view in
-            guard let event = view.materialize(strings: &strings) else { ok = false; return false }
-            events.append(event)
-            return true
-        } onMalformed: { ok = false }
-        return ok ? events : nil
-    }
-
     /// Calls `body` with a zero-copy view of each record; stops early when it returns false.
     @inline(__always)
     static func forEachRecord(
@@ -89,58 +73,79 @@ public struct EventView {
     public let sequence: UInt64
     let record: UnsafeRawBufferPointer
 
-    /// Decodes the whole event into an owned value; nil when the record is malformed.
+    /// Decodes the whole event into an owned value, copying the payload; nil when the record is malformed.
     public func materialize() -> RecordedEvent? {
-        var strings = StringInterner()
-        return materialize(strings: &strings)
+        guard let fields = fields() else { return nil }
+        var strings = EventStrings()
+        return fields.event(sequence: sequence, strings: &strings, payload: EventPayload([UInt8](fields.payload)))
     }
 
-    func materialize(strings: inout StringInterner) -> RecordedEvent? {
+    /// Decodes the whole event, its payload sharing `body` (the buffer `record` points into);
+    /// nil when the record is malformed.
+    @inline(__always)
+    func materialize(strings: inout EventStrings, sharing body: BatchBuffer) -> RecordedEvent? {
+        guard let fields = fields() else { return nil }
+        let start = fields.payload.baseAddress.map { $0 - UnsafeRawPointer(body.base) } ?? 0
+        return fields.event(
+            sequence: sequence, strings: &strings,
+            payload: EventPayload(sharing: body, range: start..<(start + fields.payload.count)))
+    }
+
+    /// Whether the record parses (`fields()` is not nil), without building anything: the
+    /// check a worker runs on every record of a batch it decodes.
+    var isWellFormed: Bool {
+        var reader = ByteReader(record)
+        guard reader.read(Int64.self) != nil, reader.read(UInt16.self) != nil,
+              let flags = reader.read(UInt8.self), flags & ~3 == 0,
+              reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil
+        else { return false }
+        if flags & 1 != 0, reader.read(UInt64.self) == nil { return false }
+        if flags & 2 != 0, reader.readLengthPrefixed() == nil { return false }
+        return true
+    }
+
+    /// The envelope's fields, still pointing into the record; nil when it is malformed.
+    @inline(__always)
+    func fields() -> Fields? {
         var reader = ByteReader(record)
         guard let time = reader.read(Int64.self),
               let version = reader.read(UInt16.self),
-              let flags = reader.read(UInt8.self),
-              let typeBytes = reader.readLengthPrefixed(),
-              let sourceBytes = reader.readLengthPrefixed(),
-              let subject = reader.readString()
+              let flags = reader.read(UInt8.self), flags & ~3 == 0,
+              let type = reader.readLengthPrefixed(),
+              let source = reader.readLengthPrefixed(),
+              let subject = reader.readLengthPrefixed()
         else { return nil }
-        let type = strings.string(for: typeBytes)
-        let source = strings.string(for: sourceBytes)
         var causation: UInt64?
         if flags & 1 != 0 {
             guard let value = reader.read(UInt64.self) else { return nil }
             causation = value
         }
-        var correlation: String?
+        var correlation: UnsafeRawBufferPointer?
         if flags & 2 != 0 {
-            guard let value = reader.readString() else { return nil }
+            guard let value = reader.readLengthPrefixed() else { return nil }
             correlation = value
         }
-        guard flags & ~3 == 0 else { return nil }
-        let payload = [UInt8](reader.readBytes(reader.remaining)!)
-        return RecordedEvent(
-            sequence: sequence, recordedAt: Timestamp(microseconds: time), type: type, schemaVersion: version,
-            source: source, subject: subject, causationID: causation, correlationID: correlation, payload: payload
-        )
+        return Fields(time: time, version: version, type: type, source: source, subject: subject,
+                      causation: causation, correlation: correlation, payload: reader.readBytes(reader.remaining)!)
     }
-}
 
-extension EventView {
-    /// Whether the record parses, without copying anything.
-    var isWellFormed: Bool {
-        var reader = ByteReader(record)
-        guard reader.read(Int64.self) != nil, reader.read(UInt16.self) != nil,
-              let flags = reader.read(UInt8.self), flags & ~3 == 0 else { return false }
-        for _ in 0..<3 {
-            guard let length = reader.readVarint(), length <= UInt64(reader.remaining), reader.readBytes(Int(length)) != nil
-            else { return false }
+    struct Fields {
+        var time: Int64
+        var version: UInt16
+        var type, source, subject: UnsafeRawBufferPointer
+        var causation: UInt64?
+        var correlation: UnsafeRawBufferPointer?
+        var payload: UnsafeRawBufferPointer
+
+        @inline(__always)
+        func event(sequence: UInt64, strings: inout EventStrings, payload: EventPayload) -> RecordedEvent {
+            RecordedEvent(
+                sequence: sequence, recordedAt: Timestamp(microseconds: time), type: strings.types.string(for: type),
+                schemaVersion: version, source: strings.sources.string(for: source),
+                subject: String(decoding: subject, as: UTF8.self), causationID: causation,
+                correlationID: correlation.map { String(decoding: $0, as: UTF8.self) }, payload: payload
+            )
         }
-        if flags & 1 != 0, reader.read(UInt64.self) == nil { return false }
-        if flags & 2 != 0 {
-            guard let length = reader.readVarint(), length <= UInt64(reader.remaining), reader.readBytes(Int(length)) != nil
-            else { return false }
-        }
-        return true
     }
 }
 
@@ -158,20 +163,62 @@ extension EventEncoding {
     }
 }
 
-/// Reuses the `String`s of recently seen event types and sources: a log has a few dozen of each,
-/// so a scan allocates and validates them once instead of once per event.
+/// The event types and sources a reader has seen, kept apart so each lookup scans a short list.
+struct EventStrings {
+    var types = StringInterner()
+    var sources = StringInterner()
+}
+
+/// Reuses the `String`s of recently seen event types (or sources): a log has a few dozen of
+/// each, so a scan allocates and validates them once instead of once per event.
 struct StringInterner {
-    private var entries: [(bytes: [UInt8], string: String)] = []
+    /// Length and up to 32 bytes of an entry, as four words that cover all of it when it is at
+    /// most 32 bytes long (they overlap for shorter ones): plain values, so a lookup compares
+    /// them without touching a reference count, and memcmps only longer entries.
+    private struct Key: Equatable {
+        var count: Int
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        @inline(__always)
+        init(_ bytes: UnsafeRawBufferPointer) {
+            count = bytes.count
+            if count >= 16 {
+                words = (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                         bytes.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self),
+                         bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            } else if count >= 8 {
+                words.0 = bytes.loadUnaligned(as: UInt64.self)
+                words.1 = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if count > 0 {
+                Swift.withUnsafeMutableBytes(of: &words.0) { $0.copyMemory(from: bytes) }
+            }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1
+                && a.words.2 == b.words.2 && a.words.3 == b.words.3
+        }
+    }
+
+    private var keys: [Key] = []
+    private var strings: [String] = []
+    /// The bytes of entries longer than 32 bytes, whose keys do not pin them down.
+    private var longBytes: [[UInt8]] = []
     private static let capacity = 64
 
     mutating func string(for bytes: UnsafeRawBufferPointer) -> String {
-        for entry in entries where entry.bytes.count == bytes.count {
-            if entry.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
-                return entry.string
+        let key = Key(bytes)
+        for index in keys.indices where keys[index] == key {
+            if key.count <= 32 || longBytes[index].withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, key.count) == 0 }) {
+                return strings[index]
             }
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        if entries.count < Self.capacity, !bytes.isEmpty { entries.append((Array(bytes), string)) }
+        if keys.count < Self.capacity {
+            keys.append(key)
+            strings.append(string)
+            longBytes.append(key.count > 32 ? Array(bytes) : [])
+        }
         return string
     }
 }

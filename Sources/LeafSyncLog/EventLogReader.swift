@@ -74,19 +74,29 @@ public struct EventLogReader: Sendable {
 }
 
 /// Reads events one at a time, batch by batch. Not thread-safe: one per consumer.
+///
+/// A cursor that reads on past its first batch keeps the next few batches of the segment
+/// decoding on a worker thread (one per core but one) while `next()` materialises events on the
+/// caller's thread; rather than wait for a batch still being decoded, the caller decodes a later
+/// one. Events share their batch's decompressed buffer (see ``EventPayload``).
 public final class EventCursor {
     let directory: LogDirectory
     /// The sequence the next returned event will have.
     public private(set) var nextSequence: UInt64
     private var segment: SegmentReader?
     private var segmentEnd: UInt64 = 0
+    /// Where the next batch not yet decoded or scheduled starts, and the sequence it must start with.
     private var offset: UInt64 = 0
     private var segmentNextSequence: UInt64 = 1
-    private var buffered: [RecordedEvent] = []
-    private var bufferedPosition = 0
-    /// Batches decoded ahead by the parallel decoder, not yet handed out.
-    private var decodedAhead: [[RecordedEvent]] = []
-    private let decoder = ParallelBatchDecoder()
+    /// The batch `next()` is handing out, and where it starts.
+    private var current: EventHandout?
+    private var currentStart: (offset: UInt64, sequence: UInt64) = (0, 1)
+    /// Batches after `current`, decoding on worker threads.
+    private let readAhead = BatchReadAhead()
+    /// Event types and sources seen, shared by the events this cursor returns.
+    private var strings = EventStrings()
+    /// Batches decoded in a row since the cursor was positioned; from the second on, it reads ahead.
+    private var batchesInARow = 0
 
     init(directory: LogDirectory, from sequence: UInt64) throws {
         self.directory = directory
@@ -97,17 +107,11 @@ public final class EventCursor {
     /// The next event, or nil at the current end of the log (call again later for more).
     public func next() throws -> RecordedEvent? {
         while true {
-            if bufferedPosition < buffered.count {
-                let event = buffered[bufferedPosition]
-                bufferedPosition += 1
+            if let event = current?.next(strings: &strings) {
                 nextSequence = event.sequence + 1
                 return event
             }
-            if !decodedAhead.isEmpty {
-                buffered = decodedAhead.removeFirst()
-                bufferedPosition = 0
-                continue
-            }
+            current = nil
             guard try loadNextBatch(visit: nil) else { return nil }
         }
     }
@@ -123,42 +127,79 @@ public final class EventCursor {
                 visited += 1
                 body(view)
             }
-            // Events already decoded by `next()` are skipped, not re-read.
-            while bufferedPosition < buffered.count || !decodedAhead.isEmpty, try next() != nil {}
+            // Events decoded for `next()` but not yet returned are read again from their batch.
+            if current?.hasMore == true {
+                (offset, segmentNextSequence) = currentStart
+            } else if let first = readAhead.first {
+                (offset, segmentNextSequence) = (first.offset, first.header.baseSequence)
+            }
+            current = nil
+            readAhead.cancelAll()
             while try loadNextBatch(visit: counting) {}
             return visited
         }
     }
 
-    /// Decodes the batch at the current offset and, when more whole batches follow in this
-    /// segment, up to the decoder's width of them at once, one per core.
-    private func decodeAhead(from first: BatchHeader, reader: SegmentReader) throws -> Bool {
-        var batches = [(header: first, offset: offset)]
-        var probeOffset = offset + first.batchSize
-        var expected = first.lastSequence + 1
-        while batches.count < decoder.width,
-              case let .batch(header) = try reader.probe(at: probeOffset, fileSize: segmentEnd, expectedSequence: expected) {
-            batches.append((header, probeOffset))
-            probeOffset += header.batchSize
-            expected = header.lastSequence + 1
+    /// Decodes the batch at the current offset into `current`: here, or from the read-ahead
+    /// when this is not the first batch in a row.
+    private func decode(_ header: BatchHeader, reader: SegmentReader) throws -> Bool {
+        let job = DecodeJob(header: header, offset: offset, file: reader.file, pool: readAhead.pool)
+        offset += header.batchSize
+        segmentNextSequence = header.lastSequence + 1
+        batchesInARow += 1
+        if batchesInARow > 1 { fillReadAhead(reader) }
+        return try install(job, reader: reader)
+    }
+
+    /// Takes the oldest read-ahead batch, queueing more behind it first.
+    private func takeReadAhead(reader: SegmentReader) throws -> Bool {
+        let job = readAhead.takeFirst()
+        fillReadAhead(reader)
+        readAhead.help(until: job)
+        return try install(job, reader: reader)
+    }
+
+    /// Queues the following whole batches of this segment, up to the read-ahead's depth.
+    /// Stops at anything that is not a whole batch: reading it in order reports it as before.
+    private func fillReadAhead(_ reader: SegmentReader) {
+        while !readAhead.isFull, offset < segmentEnd,
+              case let .batch(header)? = try? reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: segmentNextSequence) {
+            readAhead.schedule(header, at: offset, in: reader.file)
+            offset += header.batchSize
+            segmentNextSequence = header.lastSequence + 1
         }
-        switch try decoder.decode(batches, in: reader.file) {
-        case let .failure(bad):
-            throw EventLogError.corrupted(Corruption(segment: reader.name, offset: bad.offset, reason: bad.reason))
-        case let .success(decoded):
-            let skip = Int(nextSequence > first.baseSequence ? nextSequence - first.baseSequence : 0)
-            buffered = decoded[0]
-            bufferedPosition = min(skip, buffered.count)
-            decodedAhead = Array(decoded.dropFirst())
+    }
+
+    /// Makes a decoded batch current, or throws its failure after rewinding to it, so the next
+    /// call fails the same way.
+    private func install(_ job: DecodeJob, reader: SegmentReader) throws -> Bool {
+        let header = job.header
+        switch job.outcome() {
+        case let .decoded(batch):
+            current = EventHandout(batch, skipping: Int(nextSequence > header.baseSequence ? nextSequence - header.baseSequence : 0))
+            currentStart = (job.offset, header.baseSequence)
+            return true
+        case let .corrupt(reason):
+            rewind(to: job)
+            throw EventLogError.corrupted(Corruption(segment: reader.name, offset: job.offset, reason: reason))
+        case let .failed(error):
+            rewind(to: job)
+            throw error
         }
-        offset = probeOffset
-        segmentNextSequence = expected
-        return true
+    }
+
+    private func rewind(to job: DecodeJob) {
+        readAhead.cancelAll()
+        (offset, segmentNextSequence) = (job.offset, job.header.baseSequence)
+        batchesInARow = 0
     }
 
     /// Finds the segment and batch holding `sequence`, using the sparse index as a hint.
     private func position(at sequence: UInt64) throws {
         let bases = try directory.segmentBases()
+        current = nil
+        readAhead.cancelAll()
+        batchesInARow = 0
         guard let base = bases.last(where: { $0 <= sequence }) ?? bases.first else {
             segment = nil
             return
@@ -190,10 +231,11 @@ public final class EventCursor {
             guard segment != nil else { return false }
         }
         guard let reader = segment else { return false }
+        if visit == nil, !readAhead.isEmpty { return try takeReadAhead(reader: reader) }
         if offset >= segmentEnd { segmentEnd = try reader.file.size() }
         switch try reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: segmentNextSequence) {
         case let .batch(header):
-            if visit == nil { return try decodeAhead(from: header, reader: reader) }
+            if visit == nil { return try decode(header, reader: reader) }
             let skip = Int(nextSequence > header.baseSequence ? nextSequence - header.baseSequence : 0)
             let outcome = try reader.withRawBody(of: header, at: offset) { body -> Bool in
                 var ok = true
@@ -213,8 +255,6 @@ public final class EventCursor {
             case .success(true):
                 break
             }
-            buffered = []
-            bufferedPosition = 0
             nextSequence = max(nextSequence, header.lastSequence + 1)
             offset += header.batchSize
             segmentNextSequence = header.lastSequence + 1

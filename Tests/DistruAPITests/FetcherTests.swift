@@ -36,7 +36,7 @@ struct FetcherTests {
             // Payloads are the bytes as received: slice of the simulator's page.
             let order = try #require(store.ofType("distru.order.observed").first { $0.subject == "distru-order:\(Demo.processingOrder)" })
             let direct = try await client(for: sim).order(id: Demo.processingOrder).raw.bytes
-            #expect(order.payload == direct)
+            #expect(order.payload.bytes == direct)
             #expect(order.source == "distru" && order.schemaVersion == 1)
 
             let count = store.events.count
@@ -139,7 +139,7 @@ struct FetcherTests {
             #expect(hooks.map(\.subject) == ["distru-order:\(Demo.processingOrder)"])
             let observed = store.ofType("distru.order.observed").last!
             #expect(observed.causationID == hooks[0].sequence)
-            #expect(try DistruOrderPayload.status(observed.payload) == "PENDING")
+            #expect(try DistruOrderPayload.status(observed.payload.bytes) == "PENDING")
 
             try await client(for: sim).deleteOrder(id: Demo.processingOrder)
             await sim.simulator.webhooks.idle()

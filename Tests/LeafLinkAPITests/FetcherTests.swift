@@ -40,7 +40,7 @@ import Testing
             let order = try #require(store.ofType("leaflink.order.observed").first)
             let number = String(order.subject.dropFirst("ll-order:".count))
             let direct = try await client(for: sim).order(number: number)
-            #expect(order.payload == direct.raw.bytes)
+            #expect(order.payload.bytes == direct.raw.bytes)
             let decoded = try LeafLinkClient.decoder.decode(Order.self, from: Data(order.payload))
             #expect(decoded.lineItems?.isEmpty == false && decoded.customer?.name != nil)
         }
@@ -161,7 +161,7 @@ import Testing
             #expect(observed.causationID == cause.sequence && observed.correlationID == cause.correlationID)
             let order = try LeafLinkClient.decoder.decode(Order.self, from: Data(observed.payload))
             #expect(order.status == .submitted && order.lineItems?.count == 1)
-            #expect(try LeafLinkWebhook.parse(cause.payload).lineCount == 1)
+            #expect(try LeafLinkWebhook.parse(cause.payload.bytes).lineCount == 1)
             let deliveries = await sim.simulator.webhooks.deliveries
             #expect(!deliveries.isEmpty && deliveries.allSatisfy(\.delivered))
             await receiver.stop()

@@ -7,7 +7,7 @@ import LeafSyncLog
 struct DecodingTests {
     static func recorded(_ e: NewEvent, sequence: UInt64 = 1) -> RecordedEvent {
         RecordedEvent(sequence: sequence, recordedAt: e.recordedAt ?? Timestamp.start, type: e.type, schemaVersion: e.schemaVersion,
-                      source: e.source, subject: e.subject, payload: e.payload)
+                      source: e.source, subject: e.subject, payload: EventPayload(e.payload))
     }
 
     @Test("REST order with embedded lines decodes: amounts as numbers or strings, customer as object or id")
@@ -71,7 +71,7 @@ struct DecodingTests {
         #expect(h.state.rejections.isEmpty)
         #expect(h.state.errors["ll-order:\(ID.order)|R-ERR-01"]?.resolvedAt != nil)
         // A newer schema version than the engine knows is a rejection too.
-        let future = DomainEvent(recorded: RecordedEvent(sequence: 9, recordedAt: .start, type: EventType.repMapped, schemaVersion: 9, source: "operator", subject: "x", payload: Array("{}".utf8)))
+        let future = DomainEvent(recorded: RecordedEvent(sequence: 9, recordedAt: .start, type: EventType.repMapped, schemaVersion: 9, source: "operator", subject: "x", payload: EventPayload(Array("{}".utf8))))
         if case .rejected(_, let reason) = future.fact { #expect(reason.contains("upgrade the engine")) } else { Issue.record("not rejected") }
     }
 

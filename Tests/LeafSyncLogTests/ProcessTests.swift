@@ -86,7 +86,7 @@ struct ProcessTests {
         #expect(events.count >= Int(acknowledged))
         for event in events {
             let key = UInt64(event.subject.dropFirst(2))!
-            if event.payload != Self.childPayload(key) {
+            if event.payload.bytes != Self.childPayload(key) {
                 Issue.record("event \(event.sequence) has the wrong payload")
                 break
             }

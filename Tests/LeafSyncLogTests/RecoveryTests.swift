@@ -48,7 +48,7 @@ struct RecoveryTests {
             await writer.close()
             let events = try EventLogReader(directory: copy.path).readAll()
             #expect(events.count == 91)
-            #expect(events.prefix(90).map(\.payload) == (0..<90).map { Fixtures.event($0).payload })
+            #expect(events.prefix(90).map(\.payload.bytes) == (0..<90).map { Fixtures.event($0).payload })
             #expect(try LogInspector.verify(directory: copy.path).isSound)
         }
         withExtendedLifetime(directory) {}

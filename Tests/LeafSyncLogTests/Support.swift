@@ -42,6 +42,6 @@ extension RecordedEvent {
     func matches(_ event: NewEvent) -> Bool {
         type == event.type && schemaVersion == event.schemaVersion && source == event.source && subject == event.subject
             && recordedAt == event.recordedAt && causationID == event.causationID && correlationID == event.correlationID
-            && payload == event.payload
+            && payload.bytes == event.payload
     }
 }

@@ -64,7 +64,7 @@ enum ScenarioLog {
         for (index, event) in events.enumerated() {
             _ = reduce(into: &state, recorded: RecordedEvent(
                 sequence: UInt64(index + 1), recordedAt: event.recordedAt!, type: event.type, schemaVersion: event.schemaVersion,
-                source: event.source, subject: event.subject, causationID: event.causationID, correlationID: event.correlationID, payload: event.payload))
+                source: event.source, subject: event.subject, causationID: event.causationID, correlationID: event.correlationID, payload: EventPayload(event.payload)))
         }
         if let create = state.commands.pending.values.sorted(by: { $0.key < $1.key }).first(where: { $0.key.hasPrefix("distru-so-create:") }) {
             events.append(EventFactory.commandSucceeded(create, response: json("distru/sales-order-create-response.json"), at: at()))

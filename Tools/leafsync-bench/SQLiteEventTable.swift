@@ -76,7 +76,7 @@ struct SQLiteEventTable {
                     sequence: UInt64(row[0] as Int64), recordedAt: Timestamp(microseconds: row[1]), type: row[2],
                     schemaVersion: UInt16(row[3] as Int), source: row[4], subject: row[5],
                     causationID: (row[6] as Int64?).map { UInt64(bitPattern: $0) }, correlationID: row[7],
-                    payload: payload
+                    payload: EventPayload(payload)
                 )
                 count += 1
                 bytes += event.payload.count

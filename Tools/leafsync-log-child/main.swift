@@ -58,7 +58,7 @@ case "follow":
     say("following")
     var seen: UInt64 = 0
     for try await event in reader.follow(from: 1) {
-        guard let key = key(of: event), event.payload == payload(for: key) else {
+        guard let key = key(of: event), event.payload == EventPayload(payload(for: key)) else {
             say("bad payload at \(event.sequence)")
             exit(2)
         }

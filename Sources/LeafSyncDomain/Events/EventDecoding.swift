@@ -6,7 +6,7 @@ extension DomainEvent {
     /// and unknown types become `.ignored`. Older schema versions are upcast first.
     public init(recorded e: RecordedEvent) {
         do {
-            self = try DomainEvent.decode(type: e.type, schemaVersion: e.schemaVersion, subject: e.subject, time: e.recordedAt, payload: e.payload)
+            self = try DomainEvent.decode(type: e.type, schemaVersion: e.schemaVersion, subject: e.subject, time: e.recordedAt, payload: e.payload.bytes)
         } catch {
             self = DomainEvent(time: e.recordedAt, subject: e.subject, fact: .rejected(type: e.type, reason: error.description))
         }

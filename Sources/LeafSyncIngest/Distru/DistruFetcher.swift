@@ -66,15 +66,15 @@ public actor DistruFetcher {
         try await store.replay { e in
             guard e.source == DistruEvents.source else { return }
             if observed.contains(e.type) {
-                hashes[e.subject] = distruContentHash(e.payload)
+                hashes[e.subject] = distruContentHash(e.payload.bytes)
                 gone.remove(e.subject)
             } else if deleted.contains(e.type) {
                 hashes[e.subject] = nil
                 gone.insert(e.subject)
-            } else if e.type == DistruEvents.cursorType, let c = DistruFetchCursor(payload: e.payload) {
+            } else if e.type == DistruEvents.cursorType, let c = DistruFetchCursor(payload: e.payload.bytes) {
                 cursors[c.resource] = c.updatedSince
             } else if e.type == DistruEvents.webhookType {
-                bodies.insert(distruContentHash(e.payload))
+                bodies.insert(distruContentHash(e.payload.bytes))
             }
         }
         self.lastHash = hashes

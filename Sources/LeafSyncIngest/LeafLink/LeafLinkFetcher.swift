@@ -55,11 +55,11 @@ public actor LeafLinkFetcher {
         try await store.replay { e in
             guard e.source == LeafLinkEvents.source else { return }
             if observed.contains(e.type) {
-                hashes[e.subject] = leafLinkContentHash(e.payload)
-            } else if e.type == LeafLinkEvents.cursorType, let c = FetchCursor(payload: e.payload) {
+                hashes[e.subject] = leafLinkContentHash(e.payload.bytes)
+            } else if e.type == LeafLinkEvents.cursorType, let c = FetchCursor(payload: e.payload.bytes) {
                 cursors[c.resource] = c.modifiedSince
             } else if e.type == LeafLinkEvents.webhookType {
-                bodies.insert(leafLinkContentHash(e.payload))
+                bodies.insert(leafLinkContentHash(e.payload.bytes))
             }
         }
         self.lastHash = hashes

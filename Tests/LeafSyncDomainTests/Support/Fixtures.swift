@@ -92,7 +92,7 @@ struct Harness {
         if let t = event.recordedAt { clock = max(clock, t) } else { clock = clock.adding(seconds: 60) }
         let recorded = RecordedEvent(sequence: sequence, recordedAt: event.recordedAt ?? clock, type: event.type,
                                      schemaVersion: event.schemaVersion, source: event.source, subject: event.subject,
-                                     causationID: event.causationID, correlationID: event.correlationID, payload: event.payload)
+                                     causationID: event.causationID, correlationID: event.correlationID, payload: EventPayload(event.payload))
         log.append(recorded)
         let commands = reduce(into: &state, recorded: recorded)
         emitted += commands
