@@ -6,14 +6,14 @@ extension DomainEvent {
     /// and unknown types become `.ignored`. Older schema versions are upcast first.
     public init(recorded e: RecordedEvent) {
         do {
-            self = try DomainEvent.decode(type: e.type, schemaVersion: e.schemaVersion, subject: e.subject, time: e.recordedAt, payload: e.payload.bytes)
+            self = try DomainEvent.decode(type: e.type, schemaVersion: e.schemaVersion, subject: e.subject, time: e.recordedAt, payload: e.payload)
         } catch {
             self = DomainEvent(time: e.recordedAt, subject: e.subject, fact: .rejected(type: e.type, reason: error.description))
         }
     }
 
     /// Decodes one event's parts; throws when its payload cannot be read.
-    public static func decode(type: String, schemaVersion: UInt16, subject: String, time: Timestamp, payload: [UInt8]) throws(RecordDecodingError) -> DomainEvent {
+    public static func decode(type: String, schemaVersion: UInt16, subject: String, time: Timestamp, payload: EventPayload) throws(RecordDecodingError) -> DomainEvent {
         let newest = EventType.currentVersion(of: type)
         guard schemaVersion <= newest else { throw .unsupportedVersion(type: type, version: schemaVersion, newest: newest) }
         if type == EventType.leafLinkFetchCursor || type == EventType.distruFetchCursor {
@@ -22,7 +22,7 @@ extension DomainEvent {
         // Current payloads are read straight off the parsed tape; older ones are upcast as a tree first.
         let document = try schemaVersion == newest
             ? JSONDocument.parse(payload)
-            : JSONDocument.parse(Upcaster.upcast(type: type, from: schemaVersion, JSONParser.parse(payload)).canonicalBytes)
+            : JSONDocument.parse(Upcaster.upcast(type: type, from: schemaVersion, JSONDocument.parse(payload).root.tree).canonicalBytes)
         let json = document.root
         let fingerprint = json.fingerprint
         func observed(_ fact: Fact) -> DomainEvent { DomainEvent(time: time, subject: subject, fact: fact, fingerprint: fingerprint) }

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncLog
 
 /// A JSON document parsed into a flat tape of nodes, in document order, over its source bytes.
 ///
@@ -28,12 +29,18 @@ public final class JSONDocument: Sendable {
         var hash: UInt64
     }
 
-    let bytes: [UInt8]
+    /// The source text; a log payload is kept as it is, sharing its batch's buffer.
+    let source: EventPayload
     let nodes: [Node]
 
-    private init(bytes: [UInt8], nodes: [Node]) {
-        self.bytes = bytes
+    private init(source: EventPayload, nodes: [Node]) {
+        self.source = source
         self.nodes = nodes
+    }
+
+    /// Runs `body` on the source bytes.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        source.withUnsafeBytes { body($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// The document's top-level value.
@@ -41,21 +48,30 @@ public final class JSONDocument: Sendable {
 
     /// Parses `bytes` as one strict JSON document (RFC 8259), keeping number text verbatim.
     public static func parse(_ bytes: [UInt8]) throws(RecordDecodingError) -> JSONDocument {
-        let nodes = try bytes.withUnsafeBufferPointer { buffer throws(RecordDecodingError) -> [Node] in
-            var parser = TapeParser(bytes: buffer)
-            parser.skipSpace()
-            _ = try parser.value(depth: 0)
-            parser.skipSpace()
-            guard parser.i == buffer.count else { throw .malformedJSON("unexpected content at byte \(parser.i)") }
-            return parser.nodes
+        try parse(EventPayload(bytes))
+    }
+
+    /// Parses a log payload without copying it.
+    public static func parse(_ payload: EventPayload) throws(RecordDecodingError) -> JSONDocument {
+        let parsed: Result<[Node], RecordDecodingError> = payload.withUnsafeBytes { raw in
+            var parser = TapeParser(bytes: raw.assumingMemoryBound(to: UInt8.self))
+            do throws(RecordDecodingError) {
+                parser.skipSpace()
+                _ = try parser.value(depth: 0)
+                parser.skipSpace()
+                guard parser.i == raw.count else { throw .malformedJSON("unexpected content at byte \(parser.i)") }
+                return .success(parser.nodes)
+            } catch {
+                return .failure(error)
+            }
         }
-        return JSONDocument(bytes: bytes, nodes: nodes)
+        return JSONDocument(source: payload, nodes: try parsed.get())
     }
 
     /// The decoded text of the string node at `index`.
     func text(at index: Int) -> String {
         let node = nodes[index]
-        return bytes.withUnsafeBufferPointer { buffer in
+        return withBytes { buffer in
             let raw = UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)])
             return node.escaped ? String(decoding: JSONEscapes.unescape(raw), as: UTF8.self) : String(decoding: raw, as: UTF8.self)
         }
@@ -67,7 +83,7 @@ public final class JSONDocument: Sendable {
         if node.escaped { return text(at: index) == key }
         var key = key
         return key.withUTF8 { wanted in
-            bytes.withUnsafeBufferPointer { buffer in
+            withBytes { buffer in
                 let raw = UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)])
                 return raw.count == wanted.count && (raw.isEmpty || memcmp(raw.baseAddress!, wanted.baseAddress!, raw.count) == 0)
             }
@@ -151,7 +167,7 @@ public struct JSONNode: JSONReadable, Sendable {
         let n = node
         switch n.kind {
         case .number, .string:
-            if !n.escaped, let fast = document.bytes.withUnsafeBufferPointer({ buffer in
+            if !n.escaped, let fast = document.withBytes({ buffer in
                 DecimalText.parsePlain(UnsafeBufferPointer(rebasing: buffer[Int(n.start)..<Int(n.end)]))
             }) { return fast }
             guard let text = string else { return nil }
