@@ -35,10 +35,14 @@ struct LogBenchmark: AsyncParsableCommand {
     @Option(help: "Directory of sample records.")
     var samples = RealisticWorkload.defaultSamplesDirectory
 
+    @Option(help: "Scan each side this many times and report the median (a single 0.1 s scan is at the mercy of the scheduler).")
+    var scans = 3
+
     @Option(help: "Seed of the workload generator.")
     var seed: UInt64 = 42
 
     func validate() throws {
+        guard scans > 0 else { throw ValidationError("--scans must be positive") }
         guard events > 0 else { throw ValidationError("--events must be positive") }
         guard ["fsync", "none"].contains(durability) else { throw ValidationError("--durability must be fsync or none") }
         if let keep, FileManager.default.fileExists(atPath: keep),
@@ -93,7 +97,7 @@ struct LogBenchmark: AsyncParsableCommand {
         // 3. Full scans, each materialising every event.
         progress.say("scanning both …")
         let reader = try EventLogReader(directory: logDirectory)
-        let (scanned, scanSeconds) = try Stopwatch.measure { () throws -> (Int, Int) in
+        let (scanned, scanSeconds) = try Stopwatch.median(of: scans) { () throws -> (Int, Int) in
             let cursor = try reader.cursor(from: 1)
             var count = 0, bytes = 0
             while let event = try cursor.next() {
@@ -106,7 +110,7 @@ struct LogBenchmark: AsyncParsableCommand {
             try reader.cursor(from: 1).forEachView { _ in }
         }
         progress.say("zero-copy scan: \(viewed) events at \(Int(Double(viewed) / viewSeconds)) events/s")
-        let (baselineScanned, baselineScanSeconds) = try Stopwatch.measure { try table.scan() }
+        let (baselineScanned, baselineScanSeconds) = try Stopwatch.median(of: scans) { try table.scan() }
         guard scanned.0 == events, baselineScanned.count == events, scanned.1 == baselineScanned.payloadBytes else {
             throw ValidationError("scan mismatch: log \(scanned), baseline \(baselineScanned), expected \(events) events")
         }

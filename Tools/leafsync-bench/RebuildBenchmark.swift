@@ -83,7 +83,7 @@ struct RebuildBenchmark: AsyncParsableCommand {
         if self.tenant == nil { try await generate(events, into: tenant, progress: progress) }
 
         progress.say("raw scan …")
-        let (scanned, scanSeconds) = try Stopwatch.measure { () throws -> Int in
+        let (scanned, scanSeconds) = try Stopwatch.median(of: 3) { () throws -> Int in
             let cursor = try EventLogReader(directory: tenant.logPath).cursor(from: 1)
             var count = 0
             while try cursor.next() != nil { count += 1 }

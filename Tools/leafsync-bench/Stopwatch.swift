@@ -20,6 +20,18 @@ struct Stopwatch {
         return (value, watch.elapsedSeconds)
     }
 
+    /// Runs `body` `count` times; the last result and the median time.
+    static func median<T>(of count: Int, _ body: () throws -> T) rethrows -> (T, Double) {
+        var times: [Double] = []
+        var result: T?
+        for _ in 0..<max(1, count) {
+            let (value, seconds) = try measure(body)
+            result = value
+            times.append(seconds)
+        }
+        return (result!, times.sorted()[times.count / 2])
+    }
+
     static func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
         let watch = Stopwatch()
         let value = try await body()
