@@ -2,11 +2,12 @@ import Synchronization
 
 /// Memory holding one batch's body, shared by the payloads of the events decoded from it and
 /// handed back to its pool when the last of them goes away.
+@usableFromInline
 final class BatchBuffer: @unchecked Sendable {
     // Safe to share: the bytes are written only by the thread that fills the buffer, before any
     // event refers to it (publishing an event to another thread orders those writes before its
     // reads); from then on they are only read.
-    let base: UnsafeMutableRawPointer
+    @usableFromInline let base: UnsafeMutableRawPointer
     let capacity: Int
     private let pool: BufferPool
 

@@ -8,14 +8,15 @@
 /// Equality and hashing are by content, wherever the bytes live.
 public struct EventPayload: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral,
     CustomStringConvertible, CustomReflectable {
-    private enum Storage: Sendable {
+    @usableFromInline
+    enum Storage: Sendable {
         case array([UInt8])
         case batch(BatchBuffer)
     }
 
     /// The payload is `count` bytes of `storage` from `start`.
-    private let storage: Storage
-    private let start: Int
+    @usableFromInline let storage: Storage
+    @usableFromInline let start: Int
     public let count: Int
 
     /// A payload that owns `bytes` (no copy).
@@ -51,7 +52,9 @@ public struct EventPayload: RandomAccessCollection, Hashable, Sendable, Expressi
         }
     }
 
-    /// Calls `body` with the payload's bytes, valid only inside the closure.
+    /// Calls `body` with the payload's bytes, valid only inside the closure. Inlinable, so a
+    /// decoder that reads the payload many times pays no call for each access.
+    @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         switch storage {
         case let .array(bytes):
