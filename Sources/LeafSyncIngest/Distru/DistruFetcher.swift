@@ -104,16 +104,7 @@ public actor DistruFetcher {
     /// Runs ``fetchCycle(correlationID:)`` every `interval` until the task is cancelled; a failed
     /// cycle is logged and the next one tries again.
     public func run(every interval: Duration) async {
-        while !Task.isCancelled {
-            do {
-                try await fetchCycle()
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.error("Distru fetch cycle failed: \(error)")
-            }
-            do { try await Task.sleep(for: interval) } catch { return }
-        }
+        await FetchLoop.run(every: interval, logger: logger, system: "Distru") { try await self.fetchCycle() }
     }
 
     /// One pass over one resource: incremental from its cursor, or a full listing (`full`, no
@@ -213,28 +204,8 @@ public actor DistruFetcher {
 
     // MARK: - Webhooks
 
-    /// What became of a webhook delivery; ``httpStatus`` is the answer to give Distru.
-    public enum WebhookOutcome: Sendable, Equatable {
-        /// Logged (sequence of `distru.webhook.received`) and acted on: the record refetched
-        /// or its deletion recorded (sequence of that event; nil when unchanged or not read).
-        case accepted(webhook: UInt64, observation: UInt64?)
-        /// Logged, but the refetch failed (the next fetch cycle catches up); still a 2xx.
-        case acceptedFetchFailed(webhook: UInt64, error: String)
-        /// The same body was already received (a redelivery).
-        case duplicate
-        /// Missing or wrong `x-distru-signature`: nothing appended.
-        case badSignature
-        /// Signed but not understood: nothing appended.
-        case malformed(String)
-
-        public var httpStatus: Int {
-            switch self {
-            case .accepted, .acceptedFetchFailed, .duplicate: 200
-            case .badSignature: 401
-            case .malformed: 400
-            }
-        }
-    }
+    /// What became of a webhook delivery (shared by both fetchers).
+    public typealias WebhookOutcome = LeafSyncIngest.WebhookOutcome
 
     /// Verifies, logs and acts on one webhook delivery. `signature` is the
     /// `x-distru-signature` header. Throws only when the log refuses the append.

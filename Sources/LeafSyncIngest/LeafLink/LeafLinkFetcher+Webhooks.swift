@@ -5,29 +5,8 @@ import LeafSyncLog
 extension LeafLinkFetcher {
     // MARK: - Webhooks
 
-    /// What became of a webhook delivery; ``httpStatus`` is the answer to give LeafLink.
-    public enum WebhookOutcome: Sendable, Equatable {
-        /// Logged (sequence of the `leaflink.webhook.received` event) and the record refetched
-        /// (sequence of its observation, nil when unchanged).
-        case accepted(webhook: UInt64, observation: UInt64?)
-        /// Logged, but the refetch failed (the next fetch cycle catches up); still a 2xx so
-        /// LeafLink does not resend a body already in the log.
-        case acceptedFetchFailed(webhook: UInt64, error: String)
-        /// The same body was already received (LeafLink retries; no timestamp to tell them apart).
-        case duplicate
-        /// Missing or wrong `LL-Signature`: nothing appended.
-        case badSignature
-        /// Signed but not understood: nothing appended.
-        case malformed(String)
-
-        public var httpStatus: Int {
-            switch self {
-            case .accepted, .acceptedFetchFailed, .duplicate: 200
-            case .badSignature: 401
-            case .malformed: 400
-            }
-        }
-    }
+    /// What became of a webhook delivery (shared by both fetchers).
+    public typealias WebhookOutcome = LeafSyncIngest.WebhookOutcome
 
     /// Verifies, logs and acts on one webhook delivery. `signature` is the `LL-Signature`
     /// header. Throws only when the log refuses the append.

@@ -85,16 +85,7 @@ public actor LeafLinkFetcher {
     /// Runs ``fetchCycle(correlationID:)`` every `interval` until the task is cancelled. A failed
     /// cycle is logged and tried again at the next tick (its cursor has not moved).
     public func run(every interval: Duration) async {
-        while !Task.isCancelled {
-            do {
-                try await fetchCycle()
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.error("LeafLink fetch cycle failed: \(error)")
-            }
-            do { try await Task.sleep(for: interval) } catch { return }
-        }
+        await FetchLoop.run(every: interval, logger: logger, system: "LeafLink") { try await self.fetchCycle() }
     }
 
     /// One pass over one resource, from its cursor (or from the beginning).
