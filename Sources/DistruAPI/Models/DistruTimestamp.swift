@@ -61,7 +61,7 @@ public struct DistruTimestamp: Sendable, Hashable, Comparable, Codable, CustomSt
                 return nil
             }
         }
-        let days = Self.daysFromCivil(y, mo, d)
+        let days = CivilCalendar.days(year: y, month: mo, day: d)
         let seconds = Int64(days) * 86_400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset)
         microseconds = seconds * 1_000_000 + Int64(micros)
     }
@@ -78,7 +78,7 @@ public struct DistruTimestamp: Sendable, Hashable, Comparable, Codable, CustomSt
         let micros = Int(microseconds - seconds * 1_000_000)
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let rem = Int(seconds - Int64(days) * 86_400)
-        let (y, m, d) = Self.civilFromDays(days)
+        let (y, m, d) = CivilCalendar.date(days: days)
         func p(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
@@ -100,28 +100,5 @@ public struct DistruTimestamp: Sendable, Hashable, Comparable, Codable, CustomSt
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(text)
-    }
-
-    // Howard Hinnant's civil calendar algorithms.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 
 /// A LeafLink datetime (`2020-06-10T15:15:03.776119-06:00`): the original text and the instant
 /// in microseconds since the Unix epoch. Parsing and formatting are exact (no `Double`).
@@ -53,7 +54,7 @@ public struct LeafLinkTimestamp: Sendable, Hashable, Comparable, Codable, Custom
         guard let y = num(0, 4), b.count >= 10, b[4] == 45, let mo = num(5, 2), b[7] == 45, let d = num(8, 2),
               (1...12).contains(mo), (1...31).contains(d)
         else { return nil }
-        var seconds = days(y, mo, d) * 86_400
+        var seconds = CivilCalendar.days(year: y, month: mo, day: d) * 86_400
         if b.count == 10 { return Int64(seconds) * 1_000_000 }
         guard b.count >= 19, b[10] == UInt8(ascii: "T") || b[10] == 0x20, let h = num(11, 2), b[13] == 58,
               let mi = num(14, 2), b[16] == 58, let s = num(17, 2)
@@ -98,7 +99,7 @@ public struct LeafLinkTimestamp: Sendable, Hashable, Comparable, Codable, Custom
         var dayCount = secs / 86_400
         var rem = secs % 86_400
         if rem < 0 { rem += 86_400; dayCount -= 1 }
-        let (y, m, d) = civil(Int(dayCount))
+        let (y, m, d) = CivilCalendar.date(days: Int(dayCount))
         func p(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
@@ -110,27 +111,5 @@ public struct LeafLinkTimestamp: Sendable, Hashable, Comparable, Codable, Custom
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return .init(microseconds: Int64(ts.tv_sec) * 1_000_000 + Int64(ts.tv_nsec) / 1000)
-    }
-
-    // Howard Hinnant's days-from-civil and civil-from-days.
-    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
