@@ -1,19 +1,7 @@
 import HTTPClientSupport
 
-/// One HTTP call as it appears in errors and logs: method, path and query (the API key travels
-/// in a header and never appears here).
-public struct DistruCall: Sendable, Hashable, CustomStringConvertible {
-    public var method: String
-    public var url: String
-    public var attempts: Int
-    public var description: String { "\(method) \(url) (\(attempts) attempt\(attempts == 1 ? "" : "s"))" }
-
-    public init(method: String, url: String, attempts: Int) {
-        self.method = method
-        self.url = url
-        self.attempts = attempts
-    }
-}
+/// One Distru call as it appears in errors and logs.
+public typealias DistruCall = HTTPCall
 
 /// One entry of Distru's error body `{"errors": [{"message": …, "pointer": ["items", 0, "quantity"]}]}`.
 public struct DistruErrorDetail: Sendable, Hashable, CustomStringConvertible {

@@ -1,17 +1,7 @@
-/// One HTTP call as it appears in errors and logs: method, path and query (the API key is in a
-/// header and never appears here).
-public struct LeafLinkCall: Sendable, Hashable, CustomStringConvertible {
-    public var method: String
-    public var url: String
-    public var attempts: Int
-    public var description: String { "\(method) \(url) (\(attempts) attempt\(attempts == 1 ? "" : "s"))" }
+import HTTPClientSupport
 
-    public init(method: String, url: String, attempts: Int) {
-        self.method = method
-        self.url = url
-        self.attempts = attempts
-    }
-}
+/// One LeafLink call as it appears in errors and logs.
+public typealias LeafLinkCall = HTTPCall
 
 /// Everything the LeafLink client can throw. Each case names the call and what came back;
 /// response bodies are truncated to ``LeafLinkError/bodyLimit`` characters.
