@@ -48,15 +48,8 @@ public struct LeafLinkClient: Sendable, CustomStringConvertible {
     ) async throws -> Response {
         let url = try resolve(path, query: query)
         let idempotent = method != .POST
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        request.headers.add(name: "Authorization", value: "\(configuration.authScheme) \(configuration.apiKey)")
-        request.headers.add(name: "User-Agent", value: configuration.userAgent)
-        request.headers.add(name: "Accept", value: "application/json")
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body.serialized()))
-        }
+        let request = HTTPClientRequest.json(
+            method, url: url, authorization: "\(configuration.authScheme) \(configuration.apiKey)", userAgent: configuration.userAgent, body: body)
         let shownURL = URLText.display(url)
         func call(_ attempts: Int) -> LeafLinkCall { LeafLinkCall(method: method.rawValue, url: shownURL, attempts: attempts) }
         let exchange: HTTPExchange
