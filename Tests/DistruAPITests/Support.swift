@@ -22,15 +22,7 @@ func withDistru<T>(
     _ body: (RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? DistruSeed(directory: Paths.demo)
-    let sim = try await DistruSimulator(seed: seed, settings: settings, webhook: webhook).start()
-    do {
-        let result = try await body(sim)
-        await sim.stop()
-        return result
-    } catch {
-        await sim.stop()
-        throw error
-    }
+    return try await withStarted({ try await DistruSimulator(seed: seed, settings: settings, webhook: webhook).start() }, stop: { await $0.stop() }, body)
 }
 
 /// A client for the simulator with tiny backoffs.

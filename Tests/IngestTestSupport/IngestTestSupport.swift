@@ -56,3 +56,19 @@ public func rawRequest(
     let bytes = try await response.body.collect(upTo: 16 << 20)
     return (Int(response.status.code), Array(bytes.readableBytesView))
 }
+
+/// Runs `body` with a started server (a simulator), stopping it afterwards whether `body` throws
+/// or not.
+public func withStarted<Server, T>(
+    _ start: () async throws -> Server, stop: (Server) async -> Void, _ body: (Server) async throws -> T
+) async throws -> T {
+    let server = try await start()
+    do {
+        let result = try await body(server)
+        await stop(server)
+        return result
+    } catch {
+        await stop(server)
+        throw error
+    }
+}

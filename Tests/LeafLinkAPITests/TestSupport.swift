@@ -38,15 +38,7 @@ func withSimulator<T>(
     _ body: (RunningSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? SimSeed(directory: Paths.demo)
-    let sim = try await LeafLinkSimulator(seed: seed, faults: faults, webhook: webhook).start()
-    do {
-        let result = try await body(sim)
-        await sim.stop()
-        return result
-    } catch {
-        await sim.stop()
-        throw error
-    }
+    return try await withStarted({ try await LeafLinkSimulator(seed: seed, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() }, body)
 }
 
 /// A client for the simulator with tiny backoffs, so retry tests are fast.
