@@ -44,6 +44,7 @@ struct RebuildProfile: ParsableCommand {
         let reduceSeconds = reduceWatch.elapsedSeconds
         func rate(_ seconds: Double) -> String { String(format: "%10.0f ev/s  %7.2f µs/ev", Double(events.count) / seconds, seconds / Double(events.count) * 1e6) }
         print("\(events.count) events")
+        print("state entry sizes: command \(MemoryLayout<Command>.stride) B, order sync \(MemoryLayout<OrderSync>.stride) B, sync error \(MemoryLayout<SyncError>.stride) B")
         print("scan (materialise)  \(rate(scanSeconds))")
         print("decode payloads     \(rate(decodeSeconds))")
         print("reduce              \(rate(reduceSeconds))")

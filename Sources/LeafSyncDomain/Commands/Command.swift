@@ -19,7 +19,9 @@ public struct Command: Equatable, Sendable {
 }
 
 /// What to do on which remote system.
-public enum CommandAction: Equatable, Sendable {
+/// Indirect: some actions carry a whole SO draft, and commands are kept by the hundred thousand in
+/// the command book, whose slots would otherwise each be the size of the largest action.
+public indirect enum CommandAction: Equatable, Sendable {
     /// Distru `POST /orders` without id.
     case createSalesOrder(SalesOrderDraft)
     /// Distru `POST /orders` with id; sparse: only the given parts change.
