@@ -63,6 +63,15 @@ public enum ProjectionDatabase {
         return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
     }
 
+    /// The checkpoint stamped in a database file (read-only), or 0 when there is no file.
+    static func checkpoint(at path: String) throws -> UInt64 {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        return try DatabaseQueue(path: path, configuration: configuration).read { try checkpoint($0) }
+    }
+
     /// The last sequence the projection reflects.
     static func checkpoint(_ db: Database) throws -> UInt64 {
         UInt64(try Int64.fetchOne(db, sql: "SELECT last_sequence FROM projector_checkpoint WHERE id = 1") ?? 0)

@@ -108,7 +108,7 @@ enum ProjectionTables {
             let command = book.pending[key]
             let status = book.done.contains(key) ? "succeeded" : book.abandoned.contains(key) ? "failed" : "pending"
             return [key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
-                    command.map { $0.action.name }.databaseValue ?? .null, status.databaseValue,
+                    command.map { $0.action.name }.databaseValue, status.databaseValue,
                     (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null]
         }
     }

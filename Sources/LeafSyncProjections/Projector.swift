@@ -57,7 +57,7 @@ public final class Projector {
         if rebuild || (version != nil && version != ProjectionSchema.version) || version == nil {
             rebuilt = try await rebuildDatabase(progress: progress)
             // Stopped during the rebuild: the live database is the one before it, or the rebuilt one if the swap happened.
-            if Task.isCancelled { return try rebuilt?.sequence ?? Self.readCheckpoint(at: tenant.projectionPath) }
+            if Task.isCancelled { return try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath) }
         }
         let queue = try ProjectionDatabase.openForWriting(tenant.projectionPath)
         return try await apply(to: queue, from: rebuilt, follow: follow, rebuilding: false, progress: progress).sequence
@@ -172,11 +172,6 @@ public final class Projector {
 
     private static func readCheckpoint(_ queue: DatabaseQueue) throws -> UInt64 {
         try queue.read { try ProjectionDatabase.checkpoint($0) }
-    }
-
-    private static func readCheckpoint(at path: String) throws -> UInt64 {
-        guard FileManager.default.fileExists(atPath: path) else { return 0 }
-        return try readCheckpoint(ProjectionDatabase.openForWriting(path))
     }
 
     private static func checkpointWAL(at path: String) throws {

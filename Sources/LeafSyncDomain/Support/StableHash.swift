@@ -24,26 +24,11 @@ public enum StableHash {
 
 extension JSON {
     /// A stable 64-bit hash of the value that ignores object key order (R-ENG-01: the same record
-    /// re-fetched with its keys in another order is the same record). Computed by walking the
-    /// tree: members of an object are hashed pairwise and combined commutatively, arrays in order.
-    /// Much cheaper than hashing a canonical re-serialisation, which sorts every object's keys.
+    /// re-fetched with its keys in another order is the same record). The tape computes it while
+    /// parsing (``JSONNode/fingerprint``); a tree gets the same value through its canonical text.
     public var fingerprint: UInt64 {
-        switch self {
-        case .null: return StableHash.mix(0x6e75_6c6c)
-        case .bool(let value): return StableHash.mix(value ? 0x7472_7565 : 0x6661_6c73)
-        case .number(let text): return StableHash.mix(StableHash.fnv1a64(text.utf8) ^ 0x6e)
-        case .string(let text): return StableHash.mix(StableHash.fnv1a64(text.utf8) ^ 0x73)
-        case .array(let items):
-            var hash: UInt64 = 0x6172_7261_7900
-            for item in items { hash = StableHash.mix(hash ^ item.fingerprint) }
-            return StableHash.mix(hash ^ UInt64(items.count))
-        case .object(let members):
-            var sum: UInt64 = 0
-            for (key, value) in members {
-                sum = sum &+ StableHash.mix(StableHash.fnv1a64(key.utf8) &+ value.fingerprint &* 0x9E37_79B9_7F4A_7C15)
-            }
-            return StableHash.mix(sum ^ 0x6f62_6a00 ^ UInt64(members.count) << 40)
-        }
+        // The canonical text of a tree always parses.
+        (try? JSONDocument.parse(canonicalBytes).root.fingerprint) ?? 0
     }
 }
 
