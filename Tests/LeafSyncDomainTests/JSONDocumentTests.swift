@@ -40,6 +40,21 @@ struct JSONDocumentTests {
         #expect(doc.tree == (try JSONParser.parse(doc.tree.canonicalBytes)))
     }
 
+    @Test("a duplicated name is found last in small and large objects; unique names are found first")
+    func duplicateNames() throws {
+        for size in [2, 8, 9, 40] {
+            let members = (0..<size).map { #""m\#($0)":\#($0)"# }
+            // Duplicate the middle member's name at the end, with another value.
+            let duplicated = members + [#""m\#(size / 2)":"last""#]
+            let doc = try JSONDocument.parse(Array(("{" + duplicated.joined(separator: ",") + "}").utf8)).root
+            #expect(doc["m\(size / 2)"]?.string == "last", "\(size) members")
+            #expect(doc["m0"]?.int == 0 && doc["m\(size - 1)"]?.int == size - 1 && doc["m\(size)"] == nil)
+            let unique = try JSONDocument.parse(Array(("{" + members.joined(separator: ",") + "}").utf8)).root
+            #expect((0..<size).allSatisfy { unique["m\($0)"]?.int == $0 } && unique["absent"] == nil)
+            #expect(unique.fingerprint == (try JSONParser.parse(Array(("{" + members.reversed().joined(separator: ",") + "}").utf8))).fingerprint)
+        }
+    }
+
     @Test("the fast amount parser agrees with the exact parser")
     func amounts() {
         for text in ["0", "24.0000", "-12.50", "108.00", "3000.000000", "0.0000", "-0.00", "1234567.891234", "100", "999999999999999999"] {

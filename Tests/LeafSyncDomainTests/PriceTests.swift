@@ -76,4 +76,38 @@ struct PriceTests {
         #expect(cycle.salePrices.isEmpty)
         #expect(!cycle.productUpdates.contains { $0.1.wholesalePrice != nil })
     }
+
+    @Test("R-ORD-14 R-PRC-02 the integer per-unit price equals Decimal division rounded half-even, ties and signs included")
+    func integerDivisionMatchesDecimal() throws {
+        var seed: UInt64 = 0x5eed
+        func next(_ bound: UInt64) -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return (seed >> 33) % bound
+        }
+        var checked = 0
+        for round in 0..<5_000 {
+            let priceText = (round % 7 == 0 ? "-" : "") + "\(next(100_000)).\(String(next(10_000)).leftPadded(to: Int(next(4)) + 1))"
+            let caseText = round % 3 == 0 ? "\(next(48) + 1)" : "\(next(48) + 1).\(next(100))"
+            let price = try #require(priceText.withPlainParts { DecimalText.plainParts($0) })
+            let perCase = try #require(caseText.withPlainParts { DecimalText.plainParts($0) })
+            guard perCase.significand > 0 else { continue }
+            let fast = try #require(Money.dividedRoundingToCent(price, by: perCase))
+            let slow = Money(price.decimal).dividedRoundingToCent(by: perCase.decimal)
+            #expect(fast == slow, "\(priceText) / \(caseText)")
+            checked += 1
+        }
+        #expect(checked > 4_900)
+        // A line decoded from text takes the integer path and agrees with the tree's Decimal path.
+        let line = #"{"id":1,"quantity":"2.0000","unit_multiplier":12,"ordered_unit_price":{"amount":100.30,"currency":"USD"},"sale_price":{"amount":0,"currency":"USD"}}"#
+        let decoded = try LeafLinkLineItem(json: JSONDocument.parse(Array(line.utf8)).root)
+        #expect(decoded.pricePerUnit == money("8.36"))
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    func withPlainParts<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var copy = self
+        return copy.withUTF8(body)
+    }
 }

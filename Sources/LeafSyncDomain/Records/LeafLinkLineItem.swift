@@ -28,15 +28,24 @@ public struct LeafLinkLineItem: Equatable, Sendable {
             throw .missingField(record: "LeafLink line item \(id)", field: "quantity")
         }
         self.quantity = quantity
-        let multiplier = json["unit_multiplier"]?.decimal ?? 1
+        let multiplierNode = json["unit_multiplier"]
+        let multiplier = multiplierNode?.decimal ?? 1
         unitMultiplier = multiplier > 0 ? multiplier : 1
-        orderedUnitPrice = Money(json["ordered_unit_price"]?.decimal ?? 0)
-        salePrice = Money(json["sale_price"]?.decimal ?? 0)
+        let orderedNode = json["ordered_unit_price"], saleNode = json["sale_price"]
+        orderedUnitPrice = Money(orderedNode?.decimal ?? 0)
+        salePrice = Money(saleNode?.decimal ?? 0)
         isSample = json["is_sample"]?.bool ?? false
         isMedical = json["is_medical_line_item"]?.bool ?? false
         notes = json["notes"]?.nonEmptyString
         position = json["position"]?.int
-        pricePerUnit = (salePrice.isZero ? orderedUnitPrice : salePrice).dividedRoundingToCent(by: unitMultiplier)
+        // Integer arithmetic when both figures are plain text, else `Decimal` division (the same value).
+        let priceNode = salePrice.isZero ? orderedNode : saleNode
+        let perCase: PlainDecimal? = if let multiplierNode { multiplierNode.plainDecimal } else { .one }
+        if let price = priceNode?.plainDecimal, let perCase, multiplier > 0, let fast = Money.dividedRoundingToCent(price, by: perCase) {
+            pricePerUnit = fast
+        } else {
+            pricePerUnit = (salePrice.isZero ? orderedUnitPrice : salePrice).dividedRoundingToCent(by: unitMultiplier)
+        }
     }
 
     /// The price paid per sell unit: the sale price when non-zero, else the ordered unit price.

@@ -12,8 +12,15 @@ extension Reduction {
             // No inventory row seen yet: the product record's own figure.
             return state.distruProducts[distruID]?.quantityAvailable ?? 0
         }
+        // Exact sums: the order of the rows cannot change the total.
         let chosen = state.settings.inventoryLocationIDs
-        return rows.filter { chosen.isEmpty || chosen.contains($0.key) }.sorted { $0.key < $1.key }.reduce(Decimal(0)) { $0 + $1.value }
+        var total = Decimal(0)
+        if chosen.isEmpty {
+            for quantity in rows.values { total += quantity }
+        } else {
+            for location in chosen { if let quantity = rows[location] { total += quantity } }
+        }
+        return total
     }
 
     /// R-INV-02/03/05/06 for one link, in a push cycle.

@@ -19,6 +19,9 @@ public final class JSONDocument: Sendable {
         var kind: JSONKind
         /// A string whose source text holds escapes (decoded on access).
         var escaped: Bool
+        /// An object with two members of the same name (or of colliding name hashes): a lookup
+        /// must then find the last one. Any other object answers with the first match.
+        var duplicateNames = false
         /// Members or elements of a container.
         var count: UInt32
         /// Source range: a string's content between its quotes, a number's text.
@@ -112,8 +115,11 @@ public struct JSONNode: JSONReadable, Sendable {
         var found: Int?
         var name = index + 1
         for _ in 0..<object.count {
-            // Last one wins, as in a dictionary built from the members in order.
-            if nodes[name].hash == hash, document.name(at: name, equals: key) { found = name + 1 }
+            if nodes[name].hash == hash, document.name(at: name, equals: key) {
+                found = name + 1
+                // With duplicates the last one wins, as in a dictionary built from the members in order.
+                if !object.duplicateNames { break }
+            }
             name = Int(nodes[name + 1].skip)
         }
         guard let found, nodes[found].kind != .null else { return nil }
@@ -177,6 +183,17 @@ public struct JSONNode: JSONReadable, Sendable {
         }
     }
 
+    public var plainDecimal: PlainDecimal? {
+        let n = node
+        switch n.kind {
+        case .number, .string:
+            guard !n.escaped else { return nil }
+            return document.withBytes { DecimalText.plainParts(UnsafeBufferPointer(rebasing: $0[Int(n.start)..<Int(n.end)])) }
+        case .object: return self["amount"]?.plainDecimal
+        default: return nil
+        }
+    }
+
     /// The value as a ``JSON`` tree (for the few places that keep or rewrite a whole value).
     public var tree: JSON {
         switch node.kind {
@@ -199,6 +216,8 @@ private struct TapeParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var nodes: [JSONDocument.Node] = []
+    /// The name hashes of the objects being parsed, innermost last (a stack shared by all levels).
+    var names: [UInt64] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -341,10 +360,12 @@ private struct TapeParser {
 
     mutating func object(depth: Int) throws(RecordDecodingError) -> UInt64 {
         var sum: UInt64 = 0
+        let firstName = names.count
         let (slot, count) = try container(.object, closing: UInt8(ascii: "}"), depth: depth) { (p: inout TapeParser) throws(RecordDecodingError) in
             guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "\"") else { throw p.fail("expected member name") }
             let (start, end, escaped, nameHash) = try p.string()
             p.append(.string, escaped: escaped, start: start, end: end, hash: nameHash)
+            p.names.append(nameHash)
             p.skipSpace()
             guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: ":") else { throw p.fail("expected :") }
             p.i += 1
@@ -353,7 +374,24 @@ private struct TapeParser {
             // Commutative, so member order does not change the fingerprint (R-ENG-01).
             sum = sum &+ StableHash.mix(nameHash &+ valueHash &* 0x9E37_79B9_7F4A_7C15)
         }
+        nodes[slot].duplicateNames = Self.repeats(&names, from: firstName)
+        names.removeSubrange(firstName...)
         return close(slot, count: count, fingerprint: StableHash.mix(sum ^ 0x6f62_6a00 ^ UInt64(count) << 40))
+    }
+
+    /// Whether two of the hashes from `start` on are equal (reorders them).
+    private static func repeats(_ hashes: inout [UInt64], from start: Int) -> Bool {
+        hashes.withUnsafeMutableBufferPointer { all in
+            var list = UnsafeMutableBufferPointer(rebasing: all[start...])
+            guard list.count > 1 else { return false }
+            if list.count <= 8 {
+                for a in 0..<list.count - 1 { for b in a + 1..<list.count where list[a] == list[b] { return true } }
+                return false
+            }
+            list.sort()
+            for k in 1..<list.count where list[k] == list[k - 1] { return true }
+            return false
+        }
     }
 
     /// Parses `[…]` or `{…}`: puts the container's node on the tape, then parses each

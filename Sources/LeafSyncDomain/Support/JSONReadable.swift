@@ -22,6 +22,8 @@ public protocol JSONReadable {
     var booleanValue: Bool? { get }
     /// An exact decimal from a number, a numeric string, or an object's `amount`.
     var decimal: Decimal? { get }
+    /// ``decimal`` as integers when it is plain (`-12.50`, `24.0000`; at most 18 digits).
+    var plainDecimal: PlainDecimal? { get }
 }
 
 extension JSONReadable {
@@ -45,6 +47,16 @@ extension JSONReadable {
         case .number: return string.flatMap(DecimalText.parse)
         case .string: return string.flatMap { DecimalText.parse($0.trimmingSpaces) }
         case .object: return self["amount"]?.decimal
+        default: return nil
+        }
+    }
+
+    public var plainDecimal: PlainDecimal? {
+        switch kind {
+        case .number, .string:
+            guard var text = string else { return nil }
+            return text.withUTF8 { DecimalText.plainParts($0) }
+        case .object: return self["amount"]?.plainDecimal
         default: return nil
         }
     }

@@ -28,6 +28,24 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         return Money((amount / divisor).roundedHalfEven(scale: 2))
     }
 
+    /// `amount / divisor` rounded half-even to the cent, in integers: the same value as
+    /// ``dividedRoundingToCent(by:)`` (an exact quotient rounded once), without `Decimal`'s
+    /// long division. `nil` when `divisor` is not positive or the digits overflow 64 bits.
+    public static func dividedRoundingToCent(_ amount: PlainDecimal, by divisor: PlainDecimal) -> Money? {
+        guard divisor.significand > 0, !divisor.negative else { return nil }
+        // amount / divisor × 100 = (a × 10^(2 + ds)) / (d × 10^as)
+        var numerator = amount.significand, denominator = divisor.significand
+        let shift = 2 + divisor.scale - amount.scale
+        guard let power = PlainDecimal.powerOfTen(abs(shift)) else { return nil }
+        let (scaled, overflow) = shift >= 0 ? numerator.multipliedReportingOverflow(by: power) : denominator.multipliedReportingOverflow(by: power)
+        guard !overflow else { return nil }
+        if shift >= 0 { numerator = scaled } else { denominator = scaled }
+        var cents = numerator / denominator
+        let remainder = numerator % denominator
+        if remainder > denominator - remainder || (remainder == denominator - remainder && cents & 1 == 1) { cents += 1 }
+        return Money(PlainDecimal(negative: amount.negative && cents != 0, significand: cents, scale: 2).decimal)
+    }
+
     public var isNegative: Bool { amount < 0 }
     public var isZero: Bool { amount == 0 }
     public var magnitude: Money { Money(amount < 0 ? -amount : amount) }
@@ -60,6 +78,31 @@ extension Decimal {
     }
 }
 
+/// A plain decimal as integers, `significand × 10^-scale` with at most 18 digits: what exact
+/// integer arithmetic on amounts (``Money/dividedRoundingToCent(_:by:)``) starts from.
+public struct PlainDecimal: Equatable, Sendable {
+    public var negative: Bool
+    public var significand: UInt64
+    public var scale: Int
+
+    /// The value (`Decimal` drops trailing fraction zeros itself: `12.30` is kept as 12.3).
+    public var decimal: Decimal {
+        guard significand != 0 else { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
+    }
+
+    /// The number 1.
+    public static let one = PlainDecimal(negative: false, significand: 1, scale: 0)
+
+    /// 10^n for n in 0...19.
+    static func powerOfTen(_ n: Int) -> UInt64? {
+        guard n >= 0, n <= 19 else { return nil }
+        var power: UInt64 = 1
+        for _ in 0..<n { power &*= 10 }
+        return power
+    }
+}
+
 /// Exact conversions between decimal text and `Decimal`.
 enum DecimalText {
     /// Parses plain decimal text (`-12.50`, `24.0000`, `1e3`); rejects anything else.
@@ -87,6 +130,11 @@ enum DecimalText {
     /// A fast path for plain amounts (`24.0000`, `-12.50`, `594`): at most 18 digits, no sign but
     /// `-`, no exponent, no spaces. `nil` means "not plain", not "invalid": use ``parse(_:)``.
     static func parsePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        plainParts(bytes)?.decimal
+    }
+
+    /// The integers of a plain amount (see ``parsePlain(_:)``), for exact integer arithmetic.
+    static func plainParts(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainDecimal? {
         var i = 0
         let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -107,8 +155,7 @@ enum DecimalText {
             i += 1
         }
         guard digits > 0, digits <= 18, !afterDot || fraction > 0 else { return nil }
-        if significand == 0 { return Decimal(0) }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(significand))
+        return PlainDecimal(negative: negative && significand != 0, significand: significand, scale: fraction)
     }
 
     /// The shortest exact text of `value`, e.g. `9`, `4.75`.
