@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LeafSyncLog
 
 /// Opens projection databases: WAL for the projector (readers in other processes never block
 /// it), read-only for audit queries, both with a busy timeout.
@@ -16,6 +17,23 @@ public enum ProjectionDatabase {
     /// deletes), and the audit index's secondary indexes left for ``finishBulkLoad(_:path:)``.
     static func openForBulkLoad(_ path: String) throws -> DatabaseQueue {
         try open(path, pragmas: ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"], deferringAuditIndexes: true)
+    }
+
+    /// The audit-index part of a rebuild on its own: writes the rows of `events` into a fresh
+    /// bulk-load database at `path` in one transaction, then builds its indexes and syncs it.
+    /// For `leafsync-bench rebuild-profile`, which reports the two durations.
+    public static func bulkLoadAuditIndex(_ events: [RecordedEvent], into path: String) throws -> (rows: Duration, indexes: Duration) {
+        let clock = ContinuousClock()
+        let queue = try openForBulkLoad(path)
+        let rows = try clock.measure {
+            try queue.inTransaction { db in
+                let audit = try AuditIndexWriter(db)
+                for event in events { try audit.insert(event, in: db) }
+                return .commit
+            }
+        }
+        let indexes = try clock.measure { try finishBulkLoad(queue, path: path) }
+        return (rows, indexes)
     }
 
     /// Creates the deferred indexes, closes the connection and makes the file durable.

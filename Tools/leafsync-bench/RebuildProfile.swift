@@ -8,7 +8,7 @@ import LeafSyncProjections
 struct RebuildProfile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild-profile",
-        abstract: "Time each stage of a rebuild (scan, decode, reduce) of an existing tenant's log, per event type.",
+        abstract: "Time each stage of a rebuild (scan, decode, reduce, audit index) of an existing tenant's log, per event type.",
         discussion: """
         Single-threaded and stage by stage, to show what bounds `leafsync-bench rebuild`. Make a \
         tenant first with `leafsync-bench rebuild --keep DIR`, then: leafsync-bench rebuild-profile --tenant DIR
@@ -42,12 +42,18 @@ struct RebuildProfile: ParsableCommand {
             reduceByType[event.type, default: 0] += Double(Stopwatch.nanoseconds() - start) / 1e9
         }
         let reduceSeconds = reduceWatch.elapsedSeconds
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rebuild-profile-\(getpid()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let audit = try ProjectionDatabase.bulkLoadAuditIndex(events, into: scratch)
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         func rate(_ seconds: Double) -> String { String(format: "%10.0f ev/s  %7.2f µs/ev", Double(events.count) / seconds, seconds / Double(events.count) * 1e6) }
         print("\(events.count) events")
         print("state entry sizes: command \(MemoryLayout<Command>.stride) B, order sync \(MemoryLayout<OrderSync>.stride) B, sync error \(MemoryLayout<SyncError>.stride) B")
         print("scan (materialise)  \(rate(scanSeconds))")
         print("decode payloads     \(rate(decodeSeconds))")
         print("reduce              \(rate(reduceSeconds))")
+        print("audit index rows    \(rate(seconds(audit.rows)))")
+        print("audit index indexes \(rate(seconds(audit.indexes)))")
         print("\nper type                              count   decode µs   reduce µs")
         for (type, entry) in decodeByType.sorted(by: { $0.value.seconds + reduceByType[$0.key]! > $1.value.seconds + reduceByType[$1.key]! }) {
             let name = type.padding(toLength: 36, withPad: " ", startingAt: 0)
