@@ -186,9 +186,10 @@ public final class Projector {
     ) throws {
         try queue.inTransaction { db in
             let audit = try AuditIndexWriter(db)
-            for (event, decoded) in zip(batch.events, batch.decoded) {
-                try audit.insert(event, in: db)
-                _ = reduce(into: &state, event: decoded)
+            // By index: zip would copy every event out of the arrays.
+            for index in batch.events.indices {
+                try audit.insert(batch.events[index], in: db)
+                _ = reduce(into: &state, event: batch.decoded[index])
             }
             if syncTables {
                 for index in writers.indices { try writers[index].sync(to: state, in: db) }

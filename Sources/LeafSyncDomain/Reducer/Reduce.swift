@@ -36,9 +36,8 @@ struct Reduction {
     mutating func apply(_ event: DomainEvent) {
         if let fp = event.fingerprint {
             // R-ENG-01: an identical re-observation changes nothing.
-            let key = "\(event.fact.kindName)|\(event.subject)"
-            if state.fingerprints[key] == fp { return }
-            state.fingerprints[key] = fp
+            let key = FingerprintKey(kind: event.fact.kindName, subject: event.subject)
+            if state.fingerprints.updateValue(fp, forKey: key) == fp { return }
             if state.rejections.removeValue(forKey: event.subject) != nil {
                 resolve(subject: event.subject, rule: "R-ERR-01")
             }

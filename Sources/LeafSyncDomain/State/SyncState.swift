@@ -54,7 +54,7 @@ public struct SyncState: Equatable, Sendable {
 
     // Engine
     /// Fingerprint of the last observed record per type and subject (R-ENG-01).
-    public var fingerprints: [String: UInt64] = [:]
+    public var fingerprints: [FingerprintKey: UInt64] = [:]
     public var commands = CommandBook()
     /// Sync errors by id (`subject|rule`), open and resolved (R-ERR).
     public var errors: [String: SyncError] = [:]
@@ -127,5 +127,19 @@ public struct CommandBook: Equatable, Sendable {
     /// Retries before a failing command becomes a sync error.
     public static let maxAttempts = 5
 
-    func knows(_ key: String) -> Bool { pending[key] != nil || done.contains(key) || abandoned.contains(key) }
+    /// (Empty sets are skipped: a lookup hashes the whole key even in an empty set.)
+    func knows(_ key: String) -> Bool {
+        pending[key] != nil || (!done.isEmpty && done.contains(key)) || (!abandoned.isEmpty && abandoned.contains(key))
+    }
+}
+
+/// What a fingerprint is kept for: a record kind (`ll-order`) and a subject.
+public struct FingerprintKey: Hashable, Sendable {
+    public var kind: String
+    public var subject: String
+
+    public init(kind: String, subject: String) {
+        self.kind = kind
+        self.subject = subject
+    }
 }
