@@ -37,7 +37,7 @@ final class DecodedBatch: Sendable {
         switch header.codec {
         case .raw:
             raw = stored
-        case .lz4:
+        case .lz4, .lz4Compacted:
             raw = pool.take(atLeast: Int(header.rawSize))
             let destination = UnsafeMutableRawBufferPointer(start: raw.base, count: Int(header.rawSize))
             guard LZ4.decompress(UnsafeRawBufferPointer(storedBytes), into: destination) else {

@@ -4,7 +4,7 @@
 /// offset  size  field
 ///      0     4  magic "LSB1"
 ///      4     1  format version (1)
-///      5     1  codec (0 stored raw, 1 LZ4 block)
+///      5     1  codec (0 stored raw, 1 LZ4 block, 2 LZ4 block re-encoded by compaction)
 ///      6     2  reserved, zero
 ///      8     8  base sequence (sequence of the first event)
 ///     16     4  event count
@@ -22,7 +22,16 @@ struct BatchHeader: Equatable, Sendable {
     /// Largest stored or raw body accepted; anything larger is an impossible header.
     static let maximumBodySize = 256 << 20
 
-    enum Codec: UInt8, Sendable { case raw = 0, lz4 = 1 }
+    enum Codec: UInt8, Sendable {
+        case raw = 0
+        /// An LZ4 block from the fast encoder, as the writer appends it.
+        case lz4 = 1
+        /// An LZ4 block from the high-compression encoder, written by ``LogCompactor``: read
+        /// exactly like `lz4`; marked so that compaction skips it.
+        case lz4Compacted = 2
+
+        var isLZ4: Bool { self != .raw }
+    }
 
     var codec: Codec
     var baseSequence: UInt64
@@ -85,7 +94,7 @@ struct BatchHeader: Equatable, Sendable {
         guard raw > 0, stored > 0, Int(raw) <= maximumBodySize, Int(stored) <= maximumBodySize else {
             return .failure(.impossible("impossible body sizes (raw \(raw), stored \(stored))"))
         }
-        guard codec == .lz4 || raw == stored else { return .failure(.impossible("raw body with differing sizes")) }
+        guard codec.isLZ4 || raw == stored else { return .failure(.impossible("raw body with differing sizes")) }
         return .success(BatchHeader(
             codec: codec, baseSequence: base, count: count, rawSize: raw, storedSize: stored, bodyChecksum: bodyCRC
         ))

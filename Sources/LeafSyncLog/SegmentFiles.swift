@@ -148,7 +148,7 @@ final class SegmentReader {
             switch header.codec {
             case .raw:
                 return .success(try body(storedBytes))
-            case .lz4:
+            case .lz4, .lz4Compacted:
                 let raw = Int(header.rawSize)
                 if rawBuffer.count < raw { rawBuffer = [UInt8](repeating: 0, count: raw) }
                 return try rawBuffer.withUnsafeMutableBytes { rawAll -> Result<R, CorruptBody> in

@@ -13,7 +13,9 @@ struct LogBenchmark: AsyncParsableCommand {
           1. appends them to a new event log, 1,000 events per append;
           2. inserts them into the baseline: one SQLite table, one row per event with the JSON \
         payload, WAL, 1,000 rows per transaction;
-          3. scans both from the start, materialising every event.
+          3. scans both from the start, materialising every event: the log as written, then \
+        again after `LogCompactor` (as `leafsync log compact`) re-encoded its batches with LZ4HC.
+        The headline scan and compression figures are the compacted log's; the table shows both.
         Both sides use the same durability: --durability fsync (default) makes every 1,000 events \
         durable on both (log `fsync`, SQLite `synchronous=FULL`); `none` syncs neither.
         Run it in release mode: swift run -c release leafsync-bench log
@@ -94,24 +96,24 @@ struct LogBenchmark: AsyncParsableCommand {
         }
         let sqliteBytes = Self.fileSize(scratch + "/events.sqlite") + Self.fileSize(scratch + "/events.sqlite-wal")
 
-        // 3. Full scans, each materialising every event.
-        progress.say("scanning both …")
-        let reader = try EventLogReader(directory: logDirectory)
-        let (scanned, scanSeconds) = try Stopwatch.median(of: scans) { () throws -> (Int, Int) in
-            let cursor = try reader.cursor(from: 1)
-            var count = 0, bytes = 0
-            while let event = try cursor.next() {
-                count += 1
-                bytes += event.payload.count
-            }
-            return (count, bytes)
-        }
+        // 3. Full scans, each materialising every event: the log as the writer left it, then
+        // compacted (`leafsync log compact`: the same batches re-encoded with LZ4HC), then the baseline.
+        progress.say("scanning the log as written …")
+        let writtenScan = try Self.scanLog(logDirectory, times: scans)
+        progress.say("compacting the log …")
+        let (compaction, compactSeconds) = try Stopwatch.measure { try LogCompactor(directory: logDirectory).compact() }
+        progress.say(compaction.description)
+        let compacted = try LogInspector.stats(directory: logDirectory).stats
+        progress.say("scanning the compacted log …")
+        let compactedScan = try Self.scanLog(logDirectory, times: scans)
         let (viewed, viewSeconds) = try Stopwatch.measure { () throws -> UInt64 in
-            try reader.cursor(from: 1).forEachView { _ in }
+            try EventLogReader(directory: logDirectory).cursor(from: 1).forEachView { _ in }
         }
         progress.say("zero-copy scan: \(viewed) events at \(Int(Double(viewed) / viewSeconds)) events/s")
+        progress.say("scanning the SQLite baseline …")
         let (baselineScanned, baselineScanSeconds) = try Stopwatch.median(of: scans) { try table.scan() }
-        guard scanned.0 == events, baselineScanned.count == events, scanned.1 == baselineScanned.payloadBytes else {
+        for scanned in [writtenScan.scanned, compactedScan.scanned] where
+            scanned.count != events || baselineScanned.count != events || scanned.bytes != baselineScanned.payloadBytes {
             throw ValidationError("scan mismatch: log \(scanned), baseline \(baselineScanned), expected \(events) events")
         }
 
@@ -120,15 +122,33 @@ struct LogBenchmark: AsyncParsableCommand {
             appendEventsPerSecond: Double(events) / appendSeconds,
             baselineAppendEventsPerSecond: Double(events) / baselineAppendSeconds,
             appendMegabytesPerSecond: Double(stats.uncompressedBytes) / 1e6 / appendSeconds,
-            scanEventsPerSecond: Double(events) / scanSeconds,
+            scanEventsPerSecond: Double(events) / compactedScan.seconds,
+            uncompactedScanEventsPerSecond: Double(events) / writtenScan.seconds,
             baselineScanEventsPerSecond: Double(events) / baselineScanSeconds,
-            compressionRatio: stats.compressionRatio, logBytesOnDisk: stats.bytesOnDisk, baselineBytesOnDisk: sqliteBytes,
+            compactionMegabytesPerSecond: Double(compaction.rawBytes) / 1e6 / compactSeconds,
+            compressionRatio: compacted.compressionRatio, uncompactedCompressionRatio: stats.compressionRatio,
+            logBytesOnDisk: compacted.bytesOnDisk, baselineBytesOnDisk: sqliteBytes,
             keptLog: keep
         )
         print(json ? result.json() : result.table())
     }
 
     static let appenders = 4
+
+    /// The median of `times` full materialising scans of the log at `directory`.
+    static func scanLog(_ directory: String, times: Int) throws -> (scanned: (count: Int, bytes: Int), seconds: Double) {
+        let reader = try EventLogReader(directory: directory)
+        let (scanned, seconds) = try Stopwatch.median(of: times) { () throws -> (count: Int, bytes: Int) in
+            let cursor = try reader.cursor(from: 1)
+            var count = 0, bytes = 0
+            while let event = try cursor.next() {
+                count += 1
+                bytes += event.payload.count
+            }
+            return (count, bytes)
+        }
+        return (scanned, seconds)
+    }
 
     static func fileSize(_ path: String) -> UInt64 {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
@@ -151,15 +171,22 @@ struct LogBenchmarkResult: Encodable {
     var appendEventsPerSecond: Double
     var baselineAppendEventsPerSecond: Double
     var appendMegabytesPerSecond: Double
+    /// The compacted log's (the headline: what `leafsync log compact` leaves).
     var scanEventsPerSecond: Double
+    /// The log as the writer left it (LZ4's fast encoder).
+    var uncompactedScanEventsPerSecond: Double
     var baselineScanEventsPerSecond: Double
+    /// Uncompressed megabytes re-encoded per second by `LogCompactor`.
+    var compactionMegabytesPerSecond: Double
     var compressionRatio: Double
+    var uncompactedCompressionRatio: Double
     var logBytesOnDisk: UInt64
     var baselineBytesOnDisk: UInt64
     var keptLog: String?
 
     var appendRatio: Double { appendEventsPerSecond / baselineAppendEventsPerSecond }
     var scanRatio: Double { scanEventsPerSecond / baselineScanEventsPerSecond }
+    var uncompactedScanRatio: Double { uncompactedScanEventsPerSecond / baselineScanEventsPerSecond }
 
     enum CodingKeys: String, CodingKey {
         case events, durability
@@ -171,7 +198,11 @@ struct LogBenchmarkResult: Encodable {
         case scanEventsPerSecond = "scan_events_per_s"
         case baselineScanEventsPerSecond = "baseline_scan_events_per_s"
         case scanRatio = "scan_ratio"
+        case uncompactedScanEventsPerSecond = "uncompacted_scan_events_per_s"
+        case uncompactedScanRatio = "uncompacted_scan_ratio"
+        case compactionMegabytesPerSecond = "compaction_mb_per_s"
         case compressionRatio = "compression_ratio"
+        case uncompactedCompressionRatio = "uncompacted_compression_ratio"
         case logBytesOnDisk = "log_bytes_on_disk"
         case baselineBytesOnDisk = "baseline_bytes_on_disk"
         case keptLog = "kept_log"
@@ -189,7 +220,11 @@ struct LogBenchmarkResult: Encodable {
         try container.encode(scanEventsPerSecond.rounded(), forKey: .scanEventsPerSecond)
         try container.encode(baselineScanEventsPerSecond.rounded(), forKey: .baselineScanEventsPerSecond)
         try container.encode((scanRatio * 100).rounded() / 100, forKey: .scanRatio)
+        try container.encode(uncompactedScanEventsPerSecond.rounded(), forKey: .uncompactedScanEventsPerSecond)
+        try container.encode((uncompactedScanRatio * 100).rounded() / 100, forKey: .uncompactedScanRatio)
+        try container.encode((compactionMegabytesPerSecond * 10).rounded() / 10, forKey: .compactionMegabytesPerSecond)
         try container.encode((compressionRatio * 100).rounded() / 100, forKey: .compressionRatio)
+        try container.encode((uncompactedCompressionRatio * 100).rounded() / 100, forKey: .uncompactedCompressionRatio)
         try container.encode(logBytesOnDisk, forKey: .logBytesOnDisk)
         try container.encode(baselineBytesOnDisk, forKey: .baselineBytesOnDisk)
         try container.encodeIfPresent(keptLog, forKey: .keptLog)
@@ -209,10 +244,12 @@ struct LogBenchmarkResult: Encodable {
         leafsync-bench log: \(events) events, \(payloadBytes / 1_000_000) MB of payload, durability \(durability) on both sides
                                   event log    SQLite baseline     ratio
         append (events/s)      \(rate(appendEventsPerSecond))  \(rate(baselineAppendEventsPerSecond))    \(ratio(appendRatio))
-        full scan (events/s)   \(rate(scanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(scanRatio))
+        full scan (events/s)   \(rate(scanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(scanRatio))   compacted log
+          as written           \(rate(uncompactedScanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(uncompactedScanRatio))   before compaction
         bytes on disk          \(String(format: "%12d", logBytesOnDisk))  \(String(format: "%12d", baselineBytesOnDisk))    \(ratio(Double(baselineBytesOnDisk) / Double(max(logBytesOnDisk, 1))))
         append MB/s (uncompressed)  \(String(format: "%.1f", appendMegabytesPerSecond))
-        compression ratio           \(String(format: "%.2f", compressionRatio))
+        compaction MB/s (uncompressed)  \(String(format: "%.1f", compactionMegabytesPerSecond))
+        compression ratio           \(String(format: "%.2f", compressionRatio)) compacted, \(String(format: "%.2f", uncompactedCompressionRatio)) as written
         \(keptLog.map { "log kept in \($0)" } ?? "")
         """
     }
