@@ -80,6 +80,24 @@ struct LogCommandTests {
         try appendSamples(to: log)  // writes resume at sequence 1
     }
 
+    @Test("compact re-encodes the log, which still verifies and dumps the same events; a second run has nothing to do")
+    func compact() throws {
+        let directory = TemporaryDirectory("cli")
+        let log = directory.sub("log")
+        try appendSamples(to: log)
+        let before = try runCommand(Self.leafsync, ["log", "dump", log, "--json"]).stdout
+
+        let compacted = try runCommand(Self.leafsync, ["log", "compact", log])
+        #expect(compacted.status == 0, "\(compacted.stderr)")
+        #expect(compacted.stdout.contains("compacted 1 segment(s), 1 batches"))
+        #expect(compacted.stderr.contains("1/1 00000000000000000001.seg: compacted"))
+        #expect(try runCommand(Self.leafsync, ["log", "verify", log]).stdout.contains("sound: 3 events"))
+        #expect(try runCommand(Self.leafsync, ["log", "dump", log, "--json"]).stdout == before)
+
+        let again = try runCommand(Self.leafsync, ["log", "compact", log])
+        #expect(again.status == 0 && again.stdout.contains("nothing to compact: 1 segment(s) already compacted"))
+    }
+
     @Test("repair truncates a torn tail, and a missing directory is a clear error")
     func tornTailAndMissing() throws {
         let directory = TemporaryDirectory("cli")
@@ -106,7 +124,7 @@ struct LogCommandTests {
     @Test("--help teaches the log commands")
     func help() throws {
         let help = try runCommand(Self.leafsync, ["log", "--help"])
-        for word in ["verify", "stats", "dump", "append", "repair", "Examples"] {
+        for word in ["verify", "stats", "dump", "append", "compact", "repair", "Examples"] {
             #expect(help.stdout.contains(word))
         }
     }
