@@ -38,7 +38,7 @@ struct LogBenchmark: AsyncParsableCommand {
     var samples = RealisticWorkload.defaultSamplesDirectory
 
     @Option(help: "Scan each side this many times and report the median (a single 0.1 s scan is at the mercy of the scheduler).")
-    var scans = 3
+    var scans = 5
 
     @Option(help: "Seed of the workload generator.")
     var seed: UInt64 = 42
