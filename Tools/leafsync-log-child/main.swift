@@ -5,6 +5,8 @@
 //   leafsync-log-child follow DIR COUNT     follows the log from 1 and prints "seen <seq>" for
 //                                           every event until COUNT events were seen, then "done"
 //   leafsync-log-child lock DIR             opens a writer, prints "locked", waits for stdin EOF
+//   leafsync-log-child compact DIR          compacts the log, printing "segment <i>/<n>" after
+//                                           each segment, then "done <segments compacted>"
 //
 // Every event's subject is `s:<k>` for a unique k and its payload a pure function of k, so the
 // parent can check content whatever order concurrent appends were sequenced in.
@@ -30,7 +32,7 @@ func key(of event: RecordedEvent) -> UInt64? {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: leafsync-log-child append|follow|lock DIR [N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: leafsync-log-child append|follow|lock|compact DIR [N]\n".utf8))
     exit(64)
 }
 let directory = arguments[2]
@@ -73,6 +75,16 @@ case "lock":
         say("locked")
         _ = FileHandle.standardInput.readDataToEndOfFile()
         await writer.close()
+    } catch {
+        say("error: \(error)")
+        exit(1)
+    }
+case "compact":
+    do {
+        let report = try LogCompactor(directory: directory).compact { progress in
+            say("segment \(progress.done)/\(progress.total)")
+        }
+        say("done \(report.segmentsCompacted)")
     } catch {
         say("error: \(error)")
         exit(1)
