@@ -40,7 +40,10 @@ public struct LogCompactor: Sendable {
             guard segmentsCompacted > 0 else {
                 return "nothing to compact: \(segmentsUnchanged) segment(s) already compacted"
             }
-            func mb(_ bytes: UInt64) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+            func mb(_ bytes: UInt64) -> String {
+                bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1e6)
+                    : bytes >= 10_000 ? String(format: "%.1f KB", Double(bytes) / 1e3) : "\(bytes) bytes"
+            }
             func ratio(_ stored: UInt64) -> String { String(format: "%.2f", Double(rawBytes) / Double(max(stored, 1))) }
             return "compacted \(segmentsCompacted) segment(s), \(batchesCompacted) batches: \(mb(bytesBefore)) → \(mb(bytesAfter)) "
                 + "(compression \(ratio(bytesBefore)) → \(ratio(bytesAfter)))"
