@@ -9,22 +9,9 @@ enum LZ4 {
     /// Only the writer uses it: logs written at any setting read the same.
     static let acceleration: Int32 = 1
 
-    /// Compresses `source`; returns nil when the result would not be smaller (store raw then).
+    /// Compresses `source` with the fast encoder; nil when the result would not be smaller (store raw then).
     static func compress(_ source: UnsafeRawBufferPointer) -> [UInt8]? {
-        guard source.count > 0, source.count <= Int(LZ4_MAX_INPUT_SIZE) else { return nil }
-        let bound = Int(LZ4_compressBound(Int32(source.count)))
-        var written = 0
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-            let n = LZ4_compress_fast(
-                source.baseAddress!.assumingMemoryBound(to: CChar.self),
-                UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                Int32(source.count), Int32(bound), acceleration
-            )
-            written = Int(n)
-            initialized = max(0, Int(n))
-        }
-        guard written > 0, written < source.count else { return nil }
-        return output
+        compress(source) { LZ4_compress_fast($0, $1, $2, $3, acceleration) }
     }
 
     /// The LZ4HC level compaction uses: on the benchmark's records, 11.3:1 instead of 8.0:1 at
@@ -35,15 +22,22 @@ enum LZ4 {
     /// Compresses `source` with the high-compression encoder (LZ4HC). The output is an ordinary
     /// LZ4 block, read by ``decompress(_:into:)``. Returns nil when it would not be smaller.
     static func compressHighly(_ source: UnsafeRawBufferPointer, level: Int32 = compactionLevel) -> [UInt8]? {
+        compress(source) { LZ4_compress_HC($0, $1, $2, $3, level) }
+    }
+
+    /// Runs an LZ4 block encoder `(source, destination, source size, destination capacity) ->
+    /// bytes written` into a buffer of the worst-case size.
+    private static func compress(
+        _ source: UnsafeRawBufferPointer, with encode: (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>, Int32, Int32) -> Int32
+    ) -> [UInt8]? {
         guard source.count > 0, source.count <= Int(LZ4_MAX_INPUT_SIZE) else { return nil }
         let bound = Int(LZ4_compressBound(Int32(source.count)))
         var written = 0
         let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-            let n = LZ4_compress_HC(
+            let n = encode(
                 source.baseAddress!.assumingMemoryBound(to: CChar.self),
                 UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                Int32(source.count), Int32(bound), level
-            )
+                Int32(source.count), Int32(bound))
             written = Int(n)
             initialized = max(0, Int(n))
         }

@@ -133,13 +133,8 @@ public struct CommandBook: Equatable, Sendable {
     }
 }
 
-/// What a fingerprint is kept for: a record kind (`ll-order`) and a subject.
+/// What a fingerprint is kept for: a record kind (`ll-order`) and a subject. Made by the reducer.
 public struct FingerprintKey: Hashable, Sendable {
     public var kind: String
     public var subject: String
-
-    public init(kind: String, subject: String) {
-        self.kind = kind
-        self.subject = subject
-    }
 }
