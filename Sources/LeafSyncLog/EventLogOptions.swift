@@ -28,19 +28,27 @@ public struct EventLogOptions: Sendable {
     public var recoveryCheck: RecoveryCheck
     /// Create the directory when it does not exist.
     public var createIfMissing: Bool
+    /// Re-encode each segment with LZ4HC (see ``LogCompactor``) on a background thread once the
+    /// writer has moved past it, and the finished segments of an existing log when the writer
+    /// opens it: a long-running writer keeps its log compacted without `leafsync log compact`,
+    /// at the cost of CPU beside its appends. `close()` waits for the segment being compacted;
+    /// queued ones are left for the next writer. Off by default.
+    public var compactSealedSegments: Bool
 
     public init(
         durability: Durability = .group,
         segmentSizeLimit: UInt64 = 64 << 20,
         batchSize: Int = 1 << 20,
         recoveryCheck: RecoveryCheck = .full,
-        createIfMissing: Bool = true
+        createIfMissing: Bool = true,
+        compactSealedSegments: Bool = false
     ) {
         self.durability = durability
         self.segmentSizeLimit = max(segmentSizeLimit, 4096)
         self.batchSize = max(batchSize, 4096)
         self.recoveryCheck = recoveryCheck
         self.createIfMissing = createIfMissing
+        self.compactSealedSegments = compactSealedSegments
     }
 }
 

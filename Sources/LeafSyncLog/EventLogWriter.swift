@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The single writer of an event log directory.
 ///
@@ -40,6 +41,22 @@ public final class EventLogWriter: @unchecked Sendable {
     private var index: SparseIndex
     private var indexFile: PosixFile
     private var nextSequence: UInt64
+
+    /// Compacts finished segments when ``EventLogOptions/compactSealedSegments`` is on, one at a
+    /// time, off the writer thread.
+    private let compactionQueue = DispatchQueue(label: "leafsync.log.compaction", qos: .utility)
+    private let compaction = Mutex(BackgroundCompaction())
+    private struct BackgroundCompaction {
+        var report = LogCompactor.Report()
+        var error: EventLogError?
+        /// Set by `close()`: segments queued but not started are left for later.
+        var stopped = false
+    }
+
+    /// What background compaction (``EventLogOptions/compactSealedSegments``) has done so far.
+    public var compactionReport: LogCompactor.Report { compaction.withLock { $0.report } }
+    /// The last segment background compaction could not re-encode (it stays as it was), if any.
+    public var compactionError: EventLogError? { compaction.withLock { $0.error } }
 
     /// Sequence of the last event whose append has completed (0 for an empty log).
     public var lastSequence: UInt64 {
@@ -99,9 +116,13 @@ public final class EventLogWriter: @unchecked Sendable {
             indexFile = try PosixFile.openForWriting(directory.indexPath(base: last.base), create: false)
             nextSequence = scan.lastSequence + 1
             committedSequence = scan.lastSequence
+            if options.compactSealedSegments { try LogCompactor.removeLeftovers(directory) }
         } catch {
             lock.release()
             throw error
+        }
+        if options.compactSealedSegments {
+            for base in (try? directory.segmentBases()) ?? [] where base < segmentBase { compactInBackground(base) }
         }
         let thread = Thread { [self] in runWriterLoop() }
         thread.name = "leafsync-log-writer"
@@ -169,6 +190,9 @@ public final class EventLogWriter: @unchecked Sendable {
                 closeWaiters = []
                 condition.unlock()
                 if failure == nil, options.durability != .none { try? segment.sync() }
+                // Compaction relies on the lock: skip what has not started, let the rest finish.
+                compaction.withLock { $0.stopped = true }
+                compactionQueue.sync {}
                 lock.release()
                 waiters.forEach { $0.resume() }
                 return
@@ -278,9 +302,25 @@ public final class EventLogWriter: @unchecked Sendable {
         if options.durability != .none { try PosixFile.syncDirectory(directory.path) }
         segment = newSegment
         indexFile = try PosixFile.openForWriting(directory.indexPath(base: base), create: false)
+        let sealed = segmentBase
         segmentBase = base
         segmentSize = 0
         index = newIndex
+        if options.compactSealedSegments { compactInBackground(sealed) }
+    }
+
+    /// Queues the compaction of a segment nothing appends to any more.
+    private func compactInBackground(_ base: UInt64) {
+        compactionQueue.async { [self] in
+            guard var report = compaction.withLock({ $0.stopped ? nil : $0.report }) else { return }
+            do {
+                _ = try LogCompactor.compactSegment(base: base, in: directory, report: &report)
+                compaction.withLock { $0.report = report }
+            } catch {
+                let failure = (error as? EventLogError) ?? .io(operation: "compact", path: directory.segmentPath(base: base), errno: EIO)
+                compaction.withLock { $0.error = failure }
+            }
+        }
     }
 }
 

@@ -22,7 +22,9 @@ import Foundation
 /// a sparse-index hint that no longer matches is detected and rebuilt, as always. Compaction
 /// takes the writer lock, so it never runs while the log is being appended to, and it stops at
 /// the first torn or corrupt batch (run `leafsync log repair` first). A crash leaves each segment
-/// whole, old or new; the next compaction deletes a leftover temporary file.
+/// whole, old or new; the next compaction (or writer) deletes a leftover temporary file. A
+/// long-running writer can do the same to the segments it has finished with
+/// (``EventLogOptions/compactSealedSegments``).
 public struct LogCompactor: Sendable {
     /// What one compaction did.
     public struct Report: Sendable, Equatable, CustomStringConvertible {
@@ -77,25 +79,26 @@ public struct LogCompactor: Sendable {
         guard log.exists else { throw EventLogError.notALog(directory: directory, reason: "no such directory") }
         let lock = try WriterLock(directory: log)
         defer { lock.release() }
-        try removeLeftovers(log)
+        try Self.removeLeftovers(log)
         var report = Report()
         let bases = try log.segmentBases()
         for (index, base) in bases.enumerated() {
-            let compacted = try compactSegment(base: base, in: log, report: &report)
+            let compacted = try Self.compactSegment(base: base, in: log, report: &report)
             progress(Progress(segment: LogDirectory.segmentFileName(base: base), done: index + 1, total: bases.count, compacted: compacted))
         }
         return report
     }
 
-    /// Deletes temporary files a crashed compaction left behind.
-    private func removeLeftovers(_ log: LogDirectory) throws {
-        for name in try FileManager.default.contentsOfDirectory(atPath: log.path) where name.hasSuffix(Self.temporarySuffix) {
+    /// Deletes temporary files a crashed compaction left behind. The caller holds the writer lock.
+    static func removeLeftovers(_ log: LogDirectory) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: log.path) where name.hasSuffix(temporarySuffix) {
             try FileManager.default.removeItem(atPath: log.path + "/" + name)
         }
     }
 
     /// Rewrites one segment unless all its batches are compacted already; returns whether it did.
-    private func compactSegment(base: UInt64, in log: LogDirectory, report: inout Report) throws -> Bool {
+    /// The caller holds the writer lock, and nothing appends to this segment.
+    static func compactSegment(base: UInt64, in log: LogDirectory, report: inout Report) throws -> Bool {
         let reader = try SegmentReader(directory: log, base: base)
         let size = try reader.file.size()
         // The batches, headers only; anything but whole batches stops compaction.
@@ -120,14 +123,14 @@ public struct LogCompactor: Sendable {
             return false
         }
         let path = log.segmentPath(base: base)
-        let temporary = path + Self.temporarySuffix
+        let temporary = path + temporarySuffix
         let output = try PosixFile.openForWriting(temporary, create: true)
         try output.truncate(to: 0)
         var written: UInt64 = 0
         var index = SparseIndex(base: base)
         var stored: [UInt8] = [], raw: [UInt8] = []
-        for start in stride(from: 0, to: batches.count, by: Self.window) {
-            let group = Array(batches[start..<min(start + Self.window, batches.count)])
+        for start in stride(from: 0, to: batches.count, by: window) {
+            let group = Array(batches[start..<min(start + window, batches.count)])
             // Read and check each body here (one file position at a time), re-encode in parallel.
             var bodies: [[UInt8]?] = []
             for (header, at) in group {
@@ -140,7 +143,7 @@ public struct LogCompactor: Sendable {
                         segment: reader.name, offset: at, reason: "\(bad.reason); run `leafsync log repair \(log.path)` first"))
                 }
             }
-            let encoded = Self.reencode(bodies)
+            let encoded = reencode(bodies)
             for (position, (header, at)) in group.enumerated() {
                 let batch: [UInt8]
                 if let rawBody = bodies[position] {

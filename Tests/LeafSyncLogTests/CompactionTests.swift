@@ -129,4 +129,34 @@ struct CompactionTests {
         #expect(!FileManager.default.fileExists(atPath: leftover))
         #expect(try Self.readAll(directory.path).count == events.count)
     }
+
+    @Test("a writer with compactSealedSegments compacts each segment it rolls past, and those it finds on open")
+    func backgroundCompaction() async throws {
+        let directory = TemporaryDirectory()
+        // Written without it: nothing compacted.
+        var events = try await Fixtures.writeLog(at: directory.path, count: 1_500, perAppend: 100, options: Self.options)
+        let before = Fixtures.segmentFiles(directory.path).count
+        var options = Self.options
+        options.compactSealedSegments = true
+        let writer = try EventLogWriter(directory: directory.path, options: options)
+        let more = (1_500..<3_000).map { Fixtures.event($0) }
+        for start in stride(from: 0, to: more.count, by: 100) { try await writer.append(Array(more[start..<(start + 100)])) }
+        events += more
+        let segments = Fixtures.segmentFiles(directory.path).count
+        #expect(segments > before)
+        // Every segment but the one still being written gets compacted in the background: the
+        // old ones when the writer opened, the new ones as it rolled past them.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while writer.compactionReport.segmentsCompacted < segments - 1, ContinuousClock.now < deadline {
+            await Task.yield()
+        }
+        #expect(writer.compactionReport.segmentsCompacted == segments - 1)
+        #expect(writer.compactionError == nil)
+        await writer.close()
+        let rest = try LogCompactor(directory: directory.path).compact()
+        #expect(rest.segmentsCompacted == 1 && rest.segmentsUnchanged == segments - 1)
+        let read = try Self.readAll(directory.path)
+        #expect(read.count == events.count && zip(read, events).allSatisfy { $0.matches($1) })
+        #expect(try LogInspector.verify(directory: directory.path).isSound)
+    }
 }
