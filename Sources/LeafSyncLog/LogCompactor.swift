@@ -125,6 +125,8 @@ public struct LogCompactor: Sendable {
         let path = log.segmentPath(base: base)
         let temporary = path + temporarySuffix
         let output = try PosixFile.openForWriting(temporary, create: true)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }  // a failure leaves the segment as it was, and no temporary file
         try output.truncate(to: 0)
         var written: UInt64 = 0
         var index = SparseIndex(base: base)
@@ -164,6 +166,7 @@ public struct LogCompactor: Sendable {
         }
         try output.sync()
         guard rename(temporary, path) == 0 else { throw EventLogError.io(operation: "rename", path: temporary, errno: errno) }
+        renamed = true
         try PosixFile.syncDirectory(log.path)
         try index.write(to: log)
         report.segmentsCompacted += 1

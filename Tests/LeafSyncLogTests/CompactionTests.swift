@@ -115,6 +115,26 @@ struct CompactionTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: last)) == before)
     }
 
+    @Test("a corrupt batch body stops compaction naming segment and offset, leaving the segment as it was and no temporary file")
+    func corruptBody() async throws {
+        let directory = TemporaryDirectory()
+        try await Fixtures.writeLog(at: directory.path, count: 1_000, perAppend: 100, options: EventLogOptions(durability: .none))
+        let segment = directory.sub(try #require(Fixtures.segmentFiles(directory.path).first))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment)))
+        let offsets = ScanTests.batchOffsets(bytes)
+        bytes[offsets[6] + 60] ^= 0x10  // inside the 7th batch's body
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+
+        #expect {
+            try LogCompactor(directory: directory.path).compact()
+        } throws: { error in
+            guard case .corrupted(let corruption)? = error as? EventLogError else { return false }
+            return segment.hasSuffix(corruption.segment) && corruption.offset == UInt64(offsets[6]) && corruption.reason.contains("checksum")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: segment)) == Data(bytes))
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: directory.path)).contains { $0.hasSuffix(".compacting") })
+    }
+
     @Test("a temporary file left by a crashed compaction is ignored by readers and removed by the next compaction")
     func leftoverFromCrash() async throws {
         let directory = TemporaryDirectory()
