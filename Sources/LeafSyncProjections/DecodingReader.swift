@@ -1,10 +1,15 @@
 import Dispatch
+import GRDB
 import LeafSyncDomain
 import LeafSyncLog
 
 /// Reads the log in batches for the projector and decodes each batch's payloads into domain
 /// events on another core, one batch ahead: while the projector reduces and commits batch N,
 /// batch N+1 is being read and decoded (decoding is pure, so it can run anywhere; reducing cannot).
+///
+/// A rebuild also has the reading thread write each batch's audit-index rows (`auditInto`): they
+/// depend on the envelopes alone, and the rebuild's database is invisible until it is swapped
+/// in, so they need not share a transaction with the checkpoint.
 final class DecodingReader {
     /// A batch and its decoded events, index for index.
     struct Batch {
@@ -17,8 +22,8 @@ final class DecodingReader {
     private let reader: Reader
     private var ahead: Job?
 
-    init(cursor: EventCursor, batchSize: Int) {
-        reader = Reader(cursor: cursor, batchSize: batchSize)
+    init(cursor: EventCursor, batchSize: Int, auditInto audit: DatabaseQueue? = nil) {
+        reader = Reader(cursor: cursor, batchSize: batchSize, audit: audit)
     }
 
     /// The next batch (empty at the end of the log). A batch read ahead is returned only if it
@@ -46,10 +51,12 @@ final class DecodingReader {
     private final class Reader: @unchecked Sendable {
         let cursor: EventCursor
         let batchSize: Int
+        let audit: DatabaseQueue?
 
-        init(cursor: EventCursor, batchSize: Int) {
+        init(cursor: EventCursor, batchSize: Int, audit: DatabaseQueue?) {
             self.cursor = cursor
             self.batchSize = batchSize
+            self.audit = audit
         }
 
         func readAndDecode() throws -> Batch {
@@ -59,6 +66,13 @@ final class DecodingReader {
             while events.count < batchSize {
                 guard let event = try cursor.next() else { atEnd = true; break }
                 events.append(event)
+            }
+            if let audit, !events.isEmpty {
+                try audit.inTransaction { db in
+                    let writer = try AuditIndexWriter(db)
+                    for index in events.indices { try writer.insert(events[index], in: db) }
+                    return .commit
+                }
             }
             return Batch(events: events, decoded: events.map(DomainEvent.init(recorded:)), atEnd: atEnd)
         }

@@ -138,7 +138,10 @@ public final class Projector {
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, rebuilding: rebuilding))
         }
 
-        let batches = DecodingReader(cursor: cursor, batchSize: batchSize)
+        // A rebuild's audit rows are written by the reading thread (see DecodingReader).
+        let batches = DecodingReader(cursor: cursor, batchSize: batchSize, auditInto: rebuilding ? queue : nil)
+        // The last event reduced: a rebuild commits its checkpoint only with the tables, at the end.
+        var lastApplied: RecordedEvent?
         defer { batches.finish() }
         while !Task.isCancelled {
             let seen = watcher?.generation ?? 0
@@ -147,7 +150,8 @@ public final class Projector {
             let syncTables = sinceTableSync > 0 && (batch.atEnd || sinceTableSync >= tableSyncInterval || Task.isCancelled)
             if batch.events.isEmpty {
                 if syncTables {
-                    try Self.commit(.init(events: [], decoded: [], atEnd: true), state: &state, writers: &writers, syncTables: true, to: queue)
+                    try Self.commit(.init(events: [], decoded: [], atEnd: true), state: &state, writers: &writers, syncTables: true, auditRows: false,
+                                    checkpoint: lastApplied, to: queue)
                     sinceTableSync = 0
                 }
                 report(force: true)
@@ -156,9 +160,17 @@ public final class Projector {
                 target = try reader.lastSequence()
                 continue
             }
-            try Self.commit(batch, state: &state, writers: &writers, syncTables: syncTables, to: queue)
+            let last = batch.events[batch.events.count - 1]
+            if rebuilding && !syncTables {
+                // Nothing to write until the end: the audit rows are in, the checkpoint can wait.
+                for index in batch.events.indices { _ = reduce(into: &state, event: batch.decoded[index]) }
+            } else {
+                try Self.commit(batch, state: &state, writers: &writers, syncTables: syncTables, auditRows: !rebuilding,
+                                checkpoint: last, to: queue)
+            }
+            lastApplied = last
             if syncTables { sinceTableSync = 0 }
-            committed = batch.events[batch.events.count - 1].sequence
+            committed = last.sequence
             applied += UInt64(batch.events.count)
             if committed > target { target = try reader.lastSequence() }
             report(force: false)
@@ -180,23 +192,25 @@ public final class Projector {
         try live.close()
     }
 
-    /// One transaction: the batch's audit rows, the table rows it changed, and the checkpoint.
+    /// One transaction: the batch's audit rows (unless the reading thread wrote them), the table
+    /// rows it changed, and the checkpoint (the last event applied).
     private static func commit(
-        _ batch: DecodingReader.Batch, state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, to queue: DatabaseQueue
+        _ batch: DecodingReader.Batch, state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, auditRows: Bool,
+        checkpoint: RecordedEvent?, to queue: DatabaseQueue
     ) throws {
         try queue.inTransaction { db in
-            let audit = try AuditIndexWriter(db)
+            let audit = auditRows ? try AuditIndexWriter(db) : nil
             // By index: zip would copy every event out of the arrays.
             for index in batch.events.indices {
-                try audit.insert(batch.events[index], in: db)
+                try audit?.insert(batch.events[index], in: db)
                 _ = reduce(into: &state, event: batch.decoded[index])
             }
             if syncTables {
                 for index in writers.indices { try writers[index].sync(to: state, in: db) }
             }
-            if let last = batch.events.last {
+            if let checkpoint {
                 try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
-                               arguments: [Int64(last.sequence), last.recordedAt.microseconds])
+                               arguments: [Int64(checkpoint.sequence), checkpoint.recordedAt.microseconds])
             }
             return .commit
         }

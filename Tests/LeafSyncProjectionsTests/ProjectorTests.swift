@@ -53,6 +53,31 @@ struct ProjectorTests {
         #expect(audit == ScenarioLog.events().count)
     }
 
+    @Test("a rebuild ending exactly on a batch boundary commits the last sequence; the live projector then goes on from there")
+    func rebuildEndingOnBatchBoundary() async throws {
+        let directory = TemporaryDirectory("projector")
+        let tenant = TenantDirectory(directory.path)
+        let events = ScenarioLog.events()
+        let batch = 10
+        let whole = events.count / batch * batch  // a multiple of the batch size
+        let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
+        try await writer.append(Array(events[0..<whole]))
+        #expect(try await Projector(tenant: tenant, batchSize: batch).run(rebuild: true) == UInt64(whole))
+        let db = try ProjectionDatabase.openReadOnly(tenant)
+        let checkpoint = try await db.read { try Int.fetchOne($0, sql: "SELECT last_sequence FROM projector_checkpoint") }
+        let audited = try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_index") }
+        try db.close()
+        #expect(checkpoint == whole && audited == whole)
+
+        // The rest arrives; the live projector applies it once, and matches a rebuild.
+        try await writer.append(Array(events[whole...]))
+        await writer.close()
+        #expect(try await Projector(tenant: tenant, batchSize: batch).run() == UInt64(events.count))
+        let live = try dump(tenant)
+        try await Projector(tenant: tenant, batchSize: batch).run(rebuild: true)
+        #expect(try dump(tenant) == live)
+    }
+
     @Test("a schema version change rebuilds the database on start")
     func schemaChangeRebuilds() async throws {
         let directory = TemporaryDirectory("projector")
