@@ -23,4 +23,11 @@ struct AuditIndexWriter {
             if let causation = event.causationID { bind.int64(7, Int64(bitPattern: causation)) } else { bind.null(7) }
         }
     }
+
+    /// Inserts the rows of `events`, in the caller's transaction.
+    static func insert(_ events: [RecordedEvent], in db: Database) throws {
+        guard !events.isEmpty else { return }
+        let writer = try AuditIndexWriter(db)
+        for index in events.indices { try writer.insert(events[index], in: db) }
+    }
 }

@@ -69,8 +69,7 @@ final class DecodingReader {
             }
             if let audit, !events.isEmpty {
                 try audit.inTransaction { db in
-                    let writer = try AuditIndexWriter(db)
-                    for index in events.indices { try writer.insert(events[index], in: db) }
+                    try AuditIndexWriter.insert(events, in: db)
                     return .commit
                 }
             }

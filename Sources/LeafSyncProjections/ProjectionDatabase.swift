@@ -28,8 +28,7 @@ public enum ProjectionDatabase {
         let queue = try openForBulkLoad(path)
         let rows = try clock.measure {
             try queue.inTransaction { db in
-                let audit = try AuditIndexWriter(db)
-                for event in events { try audit.insert(event, in: db) }
+                try AuditIndexWriter.insert(events, in: db)
                 return .commit
             }
         }

@@ -150,8 +150,7 @@ public final class Projector {
             let syncTables = sinceTableSync > 0 && (batch.atEnd || sinceTableSync >= tableSyncInterval || Task.isCancelled)
             if batch.events.isEmpty {
                 if syncTables {
-                    try Self.commit(.init(events: [], decoded: [], atEnd: true), state: &state, writers: &writers, syncTables: true, auditRows: false,
-                                    checkpoint: lastApplied, to: queue)
+                    try Self.commit(auditRowsOf: [], state: state, writers: &writers, syncTables: true, checkpoint: lastApplied, to: queue)
                     sinceTableSync = 0
                 }
                 report(force: true)
@@ -161,11 +160,11 @@ public final class Projector {
                 continue
             }
             let last = batch.events[batch.events.count - 1]
-            if rebuilding && !syncTables {
-                // Nothing to write until the end: the audit rows are in, the checkpoint can wait.
-                for index in batch.events.indices { _ = reduce(into: &state, event: batch.decoded[index]) }
-            } else {
-                try Self.commit(batch, state: &state, writers: &writers, syncTables: syncTables, auditRows: !rebuilding,
+            // By index: a loop over zip would copy every event out of the arrays.
+            for index in batch.decoded.indices { _ = reduce(into: &state, event: batch.decoded[index]) }
+            // A rebuild has nothing to write until the end: its audit rows are in, the checkpoint can wait.
+            if !rebuilding || syncTables {
+                try Self.commit(auditRowsOf: rebuilding ? [] : batch.events, state: state, writers: &writers, syncTables: syncTables,
                                 checkpoint: last, to: queue)
             }
             lastApplied = last
@@ -192,19 +191,15 @@ public final class Projector {
         try live.close()
     }
 
-    /// One transaction: the batch's audit rows (unless the reading thread wrote them), the table
-    /// rows it changed, and the checkpoint (the last event applied).
+    /// One transaction: the audit rows of `events` (none when the reading thread wrote them), the
+    /// table rows that differ from `state`, and the checkpoint (the last event applied). A failure
+    /// ends the run; the next one replays the state up to the committed checkpoint.
     private static func commit(
-        _ batch: DecodingReader.Batch, state: inout SyncState, writers: inout [TableWriter], syncTables: Bool, auditRows: Bool,
+        auditRowsOf events: [RecordedEvent], state: SyncState, writers: inout [TableWriter], syncTables: Bool,
         checkpoint: RecordedEvent?, to queue: DatabaseQueue
     ) throws {
         try queue.inTransaction { db in
-            let audit = auditRows ? try AuditIndexWriter(db) : nil
-            // By index: zip would copy every event out of the arrays.
-            for index in batch.events.indices {
-                try audit?.insert(batch.events[index], in: db)
-                _ = reduce(into: &state, event: batch.decoded[index])
-            }
+            try AuditIndexWriter.insert(events, in: db)
             if syncTables {
                 for index in writers.indices { try writers[index].sync(to: state, in: db) }
             }
