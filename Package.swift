@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
 
         // MARK: The event log (no dependency on the domain)
-        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C"]),
+        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", systemPackage]),
 
         // MARK: Domain: events, commands, reducer (pure)
         .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
@@ -80,7 +80,10 @@ let package = Package(
         // MARK: Command-line tool
         .executableTarget(
             name: "leafsync",
-            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser]
+            dependencies: [
+                "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                serviceLifecycle, logging, systemPackage,
+            ]
         ),
 
         // MARK: Tools: benchmarks, simulators, test helpers

@@ -1,5 +1,6 @@
 import CLZ4
 import Foundation
+import Synchronization
 
 /// One batch, read, checked, decompressed and split into well-formed records by whichever
 /// thread decoded it. The cursor's thread materialises the events (``EventHandout``), so the
@@ -22,7 +23,7 @@ final class DecodedBatch: Sendable {
     /// Reads, checks, decompresses and splits into records the batch at `offset`. Every batch
     /// gets its own buffer (from `pool`) for its raw body, which its events' payloads share.
     static func decode(
-        _ header: BatchHeader, at offset: UInt64, in file: PosixFile, pool: BufferPool
+        _ header: BatchHeader, at offset: UInt64, in file: LogFile, pool: BufferPool
     ) throws -> Result<DecodedBatch, SegmentReader.CorruptBody> {
         let storedSize = Int(header.storedSize)
         let stored = pool.take(atLeast: storedSize)
@@ -110,10 +111,8 @@ struct EventHandout {
 }
 
 /// One batch to decode, by a worker thread or, if none has started it yet, by the cursor itself.
-final class DecodeJob: @unchecked Sendable {
-    // Safe to share: `state` is only read or written under `condition`'s lock; the other
-    // properties are immutable and Sendable.
-    enum Outcome {
+final class DecodeJob: Sendable {
+    enum Outcome: Sendable {
         case decoded(DecodedBatch)
         case corrupt(String)
         case failed(Error)
@@ -126,12 +125,13 @@ final class DecodeJob: @unchecked Sendable {
 
     let header: BatchHeader
     let offset: UInt64
-    private let file: PosixFile
+    private let file: LogFile
     private let pool: BufferPool
-    private let condition = NSCondition()
-    private var state = State.queued
+    private let state = Mutex(State.queued)
+    /// Signalled when the job is done, for the cursor waiting in ``outcome()``.
+    private let done = WakeSignal()
 
-    init(header: BatchHeader, offset: UInt64, file: PosixFile, pool: BufferPool) {
+    init(header: BatchHeader, offset: UInt64, file: LogFile, pool: BufferPool) {
         self.header = header
         self.offset = offset
         self.file = file
@@ -140,10 +140,12 @@ final class DecodeJob: @unchecked Sendable {
 
     /// Decodes the batch unless another thread has already started (or cancelled) it.
     func runIfQueued() {
-        condition.lock()
-        guard case .queued = state else { condition.unlock(); return }
-        state = .running
-        condition.unlock()
+        let start: Bool = state.withLock { state in
+            guard case .queued = state else { return false }
+            state = .running
+            return true
+        }
+        guard start else { return }
 
         let outcome: Outcome
         do {
@@ -154,39 +156,37 @@ final class DecodeJob: @unchecked Sendable {
         } catch {
             outcome = .failed(error)
         }
-        condition.lock()
-        state = .done(outcome)
-        condition.broadcast()
-        condition.unlock()
+        state.withLock { $0 = .done(outcome) }
+        done.signal()
     }
 
     /// The outcome, decoding the batch on this thread if no worker has started it.
     func outcome() -> Outcome {
         runIfQueued()
-        condition.lock()
-        defer { condition.unlock() }
         while true {
-            if case let .done(outcome) = state {
+            let outcome: Outcome? = state.withLock { state in
+                guard case let .done(outcome) = state else { return nil }
                 state = .cancelled  // handed out: drop the reference
                 return outcome
             }
-            condition.wait()
+            if let outcome { return outcome }
+            done.wait()
         }
     }
 
     /// Whether the outcome is ready.
     var isDone: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        if case .done = state { return true }
-        return false
+        state.withLock { state in
+            if case .done = state { return true }
+            return false
+        }
     }
 
     /// Skips the work if no thread has started it.
     func cancel() {
-        condition.lock()
-        if case .queued = state { state = .cancelled }
-        condition.unlock()
+        state.withLock { state in
+            if case .queued = state { state = .cancelled }
+        }
     }
 }
 
@@ -224,7 +224,7 @@ final class BatchReadAhead {
     var first: DecodeJob? { jobs.first }
 
     /// Queues the batch at `offset` for a worker thread.
-    func schedule(_ header: BatchHeader, at offset: UInt64, in file: PosixFile) {
+    func schedule(_ header: BatchHeader, at offset: UInt64, in file: LogFile) {
         let job = DecodeJob(header: header, offset: offset, file: file, pool: pool)
         jobs.append(job)
         workers[nextWorker].async { job.runIfQueued() }

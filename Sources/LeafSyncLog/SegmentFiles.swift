@@ -53,7 +53,7 @@ public struct LogDirectory: Sendable {
 
 /// Reads batches from one segment file, reusing its buffers from batch to batch.
 final class SegmentReader {
-    let file: PosixFile
+    let file: LogFile
     let name: String
     let base: UInt64
     private var headerBuffer = [UInt8](repeating: 0, count: BatchHeader.size)
@@ -63,7 +63,7 @@ final class SegmentReader {
     init(directory: LogDirectory, base: UInt64) throws {
         self.base = base
         self.name = LogDirectory.segmentFileName(base: base)
-        self.file = try PosixFile.openForReading(directory.segmentPath(base: base))
+        self.file = try LogFile.openForReading(directory.segmentPath(base: base))
     }
 
     /// What lies at an offset of the segment.
@@ -131,7 +131,7 @@ final class SegmentReader {
 
     /// The same with caller-owned buffers, so several threads can decode batches of one file at once.
     static func withRawBody<R>(
-        of header: BatchHeader, at offset: UInt64, in file: PosixFile, stored storedBuffer: inout [UInt8], raw rawBuffer: inout [UInt8],
+        of header: BatchHeader, at offset: UInt64, in file: LogFile, stored storedBuffer: inout [UInt8], raw rawBuffer: inout [UInt8],
         _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> Result<R, CorruptBody> {
         let stored = Int(header.storedSize)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SystemPackage
 import LeafSyncLog
 
 /// `leafsync log …`: offline tools over one log directory.
@@ -42,15 +43,9 @@ struct StandardError: TextOutputStream {
 }
 
 enum FileHandleWriter {
+    /// Writes all of `string` to `descriptor` (standard output or error); a closed pipe drops the rest.
     static func write(_ string: String, to descriptor: Int32) {
         var text = string
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if n <= 0 { return }
-                offset += n
-            }
-        }
+        text.withUTF8 { bytes in _ = try? FileDescriptor(rawValue: descriptor).writeAll(bytes) }
     }
 }
