@@ -63,13 +63,13 @@ let package = Package(
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
 
         // MARK: The event log (no dependency on the domain)
-        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", systemPackage]),
+        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", systemPackage], swiftSettings: upcoming),
 
         // MARK: Domain: events, commands, reducer (pure)
         .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
 
         // MARK: Projections (SQLite read models rebuilt from the log)
-        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite]),
+        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite], swiftSettings: upcoming),
 
         // MARK: API clients and ingestion
         .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
@@ -82,8 +82,9 @@ let package = Package(
             name: "leafsync",
             dependencies: [
                 "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
-                serviceLifecycle, logging, systemPackage,
-            ]
+                serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
+            ],
+            swiftSettings: upcoming
         ),
 
         // MARK: Tools: benchmarks, simulators, test helpers
@@ -91,9 +92,10 @@ let package = Package(
         .executableTarget(
             name: "leafsync-bench",
             dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
-            path: "Tools/leafsync-bench"
+            path: "Tools/leafsync-bench",
+            swiftSettings: upcoming
         ),
-        .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),
+        .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child", swiftSettings: upcoming),
         .target(
             name: "SimulatorSupport",
             dependencies: ["HTTPClientSupport", hummingbird, asyncHTTPClient, logging],
@@ -122,12 +124,13 @@ let package = Package(
             dependencies: ["LeafSyncIngest", "LeafSyncLog", asyncHTTPClient],
             path: "Tests/IngestTestSupport"
         ),
-        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
-        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
+        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "LeafSyncProjectionsTests",
             dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
-            exclude: ["Golden"]
+            exclude: ["Golden"],
+            swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
         .testTarget(

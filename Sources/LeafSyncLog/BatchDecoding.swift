@@ -115,7 +115,7 @@ final class DecodeJob: Sendable {
     enum Outcome: Sendable {
         case decoded(DecodedBatch)
         case corrupt(String)
-        case failed(Error)
+        case failed(any Error)
     }
 
     private enum State {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads an event log, also while another process writes it.
 ///

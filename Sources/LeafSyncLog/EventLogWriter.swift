@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The single writer of an event log directory.
@@ -338,7 +338,7 @@ extension EventLogWriter {
         let id: UInt64
         let count: Int
         let body: Body
-        var continuation: CheckedContinuation<ClosedRange<UInt64>, Error>?
+        var continuation: CheckedContinuation<ClosedRange<UInt64>, any Error>?
 
         init(events: [NewEvent], batchSize: Int, now: Timestamp) {
             id = Self.counter.withLock { last in

@@ -1,4 +1,4 @@
-import SystemPackage
+package import SystemPackage
 
 /// An exclusive `flock` on a lock file: what makes one process the only writer of a log
 /// (``WriterLock``) or the only projector of a tenant.

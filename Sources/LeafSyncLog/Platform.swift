@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemPackage
+package import SystemPackage
 
 /// The few system calls swift-system's `FileDescriptor` does not wrap, in one place: advisory
 /// locks, data and directory syncs, the size of an open file, and the directory notifications

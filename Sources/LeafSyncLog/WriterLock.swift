@@ -1,3 +1,5 @@
+import SystemPackage
+
 /// The OS lock that makes one process (and one writer in it) the log's only writer: a
 /// ``FileLock`` on the directory's lock file, its failures told as ``EventLogError``s.
 struct WriterLock: Sendable {

@@ -27,7 +27,7 @@ struct WatcherTests {
         let watcher = LogWatcher(directory: directory.path, clock: clock)
         let seen = watcher.generation
         let waiter = Task { await watcher.waitForChange(after: seen) }
-        FileManager.default.createFile(atPath: directory.sub("new.seg"), contents: Data([1]))
+        _ = FileManager.default.createFile(atPath: directory.sub("new.seg"), contents: Data([1]))
         #if os(Linux)
         await waiter.value
         #expect(watcher.generation > seen)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import LeafSyncLog
 import LeafSyncProjections
 
 struct AuditCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import LeafSyncProjections
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 struct ProjectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
