@@ -93,3 +93,19 @@ final class LogFile: Sendable {
         try EventLogError.io("fsync directory", path) { try Platform.syncDirectory(path) }
     }
 }
+
+extension EventLogError {
+    /// Runs a `FileDescriptor` (or ``Platform``) call, turning its `Errno` into an
+    /// ``EventLogError/io(operation:path:errno:)`` that names the operation and the file.
+    static func io<T>(_ operation: String, _ path: String, _ body: () throws -> T) throws(EventLogError) -> T {
+        do {
+            return try body()
+        } catch let error as EventLogError {
+            throw error
+        } catch let error as Errno {
+            throw .io(operation: operation, path: path, errno: error.rawValue)
+        } catch {
+            throw .io(operation: operation, path: path, errno: Errno.ioError.rawValue)
+        }
+    }
+}
