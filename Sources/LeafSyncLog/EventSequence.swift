@@ -28,6 +28,11 @@ public struct EventSequence: AsyncSequence, Sendable {
         private let clock: any Clock<Duration>
         private var cursor: EventCursor?
         private var watcher: DirectoryWatcher?
+        /// Events read ahead of the caller, handed out from `position`.
+        private var buffered: [RecordedEvent] = []
+        private var position = 0
+        /// At most this many events are read per trip to the reading thread.
+        static let chunkSize = 1_024
 
         init(reader: EventLogReader, start: UInt64, follow: Bool, clock: any Clock<Duration>) {
             self.reader = reader
@@ -36,16 +41,31 @@ public struct EventSequence: AsyncSequence, Sendable {
             self.clock = clock
         }
 
+        /// The next event. The log is read in chunks on a thread of the reader's own
+        /// (`onOwnThread`), so its blocking reads never hold a cooperative thread.
         func next() async throws -> RecordedEvent? {
             if follow, watcher == nil { watcher = DirectoryWatcher(path: reader.directory.path, clock: clock) }
-            if cursor == nil { cursor = try reader.cursor(from: start) }
             while !Task.isCancelled {
+                if position < buffered.count {
+                    defer { position += 1 }
+                    return buffered[position]
+                }
                 let seen = watcher?.generation ?? 0
-                if let event = try cursor!.next() { return event }
+                buffered = try await onOwnThread(named: "leafsync-log-reader") { [self] in try readChunk() }
+                position = 0
+                if !buffered.isEmpty { continue }
                 guard follow, let watcher else { return nil }
                 await watcher.waitForChange(after: seen)
             }
             return nil
+        }
+
+        /// Up to ``chunkSize`` events, fewer at the current end of the log (on the reading thread).
+        private func readChunk() throws -> [RecordedEvent] {
+            if cursor == nil { cursor = try reader.cursor(from: start) }
+            var chunk: [RecordedEvent] = []
+            while chunk.count < Self.chunkSize, let event = try cursor!.next() { chunk.append(event) }
+            return chunk
         }
     }
 }

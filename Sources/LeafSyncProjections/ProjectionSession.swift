@@ -13,7 +13,7 @@ struct Replayed: Sendable {
 /// reading ahead, and the progress counters, between the catch-ups of a run.
 ///
 /// Every method blocks (log reads, SQLite commits) and is called on the projector's own thread
-/// (``onOwnThread(_:)``), one call at a time: each call starts after the previous one's thread
+/// (`onOwnThread(named:_:)`), one call at a time: each call starts after the previous one's thread
 /// has finished, and the awaited continuation orders the two, so the state needs no lock.
 final class ProjectionSession: @unchecked Sendable {
     private let queue: DatabaseQueue

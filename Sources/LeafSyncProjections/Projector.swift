@@ -79,6 +79,9 @@ public final class Projector {
         }
     }
 
+    /// The name of the projector's threads (in a debugger or `top -H`).
+    static let threadName = "leafsync-projector"
+
     /// What a run needs, copied out of the projector so its threads share nothing mutable.
     struct Settings: Sendable {
         var tenant: TenantDirectory
@@ -90,34 +93,34 @@ public final class Projector {
 
     private static func run(_ settings: Settings, follow: Bool, rebuild: Bool, stop: StopRequest) async throws -> UInt64 {
         let tenant = settings.tenant
-        let lock = try await onOwnThread { () throws -> ProjectorLock in
+        let lock = try await onOwnThread(named: Projector.threadName) { () throws -> ProjectorLock in
             try tenant.requireLog()
             return try ProjectorLock(tenant: tenant)
         }
         defer { lock.release() }
-        let rebuilt = try await onOwnThread { () throws -> Replayed? in
+        let rebuilt = try await onOwnThread(named: Projector.threadName) { () throws -> Replayed? in
             let version = try ProjectionDatabase.schemaVersion(at: tenant.projectionPath)
             guard rebuild || version != ProjectionSchema.version else { return nil }
             return try rebuildDatabase(settings, stop: stop)
         }
         // Stopped during the rebuild: the live database is the one before it, or the rebuilt one if the swap happened.
         if stop.isRequested {
-            return try await onOwnThread { try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath) }
+            return try await onOwnThread(named: Projector.threadName) { try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath) }
         }
-        let session = try await onOwnThread {
+        let session = try await onOwnThread(named: Projector.threadName) {
             try ProjectionSession(
                 applyingTo: ProjectionDatabase.openForWriting(tenant.projectionPath), from: rebuilt, rebuilding: false, settings: settings)
         }
         let watcher = follow ? LogWatcher(directory: tenant.logPath, clock: settings.clock) : nil
         do {
-            while let seen = try await onOwnThread({ try session.catchUp(noting: watcher, stop: stop) }), let watcher {
+            while let seen = try await onOwnThread(named: Projector.threadName, { try session.catchUp(noting: watcher, stop: stop) }), let watcher {
                 await watcher.waitForChange(after: seen)
             }
         } catch {
-            _ = try? await onOwnThread { session.finish() }
+            _ = try? await onOwnThread(named: Projector.threadName) { session.finish() }
             throw error
         }
-        return try await onOwnThread { session.finish() }.sequence
+        return try await onOwnThread(named: Projector.threadName) { session.finish() }.sequence
     }
 
     /// Builds a fresh database from the whole log, then swaps it in (on the projector's thread).
