@@ -65,13 +65,13 @@ let package = Package(
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
 
         // MARK: The event log (no dependency on the domain)
-        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C"]),
+        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", systemPackage], swiftSettings: upcoming),
 
         // MARK: Domain: events, commands, reducer (pure)
         .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
 
         // MARK: Projections (SQLite read models rebuilt from the log)
-        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite]),
+        .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite], swiftSettings: upcoming),
 
         // MARK: API clients and ingestion
         .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
@@ -82,7 +82,11 @@ let package = Package(
         // MARK: Command-line tool
         .executableTarget(
             name: "leafsync",
-            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser]
+            dependencies: [
+                "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
+            ],
+            swiftSettings: upcoming
         ),
 
         // MARK: Tools: benchmarks, simulators, test helpers
@@ -90,9 +94,10 @@ let package = Package(
         .executableTarget(
             name: "leafsync-bench",
             dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
-            path: "Tools/leafsync-bench"
+            path: "Tools/leafsync-bench",
+            swiftSettings: upcoming
         ),
-        .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),
+        .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child", swiftSettings: upcoming),
         .target(
             name: "SimulatorSupport",
             dependencies: ["HTTPClientSupport", hummingbird, asyncHTTPClient, logging],
@@ -121,12 +126,13 @@ let package = Package(
             dependencies: ["LeafSyncIngest", "LeafSyncLog", asyncHTTPClient],
             path: "Tests/IngestTestSupport"
         ),
-        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
-        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
+        .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "LeafSyncProjectionsTests",
             dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
-            exclude: ["Golden"]
+            exclude: ["Golden"],
+            swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
         .testTarget(

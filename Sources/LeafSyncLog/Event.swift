@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Microseconds since the Unix epoch, UTC. The log's only notion of time.
 ///

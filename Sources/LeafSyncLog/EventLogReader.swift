@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads an event log, also while another process writes it.
 ///
@@ -34,14 +34,14 @@ public struct EventLogReader: Sendable {
 
     /// The events from `sequence` to the current end of the log.
     public func events(from sequence: UInt64 = 1) -> EventSequence {
-        EventSequence(reader: self, start: sequence, follow: false)
+        EventSequence(reader: self, start: sequence, follow: false, clock: ContinuousClock())
     }
 
     /// The events from `sequence` on, waiting for new ones at the end (without polling the disk
-    /// in a loop: the reader sleeps until the directory changes). Ends only when the task is
-    /// cancelled or the log is damaged.
-    public func follow(from sequence: UInt64 = 1) -> EventSequence {
-        EventSequence(reader: self, start: sequence, follow: true)
+    /// in a loop: the reader sleeps until the directory changes, or a safety tick of `clock`
+    /// passes). Ends only when the task is cancelled or the log is damaged.
+    public func follow(from sequence: UInt64 = 1, clock: any Clock<Duration> = ContinuousClock()) -> EventSequence {
+        EventSequence(reader: self, start: sequence, follow: true, clock: clock)
     }
 
     /// Every event from `sequence` to the current end, in one array. Convenient for small logs and tests.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The single writer of an event log directory.
@@ -24,22 +24,26 @@ public final class EventLogWriter: @unchecked Sendable {
     /// The torn tail truncated on open, if there was one.
     public let recovery: RecoveryReport?
 
-    // Shared with the writer thread, guarded by `condition`.
-    private let condition = NSCondition()
-    private var pending: [Request] = []
-    private var closing = false
-    private var failure: EventLogError?
-    private var committedSequence: UInt64
-    private var closeWaiters: [CheckedContinuation<Void, Never>] = []
-    private var finished = false
+    /// What callers and the writer thread share.
+    private struct Shared {
+        var pending: [Request] = []
+        var closing = false
+        var failure: EventLogError?
+        var committedSequence: UInt64
+        var closeWaiters: [CheckedContinuation<Void, Never>] = []
+        var finished = false
+    }
+    private let shared: Mutex<Shared>
+    /// Wakes the writer thread when `shared` has appends or a close for it.
+    private let wake = WakeSignal()
 
     // Owned by the writer thread after init.
     private let lock: WriterLock
-    private var segment: PosixFile
+    private var segment: LogFile
     private var segmentBase: UInt64
     private var segmentSize: UInt64
     private var index: SparseIndex
-    private var indexFile: PosixFile
+    private var indexFile: LogFile
     private var nextSequence: UInt64
 
     /// Compacts finished segments when ``EventLogOptions/compactSealedSegments`` is on, one at a
@@ -59,11 +63,7 @@ public final class EventLogWriter: @unchecked Sendable {
     public var compactionError: EventLogError? { compaction.withLock { $0.error } }
 
     /// Sequence of the last event whose append has completed (0 for an empty log).
-    public var lastSequence: UInt64 {
-        condition.lock()
-        defer { condition.unlock() }
-        return committedSequence
-    }
+    public var lastSequence: UInt64 { shared.withLock { $0.committedSequence } }
 
     public convenience init(directory: URL, options: EventLogOptions = EventLogOptions()) throws {
         try self.init(directory: directory.path, options: options)
@@ -93,7 +93,7 @@ public final class EventLogWriter: @unchecked Sendable {
                 throw EventLogError.corrupted(corruption)
             case let .tornTail(name, validEnd, bytes, reason)?:
                 let last = scan.segments[scan.segments.count - 1]
-                let file = try PosixFile.openForWriting(directory.segmentPath(base: last.base), create: false)
+                let file = try LogFile.openForWriting(directory.segmentPath(base: last.base), create: false)
                 try file.truncate(to: validEnd)
                 try file.sync()
                 scan.segments[scan.segments.count - 1].fileSize = validEnd
@@ -101,21 +101,21 @@ public final class EventLogWriter: @unchecked Sendable {
             }
             recovery = report
             if scan.segments.isEmpty {
-                let file = try PosixFile.openForWriting(directory.segmentPath(base: 1), create: true)
-                if options.durability != .none { try file.sync(); try PosixFile.syncDirectory(path) }
+                let file = try LogFile.openForWriting(directory.segmentPath(base: 1), create: true)
+                if options.durability != .none { try file.sync(); try LogFile.syncDirectory(path) }
                 scan.segments.append(.init(base: 1, name: LogDirectory.segmentFileName(base: 1), fileSize: 0, index: SparseIndex(base: 1)))
             }
             for summary in scan.segments where SparseIndex.load(directory, base: summary.base) != summary.index {
                 try summary.index.write(to: directory)
             }
             let last = scan.segments[scan.segments.count - 1]
-            segment = try PosixFile.openForWriting(directory.segmentPath(base: last.base), create: false)
+            segment = try LogFile.openForWriting(directory.segmentPath(base: last.base), create: false)
             segmentBase = last.base
             segmentSize = last.validEnd
             index = last.index
-            indexFile = try PosixFile.openForWriting(directory.indexPath(base: last.base), create: false)
+            indexFile = try LogFile.openForWriting(directory.indexPath(base: last.base), create: false)
             nextSequence = scan.lastSequence + 1
-            committedSequence = scan.lastSequence
+            shared = Mutex(Shared(committedSequence: scan.lastSequence))
             if options.compactSealedSegments { try LogCompactor.removeLeftovers(directory) }
         } catch {
             lock.release()
@@ -137,22 +137,15 @@ public final class EventLogWriter: @unchecked Sendable {
         for event in events { try EventEncoding.validate(event) }
         let request = Request(events: events, batchSize: options.batchSize, now: .now())
         return try await withCheckedThrowingContinuation { continuation in
-            condition.lock()
-            if let failure {
-                condition.unlock()
-                continuation.resume(throwing: failure)
-                return
-            }
-            if closing {
-                condition.unlock()
-                continuation.resume(throwing: EventLogError.writerClosed(reason: "close() was called"))
-                return
-            }
             var request = request
             request.continuation = continuation
-            pending.append(request)
-            condition.signal()
-            condition.unlock()
+            let refusal: EventLogError? = shared.withLock { shared in
+                if let failure = shared.failure { return failure }
+                if shared.closing { return .writerClosed(reason: "close() was called") }
+                shared.pending.append(request)
+                return nil
+            }
+            if let refusal { continuation.resume(throwing: refusal) } else { wake.signal() }
         }
     }
 
@@ -165,31 +158,48 @@ public final class EventLogWriter: @unchecked Sendable {
     /// Writes what is pending, then releases the lock. Appends after this fail.
     public func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            condition.lock()
-            if finished {
-                condition.unlock()
-                continuation.resume()
-                return
+            let finished = shared.withLock { shared in
+                if shared.finished { return true }
+                shared.closing = true
+                shared.closeWaiters.append(continuation)
+                return false
             }
-            closing = true
-            closeWaiters.append(continuation)
-            condition.signal()
-            condition.unlock()
+            if finished { continuation.resume() } else { wake.signal() }
         }
     }
 
     // MARK: - The writer thread
 
+    /// What the writer thread does next.
+    private enum Step {
+        case sleep
+        case write([Request])
+        case refuse([Request], EventLogError)
+        case close(waiters: [CheckedContinuation<Void, Never>], failed: Bool)
+    }
+
     private func runWriterLoop() {
         while true {
-            condition.lock()
-            while pending.isEmpty && !closing { condition.wait() }
-            if pending.isEmpty && closing {
-                finished = true
-                let waiters = closeWaiters
-                closeWaiters = []
-                condition.unlock()
-                if failure == nil, options.durability != .none { try? segment.sync() }
+            let step: Step = shared.withLock { shared in
+                if shared.pending.isEmpty {
+                    guard shared.closing else { return .sleep }
+                    shared.finished = true
+                    defer { shared.closeWaiters = [] }
+                    return .close(waiters: shared.closeWaiters, failed: shared.failure != nil)
+                }
+                defer { shared.pending = [] }
+                if let failure = shared.failure { return .refuse(shared.pending, failure) }
+                return .write(shared.pending)
+            }
+            switch step {
+            case .sleep:
+                wake.wait()
+            case let .write(work):
+                process(work)
+            case let .refuse(work, failure):
+                work.forEach { $0.continuation?.resume(throwing: failure) }
+            case let .close(waiters, failed):
+                if !failed, options.durability != .none { try? segment.sync() }
                 // Compaction relies on the lock: skip what has not started, let the rest finish.
                 compaction.withLock { $0.stopped = true }
                 compactionQueue.sync {}
@@ -197,15 +207,6 @@ public final class EventLogWriter: @unchecked Sendable {
                 waiters.forEach { $0.resume() }
                 return
             }
-            let work = pending
-            pending = []
-            let failed = failure
-            condition.unlock()
-            if let failed {
-                work.forEach { $0.continuation?.resume(throwing: failed) }
-                continue
-            }
-            process(work)
         }
     }
 
@@ -255,9 +256,7 @@ public final class EventLogWriter: @unchecked Sendable {
             // Best effort: cut back what this round wrote but did not acknowledge, so the tail is
             // clean for the next open (recovery would treat it as a torn tail anyway).
             if segmentBase == baseBefore, resumed.isEmpty { try? segment.truncate(to: sizeBefore) }
-            condition.lock()
-            self.failure = .writerClosed(reason: "an earlier write failed (\(failure)); reopen the log to recover")
-            condition.unlock()
+            shared.withLock { $0.failure = .writerClosed(reason: "an earlier write failed (\(failure)); reopen the log to recover") }
             for request in work where !resumed.contains(request.id) {
                 request.continuation?.resume(throwing: failure)
             }
@@ -265,9 +264,7 @@ public final class EventLogWriter: @unchecked Sendable {
     }
 
     private func publish(_ sequence: UInt64) {
-        condition.lock()
-        committedSequence = sequence
-        condition.unlock()
+        shared.withLock { $0.committedSequence = sequence }
     }
 
     /// Writes batches at the end of the log, rolling segments as needed.
@@ -296,12 +293,12 @@ public final class EventLogWriter: @unchecked Sendable {
         if options.durability != .none { try segment.sync() }
         let base = nextSequence
         let path = directory.segmentPath(base: base)
-        let newSegment = try PosixFile.createExclusive(path)
+        let newSegment = try LogFile.createExclusive(path)
         let newIndex = SparseIndex(base: base)
         try newIndex.write(to: directory)
-        if options.durability != .none { try PosixFile.syncDirectory(directory.path) }
+        if options.durability != .none { try LogFile.syncDirectory(directory.path) }
         segment = newSegment
-        indexFile = try PosixFile.openForWriting(directory.indexPath(base: base), create: false)
+        indexFile = try LogFile.openForWriting(directory.indexPath(base: base), create: false)
         let sealed = segmentBase
         segmentBase = base
         segmentSize = 0
@@ -326,7 +323,7 @@ public final class EventLogWriter: @unchecked Sendable {
 
 extension EventLogWriter {
     /// One append call, encoded on the caller's thread.
-    struct Request {
+    struct Request: Sendable {
         enum Body {
             /// Small appends are merged with their neighbours into one batch by the writer thread.
             case small(encoded: [UInt8], count: Int)
@@ -335,15 +332,19 @@ extension EventLogWriter {
         }
 
         static let smallLimit = 64 << 10
-        private static let counter = Counter()
+        /// The last request id given out.
+        private static let counter = Mutex<UInt64>(0)
 
         let id: UInt64
         let count: Int
         let body: Body
-        var continuation: CheckedContinuation<ClosedRange<UInt64>, Error>?
+        var continuation: CheckedContinuation<ClosedRange<UInt64>, any Error>?
 
         init(events: [NewEvent], batchSize: Int, now: Timestamp) {
-            id = Self.counter.next()
+            id = Self.counter.withLock { last in
+                last += 1
+                return last
+            }
             count = events.count
             var assembler = BatchAssembler(targetRawSize: batchSize)
             for event in events { assembler.add(event, defaultTime: now) }
@@ -360,17 +361,6 @@ extension EventLogWriter {
             case let .small(encoded, count): [SealedBatch(rawBody: encoded, count: count)]
             case let .sealed(batches): batches
             }
-        }
-    }
-
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: UInt64 = 0
-        func next() -> UInt64 {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
         }
     }
 }

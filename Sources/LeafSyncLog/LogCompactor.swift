@@ -124,7 +124,7 @@ public struct LogCompactor: Sendable {
         }
         let path = log.segmentPath(base: base)
         let temporary = path + temporarySuffix
-        let output = try PosixFile.openForWriting(temporary, create: true)
+        let output = try LogFile.openForWriting(temporary, create: true)
         var renamed = false
         defer { if !renamed { unlink(temporary) } }  // a failure leaves the segment as it was, and no temporary file
         try output.truncate(to: 0)
@@ -167,7 +167,7 @@ public struct LogCompactor: Sendable {
         try output.sync()
         guard rename(temporary, path) == 0 else { throw EventLogError.io(operation: "rename", path: temporary, errno: errno) }
         renamed = true
-        try PosixFile.syncDirectory(log.path)
+        try LogFile.syncDirectory(log.path)
         try index.write(to: log)
         report.segmentsCompacted += 1
         report.bytesBefore += size

@@ -13,11 +13,13 @@
 public final class LogWatcher: Sendable {
     private let watcher: DirectoryWatcher
 
-    public init(directory: String) {
-        watcher = DirectoryWatcher(path: LogDirectory(directory).path)
+    /// Watches the log at `directory`. `clock` times the safety tick (once a second, a change
+    /// is assumed even without a notification); a test can pass a clock it advances itself.
+    public init(directory: String, clock: any Clock<Duration> = ContinuousClock()) {
+        watcher = DirectoryWatcher(path: LogDirectory(directory).path, clock: clock)
     }
 
-    /// Increases whenever the directory changes (and once a second as a safety net).
+    /// Increases whenever the directory changes (and once a tick as a safety net).
     public var generation: UInt64 { watcher.generation }
 
     /// Returns once the log changed after `generation`, or at once when the task is cancelled.

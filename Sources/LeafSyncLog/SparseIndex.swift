@@ -64,7 +64,7 @@ struct SparseIndex: Equatable {
 
     /// Loads an index file; nil when it is missing or malformed (callers then scan).
     static func load(_ directory: LogDirectory, base: UInt64) -> SparseIndex? {
-        guard let file = try? PosixFile.openForReading(directory.indexPath(base: base)),
+        guard let file = try? LogFile.openForReading(directory.indexPath(base: base)),
               let size = try? file.size(), size >= UInt64(headerSize), size < 1 << 30,
               let bytes = try? file.read(count: Int(size), at: 0)
         else { return nil }
@@ -87,7 +87,7 @@ struct SparseIndex: Equatable {
     func write(to directory: LogDirectory) throws {
         let path = directory.indexPath(base: base)
         let temporary = path + ".tmp"
-        let file = try PosixFile.openForWriting(temporary, create: true)
+        let file = try LogFile.openForWriting(temporary, create: true)
         try file.truncate(to: 0)
         try file.write(encoded(), at: 0)
         guard rename(temporary, path) == 0 else { throw EventLogError.io(operation: "rename", path: temporary, errno: errno) }

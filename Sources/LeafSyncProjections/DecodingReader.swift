@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import GRDB
 import LeafSyncDomain
 import LeafSyncLog
@@ -10,9 +11,9 @@ import LeafSyncLog
 /// A rebuild also has the reading thread write each batch's audit-index rows (`auditInto`): they
 /// depend on the envelopes alone, and the rebuild's database is invisible until it is swapped
 /// in, so they need not share a transaction with the checkpoint.
-final class DecodingReader {
+final class DecodingReader: @unchecked Sendable {
     /// A batch and its decoded events, index for index.
-    struct Batch {
+    struct Batch: Sendable {
         var events: [RecordedEvent]
         var decoded: [DomainEvent]
         /// The log had no more events when this batch was read.
@@ -77,24 +78,25 @@ final class DecodingReader {
         }
     }
 
-    /// One batch being read and decoded on a global queue.
-    private final class Job: @unchecked Sendable {
-        // Written once by the job before `done` is signalled, read only after `wait()` has seen
-        // the signal: the semaphore orders the two.
-        private var result: Result<Batch, Error> = .success(Batch(events: [], decoded: [], atEnd: true))
-        private let done = DispatchSemaphore(value: 0)
+    /// One batch being read and decoded on a global queue; the projector's thread waits for it.
+    private final class Job: Sendable {
+        private let result = Mutex<Result<Batch, any Error>?>(nil)
+        private let done = WakeSignal()
 
         init(reading reader: Reader) {
             DispatchQueue.global().async { [self] in
-                result = Result { try reader.readAndDecode() }
+                let outcome = Result { try reader.readAndDecode() }
+                result.withLock { $0 = outcome }
                 done.signal()
             }
         }
 
+        /// Blocks until the batch is read (it is called only from the projector's own thread).
         func wait() throws -> Batch {
-            done.wait()
-            done.signal()  // a second wait returns at once
-            return try result.get()
+            while true {
+                if let outcome = result.withLock({ $0 }) { return try outcome.get() }
+                done.wait()
+            }
         }
     }
 }

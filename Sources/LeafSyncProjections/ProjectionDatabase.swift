@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import LeafSyncLog
+public import GRDB
+public import LeafSyncLog
 
 /// Opens projection databases: WAL for the projector (readers in other processes never block
 /// it), read-only for audit queries, both with a busy timeout.

@@ -29,53 +29,116 @@ public struct ProjectorProgress: Sendable {
 /// the reducer state is replayed in memory up to the checkpoint. A schema version other than
 /// ``ProjectionSchema/version`` (or `rebuild: true`) rebuilds into a fresh file beside the live
 /// one and swaps it in atomically; readers never see a half-built database.
+///
+/// Reading the log, reducing and SQLite's commits all block, so they run on a thread of the
+/// projector's own (as the log writer's appends do), never on Swift's cooperative pool; `run`
+/// awaits that thread, and awaits the log watcher between catch-ups when it follows the log:
+///
+/// ```swift
+/// let projector = Projector(tenant: TenantDirectory("data/tenants/acme"))
+/// let following = Task { try await projector.run(follow: true) }
+/// …
+/// following.cancel()                 // finishes its batch, commits its checkpoint
+/// let committed = try await following.value
+/// ```
 public final class Projector {
     public let tenant: TenantDirectory
     public var batchSize: Int
     /// During a long catch-up, the read-model tables are brought up to date at least this often
     /// (in events); they always are when the projector reaches the end of the log or stops.
     public var tableSyncInterval: UInt64
+    /// Times progress reports and the log watcher's safety tick (tests pass a clock of their own).
+    public let clock: any Clock<Duration>
 
-    public init(tenant: TenantDirectory, batchSize: Int = 2_000, tableSyncInterval: UInt64 = 100_000) {
+    public init(
+        tenant: TenantDirectory, batchSize: Int = 2_000, tableSyncInterval: UInt64 = 100_000,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
         self.tenant = tenant
         self.batchSize = batchSize
         self.tableSyncInterval = tableSyncInterval
+        self.clock = clock
     }
 
     /// Catches up with the log (and with `follow`, keeps following it until the task is
-    /// cancelled). Returns the last committed sequence.
+    /// cancelled). Cancelling stops the projector after the batch it is applying, with that
+    /// batch and the read-model tables committed. Returns the last committed sequence.
+    ///
+    /// `progress` is called on the projector's thread, at most every 250 ms and at the end.
     @discardableResult
     public func run(
         follow: Bool = false, rebuild: Bool = false,
-        progress: @escaping (ProjectorProgress) -> Void = { _ in }
+        progress: @escaping @Sendable (ProjectorProgress) -> Void = { _ in }
     ) async throws -> UInt64 {
-        try tenant.requireLog()
-        let lock = try ProjectorLock(tenant: tenant)
-        defer { withExtendedLifetime(lock) {} }
-        let version = try ProjectionDatabase.schemaVersion(at: tenant.projectionPath)
-        var rebuilt: Replayed?
-        if rebuild || (version != nil && version != ProjectionSchema.version) || version == nil {
-            rebuilt = try await rebuildDatabase(progress: progress)
-            // Stopped during the rebuild: the live database is the one before it, or the rebuilt one if the swap happened.
-            if Task.isCancelled { return try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath) }
+        let settings = Settings(tenant: tenant, batchSize: batchSize, tableSyncInterval: tableSyncInterval, clock: clock, progress: progress)
+        let stop = StopRequest()
+        return try await withTaskCancellationHandler {
+            try await Self.run(settings, follow: follow, rebuild: rebuild, stop: stop)
+        } onCancel: {
+            stop.request()
         }
-        let queue = try ProjectionDatabase.openForWriting(tenant.projectionPath)
-        return try await apply(to: queue, from: rebuilt, follow: follow, rebuilding: false, progress: progress).sequence
     }
 
-    /// The reducer's state after applying the log up to `sequence`.
-    private struct Replayed {
-        var sequence: UInt64
-        var state: SyncState
+    /// The name of the projector's threads (in a debugger or `top -H`).
+    static let threadName = "leafsync-projector"
+
+    /// What a run needs, copied out of the projector so its threads share nothing mutable.
+    struct Settings: Sendable {
+        var tenant: TenantDirectory
+        var batchSize: Int
+        var tableSyncInterval: UInt64
+        var clock: any Clock<Duration>
+        var progress: @Sendable (ProjectorProgress) -> Void
     }
 
-    /// Builds a fresh database from the whole log, then swaps it in.
-    private func rebuildDatabase(progress: @escaping (ProjectorProgress) -> Void) async throws -> Replayed? {
+    private static func run(_ settings: Settings, follow: Bool, rebuild: Bool, stop: StopRequest) async throws -> UInt64 {
+        let tenant = settings.tenant
+        let lock = try await onOwnThread(named: Projector.threadName) { () throws -> ProjectorLock in
+            try tenant.requireLog()
+            return try ProjectorLock(tenant: tenant)
+        }
+        defer { lock.release() }
+        let rebuilt = try await onOwnThread(named: Projector.threadName) { () throws -> Replayed? in
+            let version = try ProjectionDatabase.schemaVersion(at: tenant.projectionPath)
+            guard rebuild || version != ProjectionSchema.version else { return nil }
+            return try rebuildDatabase(settings, stop: stop)
+        }
+        // Stopped during the rebuild: the live database is the one before it, or the rebuilt one if the swap happened.
+        if stop.isRequested {
+            return try await onOwnThread(named: Projector.threadName) { try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath) }
+        }
+        let session = try await onOwnThread(named: Projector.threadName) {
+            try ProjectionSession(
+                applyingTo: ProjectionDatabase.openForWriting(tenant.projectionPath), from: rebuilt, rebuilding: false, settings: settings)
+        }
+        let watcher = follow ? LogWatcher(directory: tenant.logPath, clock: settings.clock) : nil
+        do {
+            while let seen = try await onOwnThread(named: Projector.threadName, { try session.catchUp(noting: watcher, stop: stop) }), let watcher {
+                await watcher.waitForChange(after: seen)
+            }
+        } catch {
+            _ = try? await onOwnThread(named: Projector.threadName) { session.finish() }
+            throw error
+        }
+        return try await onOwnThread(named: Projector.threadName) { session.finish() }.sequence
+    }
+
+    /// Builds a fresh database from the whole log, then swaps it in (on the projector's thread).
+    private static func rebuildDatabase(_ settings: Settings, stop: StopRequest) throws -> Replayed? {
+        let tenant = settings.tenant
         let manager = FileManager.default
         for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: tenant.rebuildPath + suffix) }
         let fresh = try ProjectionDatabase.openForBulkLoad(tenant.rebuildPath)
-        let replayed = try await apply(to: fresh, from: nil, follow: false, rebuilding: true, progress: progress)
-        if Task.isCancelled {
+        let session = try ProjectionSession(applyingTo: fresh, from: nil, rebuilding: true, settings: settings)
+        let replayed: Replayed
+        do {
+            _ = try session.catchUp(noting: nil, stop: stop)
+            replayed = session.finish()
+        } catch {
+            _ = session.finish()
+            throw error
+        }
+        if stop.isRequested {
             try fresh.close()
             try? manager.removeItem(atPath: tenant.rebuildPath)
             return nil
@@ -83,131 +146,21 @@ public final class Projector {
         try ProjectionDatabase.finishBulkLoad(fresh, path: tenant.rebuildPath)
         // Empty the live database's WAL into it, so removing the WAL loses nothing for readers
         // that open the old file in the instant before the swap.
-        if manager.fileExists(atPath: tenant.projectionPath) { try Self.checkpointWAL(at: tenant.projectionPath) }
+        if manager.fileExists(atPath: tenant.projectionPath) { try checkpointWAL(at: tenant.projectionPath) }
         for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: tenant.projectionPath + suffix) }
-        guard rename(tenant.rebuildPath, tenant.projectionPath) == 0 else {
+        do {
+            try Platform.replace(tenant.projectionPath, with: tenant.rebuildPath)
+        } catch {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: tenant.projectionPath])
         }
         // Make the rename itself durable.
-        let directory = open(tenant.path, O_RDONLY | O_DIRECTORY)
-        if directory >= 0 { fsync(directory); close(directory) }
+        try? Platform.syncDirectory(tenant.path)
         return replayed
-    }
-
-    /// Applies the log after the database's checkpoint. `replayed` is the reducer's state at that
-    /// checkpoint when the caller has it (just after a rebuild); otherwise it is replayed in memory.
-    private func apply(
-        to queue: DatabaseQueue, from replayed: Replayed?, follow: Bool, rebuilding: Bool, progress: @escaping (ProjectorProgress) -> Void
-    ) async throws -> Replayed {
-        let reader = try EventLogReader(directory: tenant.logPath)
-        var committed = try Self.readCheckpoint(queue)
-
-        // The reducer's state at the checkpoint, replayed in memory (nothing is written).
-        var state = SyncState()
-        state.recordsDecisions = false  // no table shows them; `replay --explain` does
-        if let replayed, replayed.sequence == committed {
-            state = replayed.state
-        } else {
-            let replay = try reader.cursor(from: 1)
-            while replay.nextSequence <= committed, let event = try replay.next() {
-                _ = reduce(into: &state, recorded: event)
-            }
-        }
-        // Each writer reads its table on the first sync that needs it.
-        var writers = ProjectionTables.all.map { TableWriter(table: $0, remembersRows: !rebuilding) }
-        // A rebuild's database is invisible until it is swapped in: its tables are written once, at the end.
-        let tableSyncInterval = rebuilding ? UInt64.max : self.tableSyncInterval
-        // Sync once at the first commit, unless the tables were just rebuilt from this very state.
-        let tablesCurrent = rebuilding || (replayed != nil && replayed?.sequence == committed)
-        var sinceTableSync: UInt64 = tablesCurrent ? 0 : tableSyncInterval
-
-        let cursor = try reader.cursor(from: committed + 1)
-        let watcher = follow ? LogWatcher(directory: tenant.logPath) : nil
-        let clock = ContinuousClock()
-        let started = clock.now
-        var applied: UInt64 = 0
-        var lastReport = started
-        var target = try reader.lastSequence()
-        func report(force: Bool) {
-            let now = clock.now
-            guard force || now - lastReport >= .milliseconds(250) else { return }
-            lastReport = now
-            let elapsed = now - started
-            progress(ProjectorProgress(
-                committed: committed, target: max(target, committed), applied: applied,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, rebuilding: rebuilding))
-        }
-
-        // A rebuild's audit rows are written by the reading thread (see DecodingReader).
-        let batches = DecodingReader(cursor: cursor, batchSize: batchSize, auditInto: rebuilding ? queue : nil)
-        // The last event reduced: a rebuild commits its checkpoint only with the tables, at the end.
-        var lastApplied: RecordedEvent?
-        defer { batches.finish() }
-        while !Task.isCancelled {
-            let seen = watcher?.generation ?? 0
-            let batch = try batches.next()
-            sinceTableSync += UInt64(batch.events.count)
-            let syncTables = sinceTableSync > 0 && (batch.atEnd || sinceTableSync >= tableSyncInterval || Task.isCancelled)
-            if batch.events.isEmpty {
-                if syncTables {
-                    try Self.commit(auditRowsOf: [], state: state, writers: &writers, syncTables: true, checkpoint: lastApplied, to: queue)
-                    sinceTableSync = 0
-                }
-                report(force: true)
-                guard let watcher else { break }
-                await watcher.waitForChange(after: seen)
-                target = try reader.lastSequence()
-                continue
-            }
-            let last = batch.events[batch.events.count - 1]
-            // By index: a loop over zip would copy every event out of the arrays.
-            for index in batch.decoded.indices { _ = reduce(into: &state, event: batch.decoded[index]) }
-            // A rebuild has nothing to write until the end: its audit rows are in, the checkpoint can wait.
-            if !rebuilding || syncTables {
-                try Self.commit(auditRowsOf: rebuilding ? [] : batch.events, state: state, writers: &writers, syncTables: syncTables,
-                                checkpoint: last, to: queue)
-            }
-            lastApplied = last
-            if syncTables { sinceTableSync = 0 }
-            committed = last.sequence
-            applied += UInt64(batch.events.count)
-            if committed > target { target = try reader.lastSequence() }
-            report(force: false)
-        }
-        report(force: true)
-        return Replayed(sequence: committed, state: state)
-    }
-
-    // Synchronous on purpose: the projector owns its connection, and GRDB's blocking calls keep
-    // the batch (state, writers) out of Sendable closures.
-
-    private static func readCheckpoint(_ queue: DatabaseQueue) throws -> UInt64 {
-        try queue.read { try ProjectionDatabase.checkpoint($0) }
     }
 
     private static func checkpointWAL(at path: String) throws {
         let live = try ProjectionDatabase.openForWriting(path)
         _ = try live.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try live.close()
-    }
-
-    /// One transaction: the audit rows of `events` (none when the reading thread wrote them), the
-    /// table rows that differ from `state`, and the checkpoint (the last event applied). A failure
-    /// ends the run; the next one replays the state up to the committed checkpoint.
-    private static func commit(
-        auditRowsOf events: [RecordedEvent], state: SyncState, writers: inout [TableWriter], syncTables: Bool,
-        checkpoint: RecordedEvent?, to queue: DatabaseQueue
-    ) throws {
-        try queue.inTransaction { db in
-            try AuditIndexWriter.insert(events, in: db)
-            if syncTables {
-                for index in writers.indices { try writers[index].sync(to: state, in: db) }
-            }
-            if let checkpoint {
-                try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
-                               arguments: [Int64(checkpoint.sequence), checkpoint.recordedAt.microseconds])
-            }
-            return .commit
-        }
     }
 }

@@ -1,37 +1,23 @@
-import Foundation
+import LeafSyncLog
 
-/// One projector per tenant: an `flock` on `projector.lock` beside the database.
-final class ProjectorLock {
-    private let descriptor: Int32
+/// One projector per tenant: a `FileLock` on `projector.lock` beside the database, released
+/// by ``release()``.
+struct ProjectorLock: Sendable {
+    private let lock: FileLock
 
-    init(tenant: TenantDirectory) throws {
+    init(tenant: TenantDirectory) throws(ProjectionError) {
         let path = tenant.path + "/projector.lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ProjectorError.lockFailed(path: path, reason: String(cString: strerror(errno))) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw ProjectorError.alreadyRunning(lockFile: path)
-        }
-        descriptor = fd
-    }
-
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-}
-
-/// Why a projector could not run.
-public enum ProjectorError: Error, CustomStringConvertible {
-    case alreadyRunning(lockFile: String)
-    case lockFailed(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .alreadyRunning(lockFile):
-            return "another projector is already running for this tenant (it holds \(lockFile)); stop it first, or just read its database"
-        case let .lockFailed(path, reason):
-            return "cannot open the projector lock \(path): \(reason)"
+        do {
+            lock = try FileLock.acquire(path)
+        } catch {
+            switch error {
+            case .held:
+                throw .alreadyRunning(lockFile: path)
+            case let .system(operation, code):
+                throw .lockFailed(path: path, reason: "\(operation): \(code)")
+            }
         }
     }
+
+    func release() { lock.release() }
 }

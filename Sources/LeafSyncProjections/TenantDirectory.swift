@@ -26,27 +26,3 @@ public struct TenantDirectory: Sendable {
         }
     }
 }
-
-/// Errors of the projection layer, each saying what to do.
-public enum ProjectionError: Error, CustomStringConvertible, Equatable {
-    case noLog(tenant: String)
-    case noProjection(tenant: String)
-    case notReadOnly(sql: String)
-    case unknownSubject(String)
-    case badTime(String)
-
-    public var description: String {
-        switch self {
-        case let .noLog(tenant):
-            return "no event log at \(tenant)/log: pass the tenant directory (the one holding log/) with --dir"
-        case let .noProjection(tenant):
-            return "no projection database at \(tenant)/projections.sqlite yet: run `leafsync project --dir \(tenant)` first"
-        case let .notReadOnly(sql):
-            return "refused: audit sql runs read-only queries (SELECT, WITH …, EXPLAIN), and this one writes: \(sql)"
-        case let .unknownSubject(subject):
-            return "no events for \(subject): give an LL order number or short id, an SO number, or a subject such as ll-order:<number>, ll-product:<id>, distru-product:<uuid>"
-        case let .badTime(text):
-            return "cannot read '\(text)' as a sequence number or a time (use 1234, 2026-11-24, or 2026-11-24T15:00:00Z)"
-        }
-    }
-}

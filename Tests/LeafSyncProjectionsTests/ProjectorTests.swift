@@ -113,18 +113,8 @@ struct ProjectorTests {
             let child = try ChildProcess(Self.leafsync, ["project", "--dir", crashed.path, "--batch-size", "200"])
             // Kill once the checkpoint passes a random point, so the kill lands inside a later batch.
             let threshold = Int.random(in: 400...6_000, using: &random)
-            let database = crashed.sub("projections.sqlite")
-            let deadline = Date().addingTimeInterval(120)
-            var reached = false
-            while Date() < deadline, child.process.isRunning {
-                if FileManager.default.fileExists(atPath: database),
-                   let queue = try? DatabaseQueue(path: database, configuration: { var c = Configuration(); c.readonly = true; c.busyMode = .timeout(5); return c }()),
-                   let last = try? await queue.read({ try Int.fetchOne($0, sql: "SELECT last_sequence FROM projector_checkpoint") }), last >= threshold {
-                    reached = true
-                    break
-                }
-                await Task.yield()
-            }
+            let reached = await CheckpointPoller(tenant: TenantDirectory(crashed.path))
+                .wait(while: { child.process.isRunning }, until: { $0 >= threshold }).map { $0 >= threshold } ?? false
             child.kill()
             if reached { killedMidway += 1 }
             _ = round
@@ -147,20 +137,38 @@ struct ProjectorTests {
             try await writer.append(Array(events[start..<min(start + 3, events.count)]))
         }
         let last = writer.lastSequence
-        let deadline = Date().addingTimeInterval(60)
-        var seen = 0
-        while Date() < deadline {
-            if let queue = try? ProjectionDatabase.openReadOnly(tenant),
-               let value = try? await queue.read({ try Int.fetchOne($0, sql: "SELECT last_sequence FROM projector_checkpoint") }) {
-                seen = value ?? 0
-                if seen == Int(last) { break }
-            }
-            await Task.yield()
-        }
-        #expect(seen == Int(last))
+        let poller = CheckpointPoller(tenant: tenant)
+        #expect(await poller.wait(until: { $0 == Int(last) }) == Int(last))
         kill(child.process.processIdentifier, SIGTERM)
         #expect(child.waitForExit() == 0)
-        #expect(child.drainLines().contains { $0.contains("projections at sequence \(last)") })
+        #expect(child.drainLines().contains { $0 == "projections at sequence \(last) (stopped; checkpoint saved)" })
+        #expect(await poller.checkpoint() == Int(last))
         await writer.close()
+    }
+
+    @Test("SIGTERM in the middle of a catch-up: `leafsync project --follow` finishes its batch, commits its checkpoint and exits 0")
+    func sigtermMidCatchUp() async throws {
+        let directory = TemporaryDirectory("projector-sigterm")
+        let tenant = TenantDirectory(directory.path)
+        let events = try RealisticWorkload().events(count: 20_000, seed: 7)
+        let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
+        // A live database first (a first run would rebuild, committing only at the end), then a long catch-up.
+        try await writer.append(Array(events.prefix(100)))
+        try await Projector(tenant: tenant).run()
+        try await writer.append(Array(events.dropFirst(100)))
+        await writer.close()
+
+        let child = try ChildProcess(Self.leafsync, ["project", "--dir", directory.path, "--follow", "--batch-size", "100"])
+        let poller = CheckpointPoller(tenant: tenant)
+        let started = await poller.wait(while: { child.process.isRunning }, until: { $0 > 100 })
+        #expect(started != nil, "the projector should commit its first batch")
+        kill(child.process.processIdentifier, SIGTERM)
+        #expect(child.waitForExit() == 0)
+        let line = try #require(child.drainLines().first { $0.hasPrefix("projections at sequence ") })
+        #expect(line.hasSuffix(" (stopped; checkpoint saved)"))
+        let printed = Int(line.dropFirst("projections at sequence ".count).prefix { $0.isNumber })
+        let committed = await poller.checkpoint()
+        #expect(committed != nil && printed == committed, "the sequence printed is the one committed")
+        #expect(committed.map { $0 % 100 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
     }
 }

@@ -208,7 +208,7 @@ struct LogBenchmarkResult: Encodable {
         case keptLog = "kept_log"
     }
 
-    func encode(to encoder: Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(events, forKey: .events)
         try container.encode(durability, forKey: .durability)

@@ -26,10 +26,10 @@ struct RebuildProfile: ParsableCommand {
         var decodeByType: [String: (count: Int, seconds: Double)] = [:]
         let decodeWatch = Stopwatch()
         for event in events {
-            let start = Stopwatch.nanoseconds()
+            let watch = Stopwatch()
             decoded.append(DomainEvent(recorded: event))
             decodeByType[event.type, default: (0, 0)].count += 1
-            decodeByType[event.type, default: (0, 0)].seconds += Double(Stopwatch.nanoseconds() - start) / 1e9
+            decodeByType[event.type, default: (0, 0)].seconds += watch.elapsedSeconds
         }
         let decodeSeconds = decodeWatch.elapsedSeconds
         var state = SyncState()
@@ -37,9 +37,9 @@ struct RebuildProfile: ParsableCommand {
         var reduceByType: [String: Double] = [:]
         let reduceWatch = Stopwatch()
         for (event, domain) in zip(events, decoded) {
-            let start = Stopwatch.nanoseconds()
+            let watch = Stopwatch()
             _ = reduce(into: &state, event: domain)
-            reduceByType[event.type, default: 0] += Double(Stopwatch.nanoseconds() - start) / 1e9
+            reduceByType[event.type, default: 0] += watch.elapsedSeconds
         }
         let reduceSeconds = reduceWatch.elapsedSeconds
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rebuild-profile-\(getpid()).sqlite").path

@@ -71,7 +71,7 @@ struct SQLiteEventTable {
                 """)
             while let row = try rows.next() {
                 // One copy, as the log's reader makes: the bytes straight out of SQLite's row buffer.
-                let payload = [UInt8](row.dataNoCopy(atIndex: 8) ?? Data())
+                let payload = try row.withUnsafeData(atIndex: 8) { [UInt8]($0 ?? Data()) }
                 let event = RecordedEvent(
                     sequence: UInt64(row[0] as Int64), recordedAt: Timestamp(microseconds: row[1]), type: row[2],
                     schemaVersion: UInt16(row[3] as Int), source: row[4], subject: row[5],

@@ -1,17 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Monotonic wall-clock timing for benchmarks.
+/// Monotonic wall-clock timing for benchmarks, on `ContinuousClock`.
 struct Stopwatch {
-    private let start: UInt64 = Stopwatch.nanoseconds()
+    private static let clock = ContinuousClock()
+    private let start = Stopwatch.clock.now
 
-    var elapsedSeconds: Double { Double(Stopwatch.nanoseconds() - start) / 1e9 }
-
-    static func nanoseconds() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    var elapsedSeconds: Double {
+        let elapsed = Self.clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     static func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {

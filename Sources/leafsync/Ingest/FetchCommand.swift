@@ -4,6 +4,7 @@ import Foundation
 import LeafLinkAPI
 import LeafSyncIngest
 import LeafSyncLog
+import LeafSyncProjections
 
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -28,29 +28,3 @@ struct LogDirectoryArgument: ParsableArguments {
     @Argument(help: "The log directory (holds the .seg segment files).", completion: .directory)
     var directory: String
 }
-
-/// Prints to standard error.
-func printError(_ message: String) {
-    var stderr = StandardError()
-    print(message, to: &stderr)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleWriter.write(string, to: 2)
-    }
-}
-
-enum FileHandleWriter {
-    static func write(_ string: String, to descriptor: Int32) {
-        var text = string
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if n <= 0 { return }
-                offset += n
-            }
-        }
-    }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import LeafSyncLog
 import LeafSyncProjections
 
 struct AuditCommand: ParsableCommand {
@@ -60,7 +61,7 @@ struct AuditCommand: ParsableCommand {
             WHERE lower(leaflink_order_number) = lower(?1) OR lower(leaflink_short_id) = lower(?1) OR lower(so_number) = lower(?1)
             ORDER BY leaflink_order_number LIMIT 1
             """, arguments: [text])
-        guard let number else { throw ValidationError(ProjectionError.unknownSubject(text).description) }
+        guard let number else { throw ValidationError(QueryError.unknownSubject(text).description) }
         return "ll-order:\(number)"
     }
 
@@ -78,7 +79,7 @@ struct AuditCommand: ParsableCommand {
             let (events, commands) = try common.database().read { db -> (TableOutput, TableOutput) in
                 let subject = try AuditCommand.resolveSubject(self.subject, in: db)
                 let events = try AuditCommand.query(db, "SELECT \(AuditCommand.eventColumns) FROM audit_index WHERE subject = ? ORDER BY seq", [subject])
-                guard !events.rows.isEmpty else { throw ValidationError(ProjectionError.unknownSubject(self.subject).description) }
+                guard !events.rows.isEmpty else { throw ValidationError(QueryError.unknownSubject(self.subject).description) }
                 let commands = try AuditCommand.query(db, "SELECT idempotency_key, rule, action, status, attempts FROM commands WHERE subject = ? ORDER BY idempotency_key", [subject])
                 return (events, commands)
             }
@@ -103,7 +104,7 @@ struct AuditCommand: ParsableCommand {
                 let subject = try AuditCommand.resolveSubject(order, in: db)
                 let number = String(subject.dropFirst("ll-order:".count))
                 let summary = try AuditCommand.query(db, "SELECT * FROM sales_orders WHERE leaflink_order_number = ?", [number])
-                guard !summary.rows.isEmpty else { throw ValidationError(ProjectionError.unknownSubject(order).description) }
+                guard !summary.rows.isEmpty else { throw ValidationError(QueryError.unknownSubject(order).description) }
                 let soID = try String.fetchOne(db, sql: "SELECT so_id FROM sales_orders WHERE leaflink_order_number = ?", arguments: [number])
                 let timeline = try AuditCommand.query(db, """
                     SELECT \(AuditCommand.eventColumns) FROM audit_index
@@ -183,7 +184,7 @@ struct AuditCommand: ParsableCommand {
             if let type { conditions.append("type = ?"); arguments.append(type) }
             for (text, op) in [(from, ">="), (to, "<=")] {
                 guard let text else { continue }
-                guard let time = PointInLog.parseTime(text) else { throw ValidationError(ProjectionError.badTime(text).description) }
+                guard let time = PointInLog.parseTime(text) else { throw ValidationError(QueryError.badTime(text).description) }
                 conditions.append("recorded_at \(op) ?")
                 arguments.append(time.microseconds)
             }
@@ -212,7 +213,7 @@ struct AuditCommand: ParsableCommand {
                 } catch let error as DatabaseError {
                     throw ValidationError("bad query: \(error.message ?? "\(error)")")
                 }
-                guard statement.isReadonly else { throw ValidationError(ProjectionError.notReadOnly(sql: query).description) }
+                guard statement.isReadonly else { throw ValidationError(QueryError.notReadOnly(sql: query).description) }
                 return try AuditCommand.query(db, query)
             }
             AuditCommand.show(table, json: common.json)

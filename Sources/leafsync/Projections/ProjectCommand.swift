@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import LeafSyncProjections
+import Logging
+import ServiceLifecycle
+import UnixSignals
 
 struct ProjectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,61 +39,22 @@ struct ProjectCommand: AsyncParsableCommand {
     func run() async throws {
         let projector = Projector(tenant: tenant.tenant, batchSize: max(1, batchSize))
         let display = ProgressDisplay()
-        let follow = self.follow, rebuild = self.rebuild
-        let task = Task { try await projector.run(follow: follow, rebuild: rebuild) { display.show($0) } }
-        let signals = SignalTrap([SIGINT, SIGTERM]) { task.cancel() }
-        defer { withExtendedLifetime(signals) {} }
-        let committed = try await task.value
+        let service = ProjectorService(projector: projector, follow: follow, rebuild: rebuild, display: display)
+        // SIGTERM and SIGINT shut the group down gracefully: the projector finishes its batch,
+        // commits its checkpoint, and the command exits 0.
+        // The projector returning (caught up, or stopped) ends the group.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "leafsync.project", factory: { _ in SwiftLogNoOpLogHandler() })))
+        do {
+            try await group.run()
+        } catch {
+            _ = try service.outcome()  // the projector's own error says more than the group's
+            throw error
+        }
+        guard let outcome = try service.outcome() else { throw CancellationError() }
         display.finish()
-        print("projections at sequence \(committed)\(task.isCancelled ? " (stopped; checkpoint saved)" : "")")
-    }
-}
-
-/// Runs `handler` on the first of `signals` and ignores their default action meanwhile.
-final class SignalTrap: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-
-    init(_ signals: [Int32], handler: @escaping @Sendable () -> Void) {
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    deinit { sources.forEach { $0.cancel() } }
-}
-
-/// Progress on standard error: a bar with events/s and ETA on a terminal, plain lines otherwise.
-final class ProgressDisplay: @unchecked Sendable {
-    private let isTerminal = isatty(2) == 1
-    private var lastPlainLine = Date.distantPast
-    private var drewBar = false
-
-    func show(_ progress: ProjectorProgress) {
-        let done = progress.committed, total = max(progress.target, progress.committed)
-        let rate = progress.eventsPerSecond
-        let remaining = total > done && rate > 0 ? Double(total - done) / rate : 0
-        let what = progress.rebuilding ? "rebuilding" : "projecting"
-        if isTerminal {
-            let fraction = total > 0 ? Double(done) / Double(total) : 1
-            let width = 30
-            let filled = Int(fraction * Double(width))
-            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            let line = String(format: "\r%@ [%@] %3.0f%% %llu/%llu events  %.0f events/s  ETA %.0fs ",
-                              what, bar, fraction * 100, done, total, rate, remaining)
-            FileHandle.standardError.write(Data(line.utf8))
-            drewBar = true
-        } else if Date().timeIntervalSince(lastPlainLine) >= 2 || done == total {
-            lastPlainLine = Date()
-            let line = String(format: "%@: %llu/%llu events, %.0f events/s, ETA %.0fs\n", what, done, total, rate, remaining)
-            FileHandle.standardError.write(Data(line.utf8))
-        }
-    }
-
-    func finish() {
-        if drewBar { FileHandle.standardError.write(Data("\n".utf8)) }
+        print("projections at sequence \(outcome.committed)\(outcome.stopped ? " (stopped; checkpoint saved)" : "")")
     }
 }

@@ -40,7 +40,7 @@ struct ReplayCommand: ParsableCommand {
             switch PointInLog(until) {
             case let .sequence(sequence)?: limit = .sequence(sequence)
             case let .time(time)?: limit = .time(time)
-            case nil: throw ValidationError(ProjectionError.badTime(until).description)
+            case nil: throw ValidationError(QueryError.badTime(until).description)
             }
         }
         // A subject given as such (`ll-order:<number>`) is explained in the one replay; a short id
@@ -54,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
             return
         }
         guard let resolved = SubjectResolver.resolve(subjectText, in: replay.state) else {
-            throw ValidationError(ProjectionError.unknownSubject(subjectText).description)
+            throw ValidationError(QueryError.unknownSubject(subjectText).description)
         }
         if explain, literal == nil { replay = try Replay.run(logPath: tenant.tenant.logPath, until: limit, explaining: resolved) }
         print("\(resolved) — \(point)")

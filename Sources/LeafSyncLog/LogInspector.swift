@@ -107,7 +107,7 @@ public enum LogInspector {
             return .nothingToRepair(lastSequence: scan.lastSequence)
         case let .tornTail(segment, validEnd, bytes, _)?:
             let base = scan.segments[scan.segments.count - 1].base
-            let file = try PosixFile.openForWriting(directory.segmentPath(base: base), create: false)
+            let file = try LogFile.openForWriting(directory.segmentPath(base: base), create: false)
             try file.truncate(to: validEnd)
             try file.sync()
             try? FileManager.default.removeItem(atPath: directory.indexPath(base: base))
@@ -182,9 +182,9 @@ public enum LogInspector {
                 throw EventLogError.io(operation: "move to quarantine", path: damagedPath, errno: errno)
             }
         } else {
-            let file = try PosixFile.openForWriting(damagedPath, create: false)
+            let file = try LogFile.openForWriting(damagedPath, create: false)
             let size = try file.size()
-            let tail = try PosixFile.openForWriting(quarantine + "/" + damagedName + ".from-\(offset)", create: true)
+            let tail = try LogFile.openForWriting(quarantine + "/" + damagedName + ".from-\(offset)", create: true)
             var position = offset
             while position < size {
                 let chunk = try file.read(count: Int(min(4 << 20, size - position)), at: position)
@@ -204,8 +204,8 @@ public enum LogInspector {
             }
             try? manager.removeItem(atPath: directory.indexPath(base: base))
         }
-        try PosixFile.syncDirectory(quarantine)
-        try PosixFile.syncDirectory(directory.path)
+        try LogFile.syncDirectory(quarantine)
+        try LogFile.syncDirectory(directory.path)
         return quarantine
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import LeafSyncDomain
-import LeafSyncLog
+public import LeafSyncDomain
+public import LeafSyncLog
 
 /// Where a replay stops: after a sequence, or after the last event recorded at or before a time.
 public enum ReplayLimit: Sendable, Equatable {
