@@ -62,17 +62,21 @@ let package = Package(
         ),
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
 
+        // MARK: JSON: the one parser, value type and writer, and the ISO-8601 and decimal scalars
+        // (depends on nothing of ours; the log hands it payloads without copying them)
+        .target(name: "LeafSyncJSON", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+
         // MARK: The event log (no dependency on the domain)
-        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C"]),
+        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", "LeafSyncJSON"]),
 
         // MARK: Domain: events, commands, reducer (pure)
-        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
+        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog", "LeafSyncJSON"]),
 
         // MARK: Projections (SQLite read models rebuilt from the log)
         .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite]),
 
         // MARK: API clients and ingestion
-        .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
+        .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
@@ -80,14 +84,14 @@ let package = Package(
         // MARK: Command-line tool
         .executableTarget(
             name: "leafsync",
-            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser]
+            dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser]
         ),
 
         // MARK: Tools: benchmarks, simulators, test helpers
-        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
+        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncJSON", "LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
         .executableTarget(
             name: "leafsync-bench",
-            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
+            dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
             path: "Tools/leafsync-bench"
         ),
         .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child"),
@@ -123,10 +127,11 @@ let package = Package(
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
         .testTarget(
             name: "LeafSyncProjectionsTests",
-            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
+            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncJSON", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
+        .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON"]),
+        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"]),
         .testTarget(
             name: "LeafLinkAPITests",
             dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]

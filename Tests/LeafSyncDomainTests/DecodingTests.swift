@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
@@ -29,7 +30,7 @@ struct DecodingTests {
     func unknownsAndMissing() throws {
         let o = try LeafLinkOrder(json: Fixture.json("leaflink/order-submitted.json").setting("status", .s("OnHold")))
         #expect(o.status == .unknown("OnHold"))
-        let minimal = try LeafLinkOrder(json: JSON.object(["number": .s("abc"), "status": .s("Submitted")]))
+        let minimal = try LeafLinkOrder(json: JSONValue.object(["number": .s("abc"), "status": .s("Submitted")]))
         #expect(minimal.salesReps.isEmpty && minimal.lines == nil && minimal.credits == .zero)
         let so = try DistruOrder(json: Fixture.json("distru/sales-order-synced.json").setting("status", .s("ON_HOLD")))
         #expect(so.status == .unknown("ON_HOLD"))
@@ -37,7 +38,7 @@ struct DecodingTests {
         #expect(product.inventoryManagement == .managed && product.unit == .unit)
         let user = try DistruUser(json: Fixture.json("distru/user-john.json"))
         #expect(user.id == "5150", "integer ids from older Distru data are accepted")
-        let wrapped = try DistruOrder(json: JSON.object(["data": Fixture.json("distru/sales-order-synced.json")]))
+        let wrapped = try DistruOrder(json: JSONValue.object(["data": Fixture.json("distru/sales-order-synced.json")]))
         #expect(wrapped.id == ID.salesOrder)
     }
 
@@ -129,13 +130,13 @@ struct DecodingTests {
         let json = try JSONParser.parse(#"{"a": 0.1, "b": "0.2", "c": {"amount": 1e2, "currency": "USD"}, "d": "x\u00e9\n"}"#)
         #expect(json["a"]?.decimal == dec("0.1") && (json["a"]!.decimal! + json["b"]!.decimal!) == dec("0.3"))
         #expect(json["c"]?.decimal == 100 && json["d"]?.string == "xé\n")
-        #expect(JSON.object(["b": .string("a\u{01}\"\\é\n"), "a": .number("1.50")]).canonicalText == #"{"a":1.50,"b":"a\u0001\"\\é\n"}"#)
-        #expect(try JSONParser.parse(JSON.string("a\u{01}\"\\é\n\t").canonicalBytes) == .string("a\u{01}\"\\é\n\t"))
+        #expect(JSONValue.object(["b": .string("a\u{01}\"\\é\n"), "a": .number("1.50")]).canonicalText == #"{"a":1.50,"b":"a\u0001\"\\é\n"}"#)
+        #expect(try JSONParser.parse(JSONValue.string("a\u{01}\"\\é\n\t").canonicalBytes) == .string("a\u{01}\"\\é\n\t"))
         #expect(Money(dec("2.675")).dividedRoundingToCent(by: 1) == money("2.68"))
         #expect(Money(dec("2.665")).dividedRoundingToCent(by: 1) == money("2.66"))
         #expect(money("-0.5").description == "-0.50" && money("108").description == "108.00")
         #expect(DecimalText.parse("12abc") == nil && DecimalText.parse("1.2.3") == nil && DecimalText.parse("-4.000000") == -4)
-        #expect(throws: RecordDecodingError.self) { try JSONParser.parse("{\"a\": }") }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("{\"a\": }") }
         #expect(ISO8601.parse("2020-06-10T15:15:03.776119-06:00")?.microseconds == ISO8601.parse("2020-06-10T21:15:03.776119Z")?.microseconds)
         #expect(ISO8601.parse("2026-11-20")?.description == "2026-11-20T00:00:00.000000Z")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncDomain
 import LeafSyncLog
 import LeafSyncProjections
@@ -18,7 +19,7 @@ enum ScenarioLog {
         Array(FileManager.default.contents(atPath: repoRoot.appendingPathComponent("data/scenarios/\(name)").path)!)
     }
 
-    static func json(_ name: String) -> JSON { try! JSONParser.parse(bytes(name)) }
+    static func json(_ name: String) -> JSONValue { try! JSONParser.parse(bytes(name)) }
 
     /// The events in order; `time(n)` is 2026-11-24T15:00:00Z plus n minutes.
     static func events() -> [NewEvent] {

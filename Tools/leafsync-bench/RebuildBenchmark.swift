@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchmarkWorkload
 import Foundation
+import LeafSyncJSON
 import LeafSyncDomain
 import LeafSyncLog
 import LeafSyncProjections
@@ -98,11 +99,10 @@ struct RebuildBenchmark: AsyncParsableCommand {
         }
         let scanRate = Double(events) / scanSeconds, rebuildRate = Double(events) / rebuildSeconds
         if json {
-            let object: [String: Any] = [
-                "events": events, "rebuild_events_per_s": rebuildRate.rounded(), "scan_events_per_s": scanRate.rounded(),
-                "ratio": (rebuildRate / scanRate * 1000).rounded() / 1000, "kept": keep as Any,
-            ]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            print(JSONWriter.canonical([
+                "events": .int(events), "rebuild_events_per_s": .double(rebuildRate.rounded()), "scan_events_per_s": .double(scanRate.rounded()),
+                "ratio": .double((rebuildRate / scanRate * 1000).rounded() / 1000), "kept": keep.map(JSONValue.string) ?? .null,
+            ]))
         } else {
             print("""
 
