@@ -77,7 +77,7 @@ struct DecodingTests {
     }
 
     @Test("schema evolution: version-1 settings and rep-mapping events are upcast on read")
-    func upcast() {
+    func upcast() throws {
         let v1Settings = NewEvent(type: EventType.settingsChanged, schemaVersion: 1, source: "operator", subject: "settings",
                                   payload: Array(#"{"inventoryLocationID":"7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d","syncSalePrice":true}"#.utf8))
         let v1Map = NewEvent(type: EventType.repMapped, schemaVersion: 1, source: "operator", subject: "distru-user:\(ID.jane)",
@@ -91,13 +91,13 @@ struct DecodingTests {
         #expect(h.state.userOfRep[417] == ID.jane)
         // New events are written at the current version and read back identically.
         let action = OperatorAction.mapRep(distruUserID: ID.john, leafLinkStaffID: 13)
-        let written = EventFactory.operatorAction(action)
+        let written = try EventFactory.operatorAction(action)
         #expect(written.schemaVersion == 2)
         #expect(DomainEvent(recorded: Self.recorded(written)).fact == .operatorAction(action))
     }
 
     @Test("every operator action and engine event round-trips through its log encoding")
-    func roundTrip() {
+    func roundTrip() throws {
         let actions: [OperatorAction] = [
             .changeSettings(SettingsChange(priceLockStatus: "Fulfilled", inventoryLocationIDs: [ID.storeB], useCustomerDefaultInventorySource: true, defaultSalesOrderLocationID: ID.mainWarehouse, syncPrices: true, syncPayments: true, errorRecipients: ["a@b.c"], orderPollSeconds: 60, productPollSeconds: 120, inventoryPushSeconds: 300, webhookKeyConfigured: true, statusMapping: ["Backorder": "PENDING"])),
             .mapRep(distruUserID: ID.jane, leafLinkStaffID: 417), .unmapRep(distruUserID: ID.jane),
@@ -111,7 +111,7 @@ struct DecodingTests {
             .matchMetrcTransfer(salesOrderID: ID.salesOrder, transferID: "4410022", packages: [PackageAssignment(lineID: "it-1", packageLabels: ["1A4"])]),
         ]
         for a in actions {
-            let e = DomainEvent(recorded: Self.recorded(EventFactory.operatorAction(a)))
+            let e = DomainEvent(recorded: Self.recorded(try EventFactory.operatorAction(a)))
             #expect(e.fact == .operatorAction(a), "\(a.eventType)")
         }
         let tick = DomainEvent(recorded: Self.recorded(EventFactory.tick(at: Timestamp(microseconds: 1_764_000_000_123_456))))
@@ -123,6 +123,26 @@ struct DecodingTests {
                 == .commandFailed(key: "distru-so-create:x", error: "boom", retryable: false))
         #expect(DomainEvent(recorded: Self.recorded(NewEvent(type: EventType.leafLinkFetchCursor, source: "leaflink", subject: "cursor", payload: Array("{}".utf8)))).fact
                 == .ignored(type: EventType.leafLinkFetchCursor))
+    }
+
+    @Test("an operator payload that cannot be JSON throws and writes nothing; payloads keep their written form")
+    func operatorPayloads() throws {
+        let nan = OperatorAction.createLeafLinkProduct(LeafLinkProductRequest(distruProductID: ID.cartridge, minimumOrder: .nan))
+        #expect(throws: JSONValueError.notANumber) { try EventFactory.operatorAction(nan) }
+        let badPrice = OperatorAction.updateLeafLinkProductFields(LeafLinkProductRequest(distruProductID: ID.cartridge, wholesalePrice: Money(.nan)))
+        #expect(throws: JSONValueError.notANumber) { try EventFactory.operatorAction(badPrice) }
+        // Canonical (sorted, no spaces), money as a string, decimals as numbers: as written before.
+        let request = OperatorAction.createLeafLinkProduct(LeafLinkProductRequest(
+            distruProductID: "d-1", wholesalePrice: money("18.10"), minimumOrder: dec("1.5"), sellInMultiples: true, unitsPerCase: 12))
+        #expect(String(decoding: try EventFactory.operatorAction(request).payload, as: UTF8.self)
+                == #"{"distruProductID":"d-1","minimumOrder":1.5,"sellInMultiples":true,"unitsPerCase":12,"wholesalePrice":"18.1"}"#)
+        // A member of the wrong kind is an invalid payload, as it was for the Codable decoder.
+        let wrong = NewEvent(type: EventType.repMapped, source: "operator", subject: "distru-user:x", payload: Array(#"{"distruUserID":7,"leafLinkStaffID":13}"#.utf8))
+        guard case .rejected(_, let reason) = DomainEvent(recorded: Self.recorded(wrong)).fact else {
+            Issue.record("a rep mapping with a numeric user id was accepted")
+            return
+        }
+        #expect(reason.contains("distruUserID is not a string"))
     }
 
     @Test("R-PRC-02 money is exact decimal: JSON numbers keep their text, rounding is half-even")
