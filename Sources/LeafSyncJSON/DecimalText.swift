@@ -110,9 +110,7 @@ public struct PlainDecimal: Equatable, Sendable {
     public var scale: Int
 
     public init(negative: Bool, significand: UInt64, scale: Int) {
-        self.negative = negative
-        self.significand = significand
-        self.scale = scale
+        (self.negative, self.significand, self.scale) = (negative, significand, scale)
     }
 
     /// The value (`Decimal` drops trailing fraction zeros itself: `12.30` is kept as 12.3).

@@ -137,7 +137,7 @@ struct DecodingTests {
         #expect(String(decoding: try EventFactory.operatorAction(request).payload, as: UTF8.self)
                 == #"{"distruProductID":"d-1","minimumOrder":1.5,"sellInMultiples":true,"unitsPerCase":12,"wholesalePrice":"18.1"}"#)
         // A member of the wrong kind is an invalid payload, as it was for the Codable decoder.
-        let wrong = NewEvent(type: EventType.repMapped, source: "operator", subject: "distru-user:x", payload: Array(#"{"distruUserID":7,"leafLinkStaffID":13}"#.utf8))
+        let wrong = NewEvent(type: EventType.repMapped, schemaVersion: EventType.currentVersion(of: EventType.repMapped), source: "operator", subject: "distru-user:x", payload: Array(#"{"distruUserID":7,"leafLinkStaffID":13}"#.utf8))
         guard case .rejected(_, let reason) = DomainEvent(recorded: Self.recorded(wrong)).fact else {
             Issue.record("a rep mapping with a numeric user id was accepted")
             return

@@ -26,6 +26,6 @@ struct ScanTests {
         }
         #expect(throws: JSONSyntaxError(offset: 0, reason: "expected an object")) { try JSONParser.scanTopLevel(Array("[1]".utf8), arrayKey: "results") }
         #expect(throws: JSONSyntaxError(offset: 1, reason: "expected an array")) { try JSONParser.scanArray(Array(" {}".utf8)) }
-        #expect(throws: JSONSyntaxError(offset: 4, reason: "expected , or ]")) { try JSONParser.scanArray(Array("[1, 2 3]".utf8)) }
+        #expect(throws: JSONSyntaxError(offset: 6, reason: "expected , or ]")) { try JSONParser.scanArray(Array("[1, 2 3]".utf8)) }
     }
 }
