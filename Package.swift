@@ -64,7 +64,7 @@ let package = Package(
 
         // MARK: JSON: the one parser, value type and writer, and the ISO-8601 and decimal scalars
         // (depends on nothing of ours; the log hands it payloads without copying them)
-        .target(name: "LeafSyncJSON", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(name: "LeafSyncJSON", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
 
         // MARK: The event log (no dependency on the domain)
         .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", "LeafSyncJSON"]),
@@ -130,7 +130,7 @@ let package = Package(
             dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncJSON", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON"]),
+        .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", .product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"]),
         .testTarget(
             name: "LeafLinkAPITests",

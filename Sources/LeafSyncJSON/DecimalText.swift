@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Exact decimal text, as both remote APIs send money and quantities: parsed without `Double`,
 /// written with a fixed number of places. The one decimal-scalar parser of the code base.

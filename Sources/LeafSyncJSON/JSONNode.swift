@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import OrderedCollections
 
 /// One value of a ``JSONDocument``: cheap to copy, read through ``JSONReadable``.
 public struct JSONNode: JSONReadable, Sendable {

@@ -1,4 +1,4 @@
-import OrderedCollections
+public import OrderedCollections
 
 /// The members of a JSON object, in order.
 public typealias JSONObject = OrderedDictionary<String, JSONValue>

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Tolerant read access to a JSON value, shared by the ``JSONValue`` tree and the ``JSONNode``
 /// of a parsed ``JSONDocument``, so each record decoder is written once and runs on either.

@@ -1,5 +1,5 @@
-import Foundation
-import OrderedCollections
+public import Foundation
+public import OrderedCollections
 
 /// A JSON value that keeps what a faithful round trip needs: the order of object members and
 /// the exact text of numbers, so `210.40` stays `210.40` and money never passes through `Double`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LeafSyncJSON
+import OrderedCollections
 
 @Suite("JSON values and the writer")
 struct WriterTests {
