@@ -18,7 +18,7 @@ import Darwin
 /// let number = order["number"]?.string
 /// ```
 ///
-/// Every parse in this module goes through this tape: ``JSONParser/parse(_:)-([UInt8])`` reads
+/// Every parse in this module goes through this tape: ``JSONParser`` reads
 /// the tape into a ``JSONValue``, and the scans read the byte ranges of its nodes. So there is
 /// one grammar (RFC 8259, strict) and one error, ``JSONSyntaxError``.
 public final class JSONDocument: Sendable {
