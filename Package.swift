@@ -64,17 +64,21 @@ let package = Package(
         ),
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
 
+        // MARK: JSON: the one parser, value type and writer, and the ISO-8601 and decimal scalars
+        // (depends on nothing of ours; the log hands it payloads without copying them)
+        .target(name: "LeafSyncJSON", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
+
         // MARK: The event log (no dependency on the domain)
-        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", systemPackage], swiftSettings: upcoming),
+        .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", "LeafSyncJSON", systemPackage], swiftSettings: upcoming),
 
         // MARK: Domain: events, commands, reducer (pure)
-        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog"]),
+        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog", "LeafSyncJSON"]),
 
         // MARK: Projections (SQLite read models rebuilt from the log)
         .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite], swiftSettings: upcoming),
 
         // MARK: API clients and ingestion
-        .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
+        .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
@@ -83,17 +87,17 @@ let package = Package(
         .executableTarget(
             name: "leafsync",
             dependencies: [
-                "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
         ),
 
         // MARK: Tools: benchmarks, simulators, test helpers
-        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
+        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncJSON", "LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
         .executableTarget(
             name: "leafsync-bench",
-            dependencies: ["LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
+            dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
             path: "Tools/leafsync-bench",
             swiftSettings: upcoming
         ),
@@ -130,11 +134,12 @@ let package = Package(
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "LeafSyncProjectionsTests",
-            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
+            dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncJSON", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
             exclude: ["Golden"],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
+        .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", .product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
+        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"]),
         .testTarget(
             name: "LeafLinkAPITests",
             dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]

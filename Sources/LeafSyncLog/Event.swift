@@ -1,4 +1,5 @@
 public import Foundation
+import LeafSyncJSON
 
 /// Microseconds since the Unix epoch, UTC. The log's only notion of time.
 ///
@@ -22,18 +23,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
 
     /// ISO-8601 with microseconds, UTC, e.g. `2026-11-27T16:35:51.123456Z`.
-    public var description: String {
-        let seconds = microseconds >= 0 ? microseconds / 1_000_000 : (microseconds - 999_999) / 1_000_000
-        let micros = microseconds - seconds * 1_000_000
-        var t = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(micros)
-        )
-    }
+    public var description: String { ISO8601Text.format(microseconds: microseconds) }
 }
 
 /// An event to append: everything but the sequence number, which the log assigns.

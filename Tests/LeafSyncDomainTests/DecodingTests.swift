@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
@@ -29,7 +30,7 @@ struct DecodingTests {
     func unknownsAndMissing() throws {
         let o = try LeafLinkOrder(json: Fixture.json("leaflink/order-submitted.json").setting("status", .s("OnHold")))
         #expect(o.status == .unknown("OnHold"))
-        let minimal = try LeafLinkOrder(json: JSON.object(["number": .s("abc"), "status": .s("Submitted")]))
+        let minimal = try LeafLinkOrder(json: JSONValue.object(["number": .s("abc"), "status": .s("Submitted")]))
         #expect(minimal.salesReps.isEmpty && minimal.lines == nil && minimal.credits == .zero)
         let so = try DistruOrder(json: Fixture.json("distru/sales-order-synced.json").setting("status", .s("ON_HOLD")))
         #expect(so.status == .unknown("ON_HOLD"))
@@ -37,7 +38,7 @@ struct DecodingTests {
         #expect(product.inventoryManagement == .managed && product.unit == .unit)
         let user = try DistruUser(json: Fixture.json("distru/user-john.json"))
         #expect(user.id == "5150", "integer ids from older Distru data are accepted")
-        let wrapped = try DistruOrder(json: JSON.object(["data": Fixture.json("distru/sales-order-synced.json")]))
+        let wrapped = try DistruOrder(json: JSONValue.object(["data": Fixture.json("distru/sales-order-synced.json")]))
         #expect(wrapped.id == ID.salesOrder)
     }
 
@@ -76,7 +77,7 @@ struct DecodingTests {
     }
 
     @Test("schema evolution: version-1 settings and rep-mapping events are upcast on read")
-    func upcast() {
+    func upcast() throws {
         let v1Settings = NewEvent(type: EventType.settingsChanged, schemaVersion: 1, source: "operator", subject: "settings",
                                   payload: Array(#"{"inventoryLocationID":"7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d","syncSalePrice":true}"#.utf8))
         let v1Map = NewEvent(type: EventType.repMapped, schemaVersion: 1, source: "operator", subject: "distru-user:\(ID.jane)",
@@ -90,13 +91,13 @@ struct DecodingTests {
         #expect(h.state.userOfRep[417] == ID.jane)
         // New events are written at the current version and read back identically.
         let action = OperatorAction.mapRep(distruUserID: ID.john, leafLinkStaffID: 13)
-        let written = EventFactory.operatorAction(action)
+        let written = try EventFactory.operatorAction(action)
         #expect(written.schemaVersion == 2)
         #expect(DomainEvent(recorded: Self.recorded(written)).fact == .operatorAction(action))
     }
 
     @Test("every operator action and engine event round-trips through its log encoding")
-    func roundTrip() {
+    func roundTrip() throws {
         let actions: [OperatorAction] = [
             .changeSettings(SettingsChange(priceLockStatus: "Fulfilled", inventoryLocationIDs: [ID.storeB], useCustomerDefaultInventorySource: true, defaultSalesOrderLocationID: ID.mainWarehouse, syncPrices: true, syncPayments: true, errorRecipients: ["a@b.c"], orderPollSeconds: 60, productPollSeconds: 120, inventoryPushSeconds: 300, webhookKeyConfigured: true, statusMapping: ["Backorder": "PENDING"])),
             .mapRep(distruUserID: ID.jane, leafLinkStaffID: 417), .unmapRep(distruUserID: ID.jane),
@@ -110,7 +111,7 @@ struct DecodingTests {
             .matchMetrcTransfer(salesOrderID: ID.salesOrder, transferID: "4410022", packages: [PackageAssignment(lineID: "it-1", packageLabels: ["1A4"])]),
         ]
         for a in actions {
-            let e = DomainEvent(recorded: Self.recorded(EventFactory.operatorAction(a)))
+            let e = DomainEvent(recorded: Self.recorded(try EventFactory.operatorAction(a)))
             #expect(e.fact == .operatorAction(a), "\(a.eventType)")
         }
         let tick = DomainEvent(recorded: Self.recorded(EventFactory.tick(at: Timestamp(microseconds: 1_764_000_000_123_456))))
@@ -124,18 +125,38 @@ struct DecodingTests {
                 == .ignored(type: EventType.leafLinkFetchCursor))
     }
 
+    @Test("an operator payload that cannot be JSON throws and writes nothing; payloads keep their written form")
+    func operatorPayloads() throws {
+        let nan = OperatorAction.createLeafLinkProduct(LeafLinkProductRequest(distruProductID: ID.cartridge, minimumOrder: .nan))
+        #expect(throws: JSONValueError.notANumber) { try EventFactory.operatorAction(nan) }
+        let badPrice = OperatorAction.updateLeafLinkProductFields(LeafLinkProductRequest(distruProductID: ID.cartridge, wholesalePrice: Money(.nan)))
+        #expect(throws: JSONValueError.notANumber) { try EventFactory.operatorAction(badPrice) }
+        // Canonical (sorted, no spaces), money as a string, decimals as numbers: as written before.
+        let request = OperatorAction.createLeafLinkProduct(LeafLinkProductRequest(
+            distruProductID: "d-1", wholesalePrice: money("18.10"), minimumOrder: dec("1.5"), sellInMultiples: true, unitsPerCase: 12))
+        #expect(String(decoding: try EventFactory.operatorAction(request).payload, as: UTF8.self)
+                == #"{"distruProductID":"d-1","minimumOrder":1.5,"sellInMultiples":true,"unitsPerCase":12,"wholesalePrice":"18.1"}"#)
+        // A member of the wrong kind is an invalid payload, as it was for the Codable decoder.
+        let wrong = NewEvent(type: EventType.repMapped, schemaVersion: EventType.currentVersion(of: EventType.repMapped), source: "operator", subject: "distru-user:x", payload: Array(#"{"distruUserID":7,"leafLinkStaffID":13}"#.utf8))
+        guard case .rejected(_, let reason) = DomainEvent(recorded: Self.recorded(wrong)).fact else {
+            Issue.record("a rep mapping with a numeric user id was accepted")
+            return
+        }
+        #expect(reason.contains("distruUserID is not a string"))
+    }
+
     @Test("R-PRC-02 money is exact decimal: JSON numbers keep their text, rounding is half-even")
     func exactMoney() throws {
         let json = try JSONParser.parse(#"{"a": 0.1, "b": "0.2", "c": {"amount": 1e2, "currency": "USD"}, "d": "x\u00e9\n"}"#)
         #expect(json["a"]?.decimal == dec("0.1") && (json["a"]!.decimal! + json["b"]!.decimal!) == dec("0.3"))
         #expect(json["c"]?.decimal == 100 && json["d"]?.string == "xé\n")
-        #expect(JSON.object(["b": .string("a\u{01}\"\\é\n"), "a": .number("1.50")]).canonicalText == #"{"a":1.50,"b":"a\u0001\"\\é\n"}"#)
-        #expect(try JSONParser.parse(JSON.string("a\u{01}\"\\é\n\t").canonicalBytes) == .string("a\u{01}\"\\é\n\t"))
+        #expect(JSONValue.object(["b": .string("a\u{01}\"\\é\n"), "a": .number("1.50")]).canonicalText == #"{"a":1.50,"b":"a\u0001\"\\é\n"}"#)
+        #expect(try JSONParser.parse(JSONValue.string("a\u{01}\"\\é\n\t").canonicalBytes) == .string("a\u{01}\"\\é\n\t"))
         #expect(Money(dec("2.675")).dividedRoundingToCent(by: 1) == money("2.68"))
         #expect(Money(dec("2.665")).dividedRoundingToCent(by: 1) == money("2.66"))
         #expect(money("-0.5").description == "-0.50" && money("108").description == "108.00")
         #expect(DecimalText.parse("12abc") == nil && DecimalText.parse("1.2.3") == nil && DecimalText.parse("-4.000000") == -4)
-        #expect(throws: RecordDecodingError.self) { try JSONParser.parse("{\"a\": }") }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("{\"a\": }") }
         #expect(ISO8601.parse("2020-06-10T15:15:03.776119-06:00")?.microseconds == ISO8601.parse("2020-06-10T21:15:03.776119Z")?.microseconds)
         #expect(ISO8601.parse("2026-11-20")?.description == "2026-11-20T00:00:00.000000Z")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain

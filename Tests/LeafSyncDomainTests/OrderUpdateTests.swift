@@ -1,11 +1,12 @@
 import Foundation
+import LeafSyncJSON
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
 
 @Suite("Order updates and their limits (R-UPD)")
 struct OrderUpdateTests {
-    static func edited(_ minute: Int, _ change: @escaping (JSON) -> JSON) -> JSON {
+    static func edited(_ minute: Int, _ change: @escaping (JSONValue) -> JSONValue) -> JSONValue {
         Harness.order { change($0).setting("modified", .s("2026-11-20T09:\(String(format: "%02d", minute)):00-07:00")) }
     }
 

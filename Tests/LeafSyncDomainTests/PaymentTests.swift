@@ -1,11 +1,12 @@
 import Foundation
+import LeafSyncJSON
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
 
 @Suite("Payments Distru → LL (R-PAY)")
 struct PaymentTests {
-    static func invoice(_ change: (JSON) -> JSON = { $0 }) -> JSON { change(Fixture.json("distru/invoice-so-001042.json")) }
+    static func invoice(_ change: (JSONValue) -> JSONValue = { $0 }) -> JSONValue { change(Fixture.json("distru/invoice-so-001042.json")) }
 
     @Test("R-PAY-01 an invoice payment on a synced SO creates an LL order payment with the same amount and date")
     func paymentSynced() {

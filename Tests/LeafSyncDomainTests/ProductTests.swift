@@ -83,8 +83,10 @@ struct ProductTests {
         #expect(draft.wholesalePrice == money("18.00") && draft.retailPrice == money("30.00"))
         #expect(draft.brandID == 49 && draft.productLineID == 164 && draft.categoryID == 7 && draft.subcategoryID == 14 && draft.licenseID == 2619)
         #expect(draft.inventoryManagement == .inherited && draft.strainIDs == [55] && draft.strainClassification == "hybrid")
-        // The draft type has exactly the supported fields: nothing else can be sent.
-        let labels = Set(Mirror(reflecting: draft).children.compactMap(\.label))
+        // The draft type has exactly the supported fields (its own and the shared optional ones in
+        // `fields`): nothing else can be sent.
+        let labels = Set(Mirror(reflecting: draft).children.compactMap(\.label)).subtracting(["fields"])
+            .union(Mirror(reflecting: draft.fields).children.compactMap(\.label))
         #expect(labels == ["distruProductID", "name", "sku", "description", "showInventoryToBuyers", "licenseID", "brandID", "productLineID",
                            "categoryID", "subcategoryID", "inventoryManagement", "wholesalePrice", "salePrice", "retailPrice", "minimumOrder",
                            "maximumOrder", "strainClassification", "strainIDs", "unit", "sellInMultiples", "unitsPerCase"])

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
@@ -34,7 +35,7 @@ struct UserAndSettingsTests {
     func secretsStayOut() {
         var h = Harness.world(mapReps: false)
         let secret = "ll-app-key-7f3a9c2e51"
-        let payload = JSON.object(["errorRecipients": .array([.s("ops@example.com")]), "leafLinkApiKey": .s(secret), "webhookKey": .s("whk-\(secret)")])
+        let payload = JSONValue.object(["errorRecipients": .array([.s("ops@example.com")]), "leafLinkApiKey": .s(secret), "webhookKey": .s("whk-\(secret)")])
         h.feed(NewEvent(type: EventType.settingsChanged, schemaVersion: 2, source: "operator", subject: "settings", payload: payload.canonicalBytes))
         h.observeOrder(Harness.order())
         let everything = "\(h.state)" + "\(h.emitted)"

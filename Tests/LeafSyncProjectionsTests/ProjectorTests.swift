@@ -19,7 +19,7 @@ struct ProjectorTests {
     func rebuildEqualsLive() async throws {
         let directory = TemporaryDirectory("projector")
         let tenant = TenantDirectory(directory.path)
-        let events = ScenarioLog.events()
+        let events = try ScenarioLog.events()
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
         // Live: the projector catches up after every few appends, in tiny batches.
         for start in stride(from: 0, to: events.count, by: 4) {
@@ -48,16 +48,16 @@ struct ProjectorTests {
         #expect(row["sync_state"] as String? == "synced")
         #expect((row["so_number"] as String?) != nil)
         let checkpoint = try await db.read { try Int.fetchOne($0, sql: "SELECT last_sequence FROM projector_checkpoint") }
-        #expect(checkpoint == ScenarioLog.events().count)
+        #expect(try checkpoint == ScenarioLog.events().count)
         let audit = try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_index") }
-        #expect(audit == ScenarioLog.events().count)
+        #expect(try audit == ScenarioLog.events().count)
     }
 
     @Test("a rebuild ending exactly on a batch boundary commits the last sequence; the live projector then goes on from there")
     func rebuildEndingOnBatchBoundary() async throws {
         let directory = TemporaryDirectory("projector")
         let tenant = TenantDirectory(directory.path)
-        let events = ScenarioLog.events()
+        let events = try ScenarioLog.events()
         let batch = 10
         let whole = events.count / batch * batch  // a multiple of the batch size
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
@@ -130,7 +130,7 @@ struct ProjectorTests {
         let directory = TemporaryDirectory("projector-follow")
         let tenant = TenantDirectory(directory.path)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .group))
-        let events = ScenarioLog.events()
+        let events = try ScenarioLog.events()
         try await writer.append(Array(events.prefix(5)))
         let child = try ChildProcess(Self.leafsync, ["project", "--dir", directory.path, "--follow", "--batch-size", "2"])
         for start in stride(from: 5, to: events.count, by: 3) {

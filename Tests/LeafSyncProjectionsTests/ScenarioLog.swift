@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncDomain
 import LeafSyncLog
 import LeafSyncProjections
@@ -18,17 +19,17 @@ enum ScenarioLog {
         Array(FileManager.default.contents(atPath: repoRoot.appendingPathComponent("data/scenarios/\(name)").path)!)
     }
 
-    static func json(_ name: String) -> JSON { try! JSONParser.parse(bytes(name)) }
+    static func json(_ name: String) -> JSONValue { try! JSONParser.parse(bytes(name)) }
 
     /// The events in order; `time(n)` is 2026-11-24T15:00:00Z plus n minutes.
-    static func events() -> [NewEvent] {
+    static func events() throws -> [NewEvent] {
         var minute: Int64 = 0
         func at() -> Timestamp {
             minute += 1
             return Timestamp(microseconds: 1_795_532_400_000_000 + minute * 60_000_000)
         }
         var events: [NewEvent] = []
-        events.append(EventFactory.operatorAction(.changeSettings(SettingsChange(errorRecipients: ["ops@brand.example"])), at: at()))
+        events.append(try EventFactory.operatorAction(.changeSettings(SettingsChange(errorRecipients: ["ops@brand.example"])), at: at()))
         for (kind, id, file) in [
             (EventFactory.Observed.distruUser, jane, "distru/user-jane.json"), (.distruUser, john, "distru/user-john.json"),
             (.leafLinkStaff, "417", "leaflink/staff-417.json"), (.leafLinkStaff, "13", "leaflink/staff-13.json"),
@@ -49,16 +50,16 @@ enum ScenarioLog {
             let row = json(file)
             events.append(EventFactory.inventoryRow(productID: row["product_id"]!.string!, locationID: row["location_id"]!.string!, bytes: bytes(file), at: at()))
         }
-        events.append(EventFactory.operatorAction(.mapRep(distruUserID: john, leafLinkStaffID: 13), at: at()))
-        events.append(EventFactory.operatorAction(.linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093), at: at()))
-        events.append(EventFactory.operatorAction(.linkProduct(distruProductID: "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f50", leafLinkProductID: 2094), at: at()))
-        events.append(EventFactory.operatorAction(.linkProduct(distruProductID: "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a61", leafLinkProductID: 2095), at: at()))
+        events.append(try EventFactory.operatorAction(.mapRep(distruUserID: john, leafLinkStaffID: 13), at: at()))
+        events.append(try EventFactory.operatorAction(.linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093), at: at()))
+        events.append(try EventFactory.operatorAction(.linkProduct(distruProductID: "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f50", leafLinkProductID: 2094), at: at()))
+        events.append(try EventFactory.operatorAction(.linkProduct(distruProductID: "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a61", leafLinkProductID: 2095), at: at()))
         // The order arrives while rep 417 (Jane) is unmapped: blocked (R-ORD-01) …
         events.append(EventFactory.observed(.leafLinkOrder, id: orderNumber, bytes: bytes("leaflink/order-submitted.json"), at: at()))
         // … the same record re-fetched changes nothing (R-ENG-01) …
         events.append(EventFactory.observed(.leafLinkOrder, id: orderNumber, bytes: bytes("leaflink/order-submitted.json"), at: at()))
         // … until the operator maps her, which unblocks it.
-        events.append(EventFactory.operatorAction(.mapRep(distruUserID: jane, leafLinkStaffID: 417), at: at()))
+        events.append(try EventFactory.operatorAction(.mapRep(distruUserID: jane, leafLinkStaffID: 417), at: at()))
         // The dispatcher's outcome for the SO create, then the SO as Distru shows it.
         var state = SyncState()
         for (index, event) in events.enumerated() {
@@ -77,7 +78,7 @@ enum ScenarioLog {
     static func tenant(_ directory: TemporaryDirectory, chunks: Int = 1) async throws -> TenantDirectory {
         let tenant = TenantDirectory(directory.path)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
-        try await writer.append(events())
+        try await writer.append(try events())
         await writer.close()
         return tenant
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// A JSON record with holes: parsed once from a sample file, with the fields that vary replaced
 /// by placeholders, then filled thousands of times by plain byte concatenation (fast enough to
@@ -12,13 +13,12 @@ public struct JSONTemplate: Sendable {
         case raw(String)
         case null
 
-        var json: String {
+        /// Appends the value's JSON text (strings escaped by LeafSyncJSON's writer).
+        func write(into output: inout [UInt8]) {
             switch self {
-            case let .string(text):
-                let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                return "\"" + escaped + "\""
-            case let .number(text), let .raw(text): return text
-            case .null: return "null"
+            case let .string(text): JSONWriter.writeString(text, into: &output)
+            case let .number(text), let .raw(text): output.append(contentsOf: text.utf8)
+            case .null: output.append(contentsOf: "null".utf8)
             }
         }
     }
@@ -32,13 +32,13 @@ public struct JSONTemplate: Sendable {
     ///   - data: the sample record (a JSON object).
     ///   - holes: key paths (`"customer.id"`, `"items.0.quantity"`) to turn into holes, named by their path.
     public init(sample data: Data, holes paths: [String]) throws {
-        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw TemplateError("sample is not a JSON object")
-        }
+        var object = try JSONParser.parse(Array(data))
+        guard object.isObject else { throw TemplateError("sample is not a JSON object") }
         for path in paths {
-            object = try Self.replacing(path.split(separator: ".").map(String.init), in: object, with: "@@hole:\(path)@@") as! [String: Any]
+            object = try Self.replacing(path.split(separator: ".").map(String.init)[...], in: object, with: .string("@@hole:\(path)@@"))
         }
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        // Canonical form: members sorted, no spaces, numbers exactly as in the sample.
+        let text = JSONWriter.canonical(object)
         var fragments: [[UInt8]] = []
         var holes: [String] = []
         var rest = Substring(text)
@@ -61,25 +61,26 @@ public struct JSONTemplate: Sendable {
         output.reserveCapacity(fragments.reduce(0) { $0 + $1.count } + 32 * holes.count)
         for (index, hole) in holes.enumerated() {
             output.append(contentsOf: fragments[index])
-            output.append(contentsOf: (values[hole] ?? .null).json.utf8)
+            (values[hole] ?? .null).write(into: &output)
         }
         output.append(contentsOf: fragments[fragments.count - 1])
         return output
     }
 
-    private static func replacing(_ path: [String], in value: Any, with placeholder: String) throws -> Any {
+    private static func replacing(_ path: ArraySlice<String>, in value: JSONValue, with placeholder: JSONValue) throws -> JSONValue {
         guard let key = path.first else { return placeholder }
-        let rest = Array(path.dropFirst())
-        if var dictionary = value as? [String: Any] {
-            guard let child = dictionary[key] else { throw TemplateError("no field \(key)") }
-            dictionary[key] = try replacing(rest, in: child, with: placeholder)
-            return dictionary
+        switch value {
+        case .object(var members):
+            guard let child = members[key] else { throw TemplateError("no field \(key)") }
+            members[key] = try replacing(path.dropFirst(), in: child, with: placeholder)
+            return .object(members)
+        case .array(var items):
+            guard let index = Int(key), items.indices.contains(index) else { throw TemplateError("cannot follow \(key)") }
+            items[index] = try replacing(path.dropFirst(), in: items[index], with: placeholder)
+            return .array(items)
+        default:
+            throw TemplateError("cannot follow \(key)")
         }
-        if var array = value as? [Any], let index = Int(key), array.indices.contains(index) {
-            array[index] = try replacing(rest, in: array[index], with: placeholder)
-            return array
-        }
-        throw TemplateError("cannot follow \(key)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// Generates realistic log events from the sample records in `data/samples/`: LeafLink orders
@@ -28,9 +29,9 @@ public struct RealisticWorkload: Sendable {
             guard var data = FileManager.default.contents(atPath: path) else {
                 throw TemplateError("cannot read sample record \(path); pass the samples directory (data/samples)")
             }
-            if !extra.isEmpty, var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                for key in extra { object[key] = NSNull() }
-                data = try JSONSerialization.data(withJSONObject: object)
+            if !extra.isEmpty, case .object(var members) = try JSONParser.parse(Array(data)) {
+                for key in extra { members[key] = .null }
+                data = Data(JSONValue.object(members).serialized())
             }
             return try JSONTemplate(sample: data, holes: holes)
         }

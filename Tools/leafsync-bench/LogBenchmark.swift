@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchmarkWorkload
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 struct LogBenchmark: AsyncParsableCommand {
@@ -164,7 +165,7 @@ struct Progress {
     }
 }
 
-struct LogBenchmarkResult: Encodable {
+struct LogBenchmarkResult {
     var events: Int
     var durability: String
     var payloadBytes: Int
@@ -188,52 +189,22 @@ struct LogBenchmarkResult: Encodable {
     var scanRatio: Double { scanEventsPerSecond / baselineScanEventsPerSecond }
     var uncompactedScanRatio: Double { uncompactedScanEventsPerSecond / baselineScanEventsPerSecond }
 
-    enum CodingKeys: String, CodingKey {
-        case events, durability
-        case payloadBytes = "payload_bytes"
-        case appendEventsPerSecond = "append_events_per_s"
-        case baselineAppendEventsPerSecond = "baseline_append_events_per_s"
-        case appendRatio = "append_ratio"
-        case appendMegabytesPerSecond = "append_mb_per_s"
-        case scanEventsPerSecond = "scan_events_per_s"
-        case baselineScanEventsPerSecond = "baseline_scan_events_per_s"
-        case scanRatio = "scan_ratio"
-        case uncompactedScanEventsPerSecond = "uncompacted_scan_events_per_s"
-        case uncompactedScanRatio = "uncompacted_scan_ratio"
-        case compactionMegabytesPerSecond = "compaction_mb_per_s"
-        case compressionRatio = "compression_ratio"
-        case uncompactedCompressionRatio = "uncompacted_compression_ratio"
-        case logBytesOnDisk = "log_bytes_on_disk"
-        case baselineBytesOnDisk = "baseline_bytes_on_disk"
-        case keptLog = "kept_log"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(events, forKey: .events)
-        try container.encode(durability, forKey: .durability)
-        try container.encode(payloadBytes, forKey: .payloadBytes)
-        try container.encode(appendEventsPerSecond.rounded(), forKey: .appendEventsPerSecond)
-        try container.encode(baselineAppendEventsPerSecond.rounded(), forKey: .baselineAppendEventsPerSecond)
-        try container.encode((appendRatio * 100).rounded() / 100, forKey: .appendRatio)
-        try container.encode((appendMegabytesPerSecond * 10).rounded() / 10, forKey: .appendMegabytesPerSecond)
-        try container.encode(scanEventsPerSecond.rounded(), forKey: .scanEventsPerSecond)
-        try container.encode(baselineScanEventsPerSecond.rounded(), forKey: .baselineScanEventsPerSecond)
-        try container.encode((scanRatio * 100).rounded() / 100, forKey: .scanRatio)
-        try container.encode(uncompactedScanEventsPerSecond.rounded(), forKey: .uncompactedScanEventsPerSecond)
-        try container.encode((uncompactedScanRatio * 100).rounded() / 100, forKey: .uncompactedScanRatio)
-        try container.encode((compactionMegabytesPerSecond * 10).rounded() / 10, forKey: .compactionMegabytesPerSecond)
-        try container.encode((compressionRatio * 100).rounded() / 100, forKey: .compressionRatio)
-        try container.encode((uncompactedCompressionRatio * 100).rounded() / 100, forKey: .uncompactedCompressionRatio)
-        try container.encode(logBytesOnDisk, forKey: .logBytesOnDisk)
-        try container.encode(baselineBytesOnDisk, forKey: .baselineBytesOnDisk)
-        try container.encodeIfPresent(keptLog, forKey: .keptLog)
-    }
-
+    /// One JSON object, members sorted, rates rounded as the table shows them.
     func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+        func rounded(_ value: Double, _ places: Double) -> JSONValue { .double((value * places).rounded() / places) }
+        var object: JSONObject = [
+            "events": .int(events), "durability": .string(durability), "payload_bytes": .int(payloadBytes),
+            "append_events_per_s": rounded(appendEventsPerSecond, 1),
+            "baseline_append_events_per_s": rounded(baselineAppendEventsPerSecond, 1),
+            "append_ratio": rounded(appendRatio, 100), "append_mb_per_s": rounded(appendMegabytesPerSecond, 10),
+            "scan_events_per_s": rounded(scanEventsPerSecond, 1), "baseline_scan_events_per_s": rounded(baselineScanEventsPerSecond, 1),
+            "scan_ratio": rounded(scanRatio, 100), "uncompacted_scan_events_per_s": rounded(uncompactedScanEventsPerSecond, 1),
+            "uncompacted_scan_ratio": rounded(uncompactedScanRatio, 100), "compaction_mb_per_s": rounded(compactionMegabytesPerSecond, 10),
+            "compression_ratio": rounded(compressionRatio, 100), "uncompacted_compression_ratio": rounded(uncompactedCompressionRatio, 100),
+            "log_bytes_on_disk": .number(String(logBytesOnDisk)), "baseline_bytes_on_disk": .number(String(baselineBytesOnDisk)),
+        ]
+        if let keptLog { object["kept_log"] = .string(keptLog) }
+        return JSONWriter.canonical(.object(object))
     }
 
     func table() -> String {

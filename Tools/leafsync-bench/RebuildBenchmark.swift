@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchmarkWorkload
 import Foundation
+import LeafSyncJSON
 import LeafSyncDomain
 import LeafSyncLog
 import LeafSyncProjections
@@ -36,28 +37,28 @@ struct RebuildBenchmark: AsyncParsableCommand {
     /// The operator's setup before the generated traffic: reps mapped to Distru users, products
     /// linked, customers associated, a default SO location. With it, generated LL orders really
     /// become SOs (or stay blocked on stock or status) instead of all waiting for an unmapped rep.
-    static func tenantSetup() -> [NewEvent] {
+    static func tenantSetup() throws -> [NewEvent] {
         let start: Int64 = 1_794_999_000_000_000  // just before the generated traffic
         var minute: Int64 = 0
         func at() -> Timestamp { minute += 1; return Timestamp(microseconds: start + minute * 1_000_000) }
         typealias W = RealisticWorkload
-        var setup = [EventFactory.operatorAction(.changeSettings(SettingsChange(
+        var setup = [try EventFactory.operatorAction(.changeSettings(SettingsChange(
             defaultSalesOrderLocationID: W.distruLocationID(0), errorRecipients: ["ops@brand.example"])), at: at())]
         for n in 0..<W.reps {
-            setup.append(EventFactory.operatorAction(.mapRep(distruUserID: "user-\(n)", leafLinkStaffID: W.leafLinkRepID(n)), at: at()))
+            setup.append(try EventFactory.operatorAction(.mapRep(distruUserID: "user-\(n)", leafLinkStaffID: W.leafLinkRepID(n)), at: at()))
         }
         for n in 0..<W.products {
-            setup.append(EventFactory.operatorAction(.linkProduct(distruProductID: W.distruProductID(n), leafLinkProductID: W.leafLinkProductID(n)), at: at()))
+            setup.append(try EventFactory.operatorAction(.linkProduct(distruProductID: W.distruProductID(n), leafLinkProductID: W.leafLinkProductID(n)), at: at()))
         }
         for n in 0..<W.customers {
-            setup.append(EventFactory.operatorAction(.associateCustomer(leafLinkCustomerID: W.leafLinkCustomerID(n), distruCompanyID: "company-\(n)"), at: at()))
+            setup.append(try EventFactory.operatorAction(.associateCustomer(leafLinkCustomerID: W.leafLinkCustomerID(n), distruCompanyID: "company-\(n)"), at: at()))
         }
         return setup
     }
 
     private func generate(_ events: Int, into tenant: TenantDirectory, progress: Progress) async throws {
         progress.say("writing \(events) realistic events to \(tenant.logPath) …")
-        let setup = Self.tenantSetup()
+        let setup = try Self.tenantSetup()
         let generated = setup + (try RealisticWorkload().events(count: max(0, events - setup.count), seed: seed)).prefix(events - setup.count)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
         for start in stride(from: 0, to: generated.count, by: 10_000) {
@@ -98,11 +99,10 @@ struct RebuildBenchmark: AsyncParsableCommand {
         }
         let scanRate = Double(events) / scanSeconds, rebuildRate = Double(events) / rebuildSeconds
         if json {
-            let object: [String: Any] = [
-                "events": events, "rebuild_events_per_s": rebuildRate.rounded(), "scan_events_per_s": scanRate.rounded(),
-                "ratio": (rebuildRate / scanRate * 1000).rounded() / 1000, "kept": keep as Any,
-            ]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            print(JSONWriter.canonical([
+                "events": .int(events), "rebuild_events_per_s": .double(rebuildRate.rounded()), "scan_events_per_s": .double(scanRate.rounded()),
+                "ratio": .double((rebuildRate / scanRate * 1000).rounded() / 1000), "kept": keep.map(JSONValue.string) ?? .null,
+            ]))
         } else {
             print("""
 

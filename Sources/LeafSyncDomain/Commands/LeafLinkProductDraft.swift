@@ -1,29 +1,24 @@
 import Foundation
 
-/// R-PRD-05: a LeafLink product to create, with only the supported subset of fields.
+/// R-PRD-05: a LeafLink product to create, with only the supported subset of fields. The
+/// optional ones, as the operator's request set them, are in ``fields`` and read as its own
+/// (`draft.sku`).
+@dynamicMemberLookup
 public struct LeafLinkProductDraft: Equatable, Sendable {
     public var distruProductID: String
     public var name: String
-    public var sku: String?
-    public var description: String?
     public var showInventoryToBuyers: Bool
-    public var licenseID: Int?
-    public var brandID: Int?
-    public var productLineID: Int?
-    public var categoryID: Int?
-    public var subcategoryID: Int?
     public var inventoryManagement: InventoryManagement
-    public var wholesalePrice: Money?
-    public var salePrice: Money?
-    public var retailPrice: Money?
-    public var minimumOrder: Decimal?
-    public var maximumOrder: Decimal?
-    public var strainClassification: String?
     public var strainIDs: [Int]
     /// R-PRD-06.
     public var unit: LeafLinkUnit
     public var sellInMultiples: Bool
-    public var unitsPerCase: Decimal?
+    public var fields: LeafLinkProductFields
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<LeafLinkProductFields, T>) -> T {
+        get { fields[keyPath: path] }
+        set { fields[keyPath: path] = newValue }
+    }
 }
 
 /// Changed LeafLink product fields; `nil` fields are not sent.

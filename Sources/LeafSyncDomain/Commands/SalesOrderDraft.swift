@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// A Distru sales order to create from a LeafLink order.
 public struct SalesOrderDraft: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// A log event decoded into the domain: when it happened, what it is about, and the typed fact.
@@ -46,7 +47,7 @@ public enum Fact: Equatable, Sendable {
     /// A scheduler tick; its time is the event's time.
     case tick
     /// The outbound command with this idempotency key succeeded; `response` is the remote answer.
-    case commandSucceeded(key: String, response: JSON)
+    case commandSucceeded(key: String, response: JSONValue)
     /// The outbound command with this idempotency key failed.
     case commandFailed(key: String, error: String, retryable: Bool)
     /// A record or payload that could not be decoded: kept, with the reason, never a crash.
@@ -56,27 +57,28 @@ public enum Fact: Equatable, Sendable {
 }
 
 extension Fact {
-    /// A short name of the fact kind, used to key fingerprints.
+    /// A short name of the fact kind, used to key fingerprints: an observed record's subject
+    /// prefix (`ll-order`), else a name of its own.
     var kindName: String {
         switch self {
-        case .leafLinkOrder: "ll-order"
-        case .leafLinkProduct: "ll-product"
-        case .leafLinkCustomer: "ll-customer"
-        case .leafLinkStaff: "ll-staff"
-        case .leafLinkPayment: "ll-payment"
-        case .leafLinkCredit: "ll-credit"
+        case .leafLinkOrder: EventFactory.Observed.leafLinkOrder.subjectPrefix
+        case .leafLinkProduct: EventFactory.Observed.leafLinkProduct.subjectPrefix
+        case .leafLinkCustomer: EventFactory.Observed.leafLinkCustomer.subjectPrefix
+        case .leafLinkStaff: EventFactory.Observed.leafLinkStaff.subjectPrefix
+        case .leafLinkPayment: EventFactory.Observed.leafLinkPayment.subjectPrefix
+        case .leafLinkCredit: EventFactory.Observed.leafLinkCredit.subjectPrefix
+        case .distruProduct: EventFactory.Observed.distruProduct.subjectPrefix
+        case .distruOrder: EventFactory.Observed.distruOrder.subjectPrefix
+        case .distruCompany: EventFactory.Observed.distruCompany.subjectPrefix
+        case .distruUser: EventFactory.Observed.distruUser.subjectPrefix
+        case .distruLocation: EventFactory.Observed.distruLocation.subjectPrefix
+        case .distruTax: EventFactory.Observed.distruTax.subjectPrefix
+        case .distruInvoice: EventFactory.Observed.distruInvoice.subjectPrefix
+        case .metrcTransfer: EventFactory.Observed.metrcTransfer.subjectPrefix
         case .leafLinkWebhook: "ll-webhook"
-        case .distruProduct: "distru-product"
         case .distruInventory: "distru-inventory"
-        case .distruOrder: "distru-order"
-        case .distruCompany: "distru-company"
-        case .distruUser: "distru-user"
-        case .distruLocation: "distru-location"
-        case .distruTax: "distru-tax"
-        case .distruInvoice: "distru-invoice"
         case .distruDeleted(let kind, _): "distru-\(kind)-deleted"
         case .distruWebhook: "distru-webhook"
-        case .metrcTransfer: "metrc-transfer"
         case .operatorAction: "operator"
         case .tick: "tick"
         case .commandSucceeded: "succeeded"

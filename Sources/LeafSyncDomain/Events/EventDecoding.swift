@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 extension DomainEvent {
@@ -21,8 +22,8 @@ extension DomainEvent {
         }
         // Current payloads are read straight off the parsed tape; older ones are upcast as a tree first.
         let document = try schemaVersion == newest
-            ? JSONDocument.parse(payload)
-            : JSONDocument.parse(Upcaster.upcast(type: type, from: schemaVersion, JSONDocument.parse(payload).root.tree).canonicalBytes)
+            ? RecordDecodingError.parse(payload)
+            : RecordDecodingError.parse(Upcaster.upcast(type: type, from: schemaVersion, RecordDecodingError.parse(payload).root.value).canonicalBytes)
         let json = document.root
         let fingerprint = json.fingerprint
         func observed(_ fact: Fact) -> DomainEvent { DomainEvent(time: time, subject: subject, fact: fact, fingerprint: fingerprint) }
@@ -54,7 +55,7 @@ extension DomainEvent {
             return DomainEvent(time: Timestamp(microseconds: micros), subject: subject, fact: .tick)
         case EventType.commandSucceeded:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
-            return DomainEvent(time: time, subject: subject, fact: .commandSucceeded(key: key, response: json["response"]?.tree ?? .null))
+            return DomainEvent(time: time, subject: subject, fact: .commandSucceeded(key: key, response: json["response"]?.value ?? .null))
         case EventType.commandFailed:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
             return DomainEvent(time: time, subject: subject, fact: .commandFailed(
@@ -66,7 +67,7 @@ extension DomainEvent {
                 return DomainEvent(time: time, subject: subject, fact: .distruDeleted(kind: kind, id: id), fingerprint: fingerprint)
             }
             if type.hasPrefix("operator.") {
-                return DomainEvent(time: time, subject: subject, fact: .operatorAction(try OperatorCoding.decode(type: type, json: json.tree)))
+                return DomainEvent(time: time, subject: subject, fact: .operatorAction(try OperatorCoding.decode(type: type, json: json)))
             }
             return DomainEvent(time: time, subject: subject, fact: .ignored(type: type))
         }

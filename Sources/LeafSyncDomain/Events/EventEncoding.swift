@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// Builds log events (`NewEvent`) with the catalog's types, versions, sources and subjects.
@@ -69,7 +70,7 @@ public enum EventFactory {
     /// A deletion seen in Distru (`distru.<kind>.deleted`, payload `{"id": …}`).
     public static func distruDeleted(kind: String, id: String, at time: Timestamp? = nil) -> NewEvent {
         NewEvent(type: EventType.distruDeleted(kind), source: "distru", subject: "distru-\(kind):\(id)", recordedAt: time,
-                 payload: JSON.object(["id": .string(id)]).canonicalBytes)
+                 payload: JSONValue.object(["id": .string(id)]).canonicalBytes)
     }
 
     /// A LeafLink webhook body, under the subject of the record it names.
@@ -77,27 +78,28 @@ public enum EventFactory {
         NewEvent(type: EventType.leafLinkWebhookReceived, source: "leaflink", subject: subject, recordedAt: time, payload: body)
     }
 
-    /// An operator action, at its current schema version.
-    public static func operatorAction(_ action: OperatorAction, at time: Timestamp? = nil, correlationID: String? = nil) -> NewEvent {
+    /// An operator action, at its current schema version. Throws, and writes nothing, when a
+    /// field cannot be written as JSON (an amount that is `Decimal.nan`).
+    public static func operatorAction(_ action: OperatorAction, at time: Timestamp? = nil, correlationID: String? = nil) throws(JSONValueError) -> NewEvent {
         NewEvent(type: action.eventType, schemaVersion: EventType.currentVersion(of: action.eventType), source: "operator",
-                 subject: action.subject, recordedAt: time, correlationID: correlationID, payload: OperatorCoding.encode(action))
+                 subject: action.subject, recordedAt: time, correlationID: correlationID, payload: try OperatorCoding.encode(action))
     }
 
     /// A scheduler tick carrying its time.
     public static func tick(at time: Timestamp) -> NewEvent {
         NewEvent(type: EventType.tick, source: "engine", subject: "scheduler", recordedAt: time,
-                 payload: JSON.object(["atMicros": .number(String(time.microseconds))]).canonicalBytes)
+                 payload: JSONValue.object(["atMicros": .number(String(time.microseconds))]).canonicalBytes)
     }
 
     /// The outcome of a command that succeeded, with the remote response.
-    public static func commandSucceeded(_ command: Command, response: JSON, at time: Timestamp? = nil) -> NewEvent {
+    public static func commandSucceeded(_ command: Command, response: JSONValue, at time: Timestamp? = nil) -> NewEvent {
         NewEvent(type: EventType.commandSucceeded, source: "engine", subject: command.subject, recordedAt: time,
-                 payload: JSON.object(["key": .string(command.key), "response": response]).canonicalBytes)
+                 payload: JSONValue.object(["key": .string(command.key), "response": response]).canonicalBytes)
     }
 
     /// The outcome of a command that failed. `retryable` is false for errors a retry cannot fix (4xx other than 429).
     public static func commandFailed(_ command: Command, error: String, retryable: Bool, at time: Timestamp? = nil) -> NewEvent {
         NewEvent(type: EventType.commandFailed, source: "engine", subject: command.subject, recordedAt: time,
-                 payload: JSON.object(["key": .string(command.key), "error": .string(error), "retryable": .bool(retryable)]).canonicalBytes)
+                 payload: JSONValue.object(["key": .string(command.key), "error": .string(error), "retryable": .bool(retryable)]).canonicalBytes)
     }
 }

@@ -60,7 +60,7 @@ public enum OperatorAction: Equatable, Sendable {
 
 /// A partial settings change: `nil` fields are left as they are (R-SET-02). Secrets are not settings
 /// here: the API and webhook keys live in configuration only (R-SET-01).
-public struct SettingsChange: Equatable, Sendable, Codable {
+public struct SettingsChange: Equatable, Sendable {
     /// LeafLink status after which LL price changes are ignored on the SO (R-ORD-12); "" clears it.
     public var priceLockStatus: String?
     /// Locations whose availability is pushed (R-INV-01); empty means all.
@@ -87,44 +87,27 @@ public struct SettingsChange: Equatable, Sendable, Codable {
         inventoryPushSeconds: Int? = nil, webhookKeyConfigured: Bool? = nil, leafLinkBaseURL: String? = nil,
         statusMapping: [String: String]? = nil
     ) {
-        self.statusMapping = statusMapping
-        self.priceLockStatus = priceLockStatus
-        self.inventoryLocationIDs = inventoryLocationIDs
+        self.priceLockStatus = priceLockStatus; self.inventoryLocationIDs = inventoryLocationIDs
         self.useCustomerDefaultInventorySource = useCustomerDefaultInventorySource
-        self.defaultSalesOrderLocationID = defaultSalesOrderLocationID
-        self.syncPrices = syncPrices
-        self.syncPayments = syncPayments
-        self.errorRecipients = errorRecipients
-        self.orderPollSeconds = orderPollSeconds
-        self.productPollSeconds = productPollSeconds
-        self.inventoryPushSeconds = inventoryPushSeconds
-        self.webhookKeyConfigured = webhookKeyConfigured
-        self.leafLinkBaseURL = leafLinkBaseURL
+        self.defaultSalesOrderLocationID = defaultSalesOrderLocationID; self.syncPrices = syncPrices; self.syncPayments = syncPayments
+        self.errorRecipients = errorRecipients; self.orderPollSeconds = orderPollSeconds; self.productPollSeconds = productPollSeconds
+        self.inventoryPushSeconds = inventoryPushSeconds; self.webhookKeyConfigured = webhookKeyConfigured
+        self.leafLinkBaseURL = leafLinkBaseURL; self.statusMapping = statusMapping
     }
 }
 
 /// R-PRD-05: the supported subset of LeafLink product fields, as chosen on the Distru product form.
-public struct LeafLinkProductRequest: Equatable, Sendable, Codable {
+/// The optional fields it shares with the ``LeafLinkProductDraft`` it becomes are in ``fields``
+/// and read as its own (`request.sku`).
+@dynamicMemberLookup
+public struct LeafLinkProductRequest: Equatable, Sendable {
     public var distruProductID: String
     public var name: String?
-    public var sku: String?
-    public var description: String?
     public var showInventoryToBuyers: Bool?
-    public var licenseID: Int?
-    public var brandID: Int?
-    public var productLineID: Int?
-    public var categoryID: Int?
-    public var subcategoryID: Int?
     public var inventoryManagement: Int?
-    public var wholesalePrice: Money?
-    public var salePrice: Money?
-    public var retailPrice: Money?
-    public var minimumOrder: Decimal?
-    public var maximumOrder: Decimal?
-    public var strainClassification: String?
     public var strainIDs: [Int]?
     public var sellInMultiples: Bool?
-    public var unitsPerCase: Decimal?
+    public var fields: LeafLinkProductFields
 
     public init(distruProductID: String, name: String? = nil, sku: String? = nil, description: String? = nil,
                 showInventoryToBuyers: Bool? = nil, licenseID: Int? = nil, brandID: Int? = nil, productLineID: Int? = nil,
@@ -132,19 +115,23 @@ public struct LeafLinkProductRequest: Equatable, Sendable, Codable {
                 wholesalePrice: Money? = nil, salePrice: Money? = nil, retailPrice: Money? = nil,
                 minimumOrder: Decimal? = nil, maximumOrder: Decimal? = nil, strainClassification: String? = nil,
                 strainIDs: [Int]? = nil, sellInMultiples: Bool? = nil, unitsPerCase: Decimal? = nil) {
-        self.distruProductID = distruProductID
-        self.name = name; self.sku = sku; self.description = description
-        self.showInventoryToBuyers = showInventoryToBuyers; self.licenseID = licenseID; self.brandID = brandID
-        self.productLineID = productLineID; self.categoryID = categoryID; self.subcategoryID = subcategoryID
-        self.inventoryManagement = inventoryManagement; self.wholesalePrice = wholesalePrice; self.salePrice = salePrice
-        self.retailPrice = retailPrice; self.minimumOrder = minimumOrder; self.maximumOrder = maximumOrder
-        self.strainClassification = strainClassification; self.strainIDs = strainIDs
-        self.sellInMultiples = sellInMultiples; self.unitsPerCase = unitsPerCase
+        self.distruProductID = distruProductID; self.name = name; self.showInventoryToBuyers = showInventoryToBuyers
+        self.inventoryManagement = inventoryManagement; self.strainIDs = strainIDs; self.sellInMultiples = sellInMultiples
+        fields = LeafLinkProductFields(
+            sku: sku, description: description, licenseID: licenseID, brandID: brandID, productLineID: productLineID,
+            categoryID: categoryID, subcategoryID: subcategoryID, wholesalePrice: wholesalePrice, salePrice: salePrice,
+            retailPrice: retailPrice, minimumOrder: minimumOrder, maximumOrder: maximumOrder,
+            strainClassification: strainClassification, unitsPerCase: unitsPerCase)
+    }
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<LeafLinkProductFields, T>) -> T {
+        get { fields[keyPath: path] }
+        set { fields[keyPath: path] = newValue }
     }
 }
 
 /// R-MTC-01: what the operator fills in to create a Metrc outgoing transfer template.
-public struct MetrcTemplateRequest: Equatable, Sendable, Codable {
+public struct MetrcTemplateRequest: Equatable, Sendable {
     public var salesOrderID: String
     public var transporterLicense: String?
     public var driverName: String?
@@ -162,7 +149,7 @@ public struct MetrcTemplateRequest: Equatable, Sendable, Codable {
 }
 
 /// R-MTC-03: Metrc packages assigned to one SO line.
-public struct PackageAssignment: Equatable, Sendable, Codable {
+public struct PackageAssignment: Equatable, Sendable {
     public var lineID: String
     public var packageLabels: [String]
     public init(lineID: String, packageLabels: [String]) {

@@ -1,8 +1,9 @@
-import Foundation
+import LeafSyncJSON
+
 /// Upcasts payloads written with an older schema version to the current one, one step at a time.
 /// The log is never rewritten; this runs on every read.
 public enum Upcaster {
-    public static func upcast(type: String, from version: UInt16, _ payload: JSON) throws(RecordDecodingError) -> JSON {
+    public static func upcast(type: String, from version: UInt16, _ payload: JSONValue) throws(RecordDecodingError) -> JSONValue {
         var json = payload
         var v = version
         while v < EventType.currentVersion(of: type) {
@@ -12,7 +13,7 @@ public enum Upcaster {
         return json
     }
 
-    private static func step(type: String, from version: UInt16, _ json: JSON) throws(RecordDecodingError) -> JSON {
+    private static func step(type: String, from version: UInt16, _ json: JSONValue) throws(RecordDecodingError) -> JSONValue {
         guard var members = json.object else { throw .invalidPayload(type: type, reason: "version \(version) payload is not an object") }
         switch (type, version) {
         case (EventType.settingsChanged, 1):

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// R-PRD-03: the best candidate on the other side for an unlinked product. A projection, not a link.
 public struct ProductSuggestion: Equatable, Sendable {

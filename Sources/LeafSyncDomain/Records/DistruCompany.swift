@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 /// A Distru company (customer), read-only in the API.
 public struct DistruCompany: Equatable, Sendable {
     public struct Location: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// One Distru inventory row, grouped by product and location.
 public struct DistruInventoryRow: Equatable, Sendable {

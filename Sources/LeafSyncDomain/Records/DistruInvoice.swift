@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// A Distru invoice with its payments.
 public struct DistruInvoice: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// A Distru sales order (`/orders`), decoded tolerantly.

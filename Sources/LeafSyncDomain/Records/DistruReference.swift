@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// A Distru user (`{id, full_name, email, role}`).
 public struct DistruUser: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 
 /// A LeafLink line item (REST `/line-items/` shape, or the webhook's `orderedproduct_set` shape).
 public struct LeafLinkLineItem: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// A LeafLink order as fetched from `/orders-received/` (REST shape), decoded tolerantly.

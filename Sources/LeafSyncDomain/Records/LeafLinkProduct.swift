@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// A LeafLink product (`/products/`), decoded tolerantly.

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 /// Customers (R-CUS): association of LL customers with Distru companies.
 extension Reduction {
     mutating func observeCompany(_ c: DistruCompany) {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 /// Inventory: Distru is the source of truth (R-INV).
 extension Reduction {
     mutating func observeInventory(_ row: DistruInventoryRow) {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 /// LeafLink changes to an order that already has an SO (R-UPD-01/02/03/06/08, R-ORD-06/12).
 extension Reduction {
     mutating func applyLeafLinkChanges(number: String, previous: LeafLinkOrder?) {

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// LeafLink orders → Distru SOs: eligibility (R-ORD-01) and creation (R-ORD-02 … R-ORD-15).
@@ -262,7 +263,7 @@ extension Reduction {
     }
 
     /// The create command succeeded: the SO is live (R-ORD-15); LL gets the SO number (R-ORD-13).
-    mutating func salesOrderCreated(number: String, response: JSON) {
+    mutating func salesOrderCreated(number: String, response: JSONValue) {
         guard var sync = state.orders[number] else { return }
         let body = response.unwrappingData
         guard let id = body["id"]?.idString else {

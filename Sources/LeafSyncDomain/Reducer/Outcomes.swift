@@ -1,9 +1,10 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 /// Outcomes of outbound commands (R-ENG-03) and retries with backoff (R-ERR-03).
 extension Reduction {
-    mutating func commandSucceeded(key: String, response: JSON) {
+    mutating func commandSucceeded(key: String, response: JSONValue) {
         state.commands.done.insert(key)
         state.commands.attempts[key] = nil
         state.commands.retryAt[key] = nil

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 /// Distru sale price ↔ LL wholesale price (R-PRC), when the setting is on.
 extension Reduction {
     /// One push cycle for one link: push the side that changed; when both changed, the later source

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 /// Product links (R-PRD-01/02/04/09), LL product creation (R-PRD-05/06) and field pushes (R-PRD-07).
 extension Reduction {
     mutating func observeLeafLinkProduct(_ p: LeafLinkProduct) {
@@ -109,15 +110,15 @@ extension Reduction {
         }
         let sellInMultiples = r.sellInMultiples ?? false
         let perCase = sellInMultiples ? (r.unitsPerCase ?? d.unitsPerCase ?? 1) : 1
+        var fields = r.fields
+        fields.sku = r.sku ?? d.sku
+        fields.description = r.description ?? d.description
+        fields.wholesalePrice = r.wholesalePrice ?? d.salePrice.map { $0.times(perCase) }
+        fields.unitsPerCase = sellInMultiples ? perCase : nil
         let draft = LeafLinkProductDraft(
-            distruProductID: d.id, name: r.name ?? d.name, sku: r.sku ?? d.sku, description: r.description ?? d.description,
-            showInventoryToBuyers: r.showInventoryToBuyers ?? true, licenseID: r.licenseID, brandID: r.brandID,
-            productLineID: r.productLineID, categoryID: r.categoryID, subcategoryID: r.subcategoryID,
-            inventoryManagement: InventoryManagement(json: r.inventoryManagement.map { JSON.number(String($0)) }),
-            wholesalePrice: r.wholesalePrice ?? d.salePrice.map { $0.times(perCase) }, salePrice: r.salePrice, retailPrice: r.retailPrice,
-            minimumOrder: r.minimumOrder, maximumOrder: r.maximumOrder, strainClassification: r.strainClassification,
-            strainIDs: r.strainIDs ?? [], unit: d.leafLinkUnit, sellInMultiples: sellInMultiples,
-            unitsPerCase: sellInMultiples ? perCase : nil
+            distruProductID: d.id, name: r.name ?? d.name, showInventoryToBuyers: r.showInventoryToBuyers ?? true,
+            inventoryManagement: InventoryManagement(json: r.inventoryManagement.map { JSONValue.number(String($0)) }),
+            strainIDs: r.strainIDs ?? [], unit: d.leafLinkUnit, sellInMultiples: sellInMultiples, fields: fields
         )
         if d.leafLinkUnit == .unit, let name = d.unitTypeName, LeafLinkUnit(distruUnitType: name) == .unit, !["each", "unit", "units", "ea"].contains(name.lowercased()) {
             note(subject, "R-PRD-06", "Distru unit type \(name) is not supported by LeafLink: the product is sold in Unit")
@@ -125,7 +126,7 @@ extension Reduction {
         emit(key: "ll-product-create:\(d.id)", subject: subject, rule: "R-PRD-05", .createLeafLinkProduct(draft))
     }
 
-    mutating func leafLinkProductCreated(_ draft: LeafLinkProductDraft, response: JSON) {
+    mutating func leafLinkProductCreated(_ draft: LeafLinkProductDraft, response: JSONValue) {
         let subject = "distru-product:\(draft.distruProductID)"
         guard let d = state.distruProducts[draft.distruProductID] else { return }
         guard let product = try? LeafLinkProduct(json: response.unwrappingData) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 struct DumpCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct DumpCommand: ParsableCommand {
         discussion: """
         Human output shows sequence, recorded-at, type and version, source, subject and the \
         payload (truncated to --width). With --json each line is one object; a JSON payload is \
-        embedded as is, any other payload as `payload_base64`.
+        embedded as parsed (member order and number text kept, no spaces), any other payload as \
+        `payload_base64`.
         """
     )
 
@@ -59,23 +61,18 @@ enum EventFormatting {
     }
 
     static func jsonLine(_ event: RecordedEvent) -> String {
-        var line = "{\"seq\":\(event.sequence),\"recorded_at\":\(quote(event.recordedAt.description)),"
-        line += "\"type\":\(quote(event.type)),\"schema_version\":\(event.schemaVersion),"
-        line += "\"source\":\(quote(event.source)),\"subject\":\(quote(event.subject))"
-        if let causation = event.causationID { line += ",\"causation_id\":\(causation)" }
-        if let correlation = event.correlationID { line += ",\"correlation_id\":\(quote(correlation))" }
-        let data = Data(event.payload)
-        if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil,
-           let text = String(data: data, encoding: .utf8) {
-            line += ",\"payload\":" + text.replacingOccurrences(of: "\n", with: " ")
+        var line: JSONObject = [
+            "seq": .number(String(event.sequence)), "recorded_at": .string(event.recordedAt.description),
+            "type": .string(event.type), "schema_version": .int(Int(event.schemaVersion)),
+            "source": .string(event.source), "subject": .string(event.subject),
+        ]
+        if let causation = event.causationID { line["causation_id"] = .number(String(causation)) }
+        if let correlation = event.correlationID { line["correlation_id"] = .string(correlation) }
+        if let payload = try? JSONDocument.parse(event.payload) {
+            line["payload"] = payload.root.value
         } else {
-            line += ",\"payload_base64\":\"\(data.base64EncodedString())\""
+            line["payload_base64"] = .string(Data(event.payload).base64EncodedString())
         }
-        return line + "}"
-    }
-
-    static func quote(_ string: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: string, options: [.fragmentsAllowed])
-        return String(decoding: data, as: UTF8.self)
+        return JSONWriter.compact(.object(line))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 
 struct StatsCommand: ParsableCommand {
@@ -18,9 +19,12 @@ struct StatsCommand: ParsableCommand {
         let inspection = try LogInspector.stats(directory: log.directory)
         let stats = inspection.stats
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            print(JSONWriter.canonical([
+                "events": .number(String(stats.events)), "segments": .int(stats.segments), "batches": .int(stats.batches),
+                "first_seq": .number(String(stats.firstSequence)), "last_seq": .number(String(stats.lastSequence)),
+                "bytes_on_disk": .number(String(stats.bytesOnDisk)), "uncompressed_bytes": .number(String(stats.uncompressedBytes)),
+                "compression_ratio": .double(stats.compressionRatio),
+            ]))
         } else {
             print("""
             events             \(stats.events)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncProjections
 
@@ -84,7 +85,7 @@ struct AuditCommand: ParsableCommand {
                 return (events, commands)
             }
             if common.json {
-                print("{\"events\":\(events.renderJSON()),\"commands\":\(commands.renderJSON())}")
+                print(JSONWriter.compact(["events": events.json, "commands": commands.json]))
             } else {
                 print(events.renderText())
                 print("\ncommands:")
@@ -113,7 +114,7 @@ struct AuditCommand: ParsableCommand {
                 return (summary, timeline)
             }
             if common.json {
-                print("{\"order\":\(summary.renderJSON()),\"timeline\":\(timeline.renderJSON())}")
+                print(JSONWriter.compact(["order": summary.json, "timeline": timeline.json]))
             } else {
                 print(summary.renderText())
                 print("\ntimeline:")

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import LeafSyncJSON
 import LeafSyncProjections
 
-/// Renders rows as an aligned text table, or as a JSON array of objects with `--json`.
+/// Renders rows as an aligned text table, or as a JSON array of objects with `--json` (members
+/// sorted by column name, a NULL cell as `null`).
 struct TableOutput {
     var columns: [String]
     var rows: [[String?]]
@@ -29,13 +31,14 @@ struct TableOutput {
         return output.joined(separator: "\n")
     }
 
-    func renderJSON() -> String {
-        let objects = rows.map { row in
-            Dictionary(uniqueKeysWithValues: zip(columns, row).map { ($0, $1.map { $0 as Any } ?? NSNull()) })
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+    /// The rows as a JSON array of objects.
+    var json: JSONValue {
+        .array(rows.map { row in
+            .object(JSONObject(zip(columns, row).sorted { $0.0 < $1.0 }.map { ($0, $1.map(JSONValue.string) ?? .null) }))
+        })
     }
+
+    func renderJSON() -> String { JSONWriter.compact(json) }
 }
 
 /// The tenant directory option every projection command takes.

@@ -1,4 +1,6 @@
 import Foundation
+import LeafSyncJSON
+import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
 
@@ -18,7 +20,7 @@ enum Fixture {
         return Array(data)
     }
 
-    static func json(_ name: String) -> JSON {
+    static func json(_ name: String) -> JSONValue {
         do { return try JSONParser.parse(bytes(name)) } catch { fatalError("fixture \(name): \(error)") }
     }
 }
@@ -49,28 +51,28 @@ enum ID {
     static let customer = 148515
 }
 
-extension JSON {
+extension JSONValue {
     /// A copy with member `key` set (top-level object).
-    func setting(_ key: String, _ value: JSON) -> JSON {
+    func setting(_ key: String, _ value: JSONValue) -> JSONValue {
         guard case .object(var members) = self else { return self }
         members[key] = value
         return .object(members)
     }
 
     /// A copy with member `key` of line item `index` (in `line_items`) set.
-    func settingLine(_ index: Int, _ key: String, _ value: JSON) -> JSON {
+    func settingLine(_ index: Int, _ key: String, _ value: JSONValue) -> JSONValue {
         guard case .array(var lines) = self["line_items"] ?? .null else { return self }
         lines[index] = lines[index].setting(key, value)
         return setting("line_items", .array(lines))
     }
 
     /// A copy with `line_items` transformed.
-    func mappingLines(_ f: ([JSON]) -> [JSON]) -> JSON {
+    func mappingLines(_ f: ([JSONValue]) -> [JSONValue]) -> JSONValue {
         setting("line_items", .array(f(self["line_items"]?.array ?? [])))
     }
 
-    static func s(_ text: String) -> JSON { .string(text) }
-    static func n(_ text: String) -> JSON { .number(text) }
+    static func s(_ text: String) -> JSONValue { .string(text) }
+    static func n(_ text: String) -> JSONValue { .number(text) }
 }
 
 extension Timestamp {
@@ -105,7 +107,7 @@ struct Harness {
     }
 
     @discardableResult
-    mutating func observe(_ kind: EventFactory.Observed, _ id: String, json: JSON) -> [Command] {
+    mutating func observe(_ kind: EventFactory.Observed, _ id: String, json: JSONValue) -> [Command] {
         feed(EventFactory.observed(kind, id: id, bytes: json.canonicalBytes))
     }
 
@@ -117,12 +119,19 @@ struct Harness {
 
     @discardableResult
     mutating func inventory(product: String, location: String, available: String) -> [Command] {
-        let row = JSON.object(["product_id": .s(product), "location_id": .s(location), "active": .s(available), "reserved": .s("0.000000"), "available": .s(available)])
+        let row = JSONValue.object(["product_id": .s(product), "location_id": .s(location), "active": .s(available), "reserved": .s("0.000000"), "available": .s(available)])
         return feed(EventFactory.inventoryRow(productID: product, locationID: location, bytes: row.canonicalBytes))
     }
 
     @discardableResult
-    mutating func op(_ action: OperatorAction) -> [Command] { feed(EventFactory.operatorAction(action)) }
+    mutating func op(_ action: OperatorAction) -> [Command] {
+        do {
+            return feed(try EventFactory.operatorAction(action))
+        } catch {
+            Issue.record(error, "the operator action could not be encoded")
+            return []
+        }
+    }
 
     @discardableResult
     mutating func tick(after seconds: Int64 = 600) -> [Command] {
@@ -131,7 +140,7 @@ struct Harness {
     }
 
     @discardableResult
-    mutating func succeed(_ command: Command, _ response: JSON = .object([:])) -> [Command] {
+    mutating func succeed(_ command: Command, _ response: JSONValue = .object([:])) -> [Command] {
         feed(EventFactory.commandSucceeded(command, response: response))
     }
 
@@ -186,16 +195,16 @@ struct Harness {
     }
 
     /// The submitted scenario order, optionally changed.
-    static func order(_ change: (JSON) -> JSON = { $0 }) -> JSON { change(Fixture.json("leaflink/order-submitted.json")) }
+    static func order(_ change: (JSONValue) -> JSONValue = { $0 }) -> JSONValue { change(Fixture.json("leaflink/order-submitted.json")) }
 
     /// Observes an LL order record.
     @discardableResult
-    mutating func observeOrder(_ json: JSON) -> [Command] {
+    mutating func observeOrder(_ json: JSONValue) -> [Command] {
         observe(.leafLinkOrder, json["number"]!.string!, json: json)
     }
 
     /// World + the submitted order observed + its SO created and acknowledged.
-    static func synced(_ change: (JSON) -> JSON = { $0 }) -> Harness {
+    static func synced(_ change: (JSONValue) -> JSONValue = { $0 }) -> Harness {
         var h = world()
         let commands = h.observeOrder(order(change))
         guard let create = commands.first(where: { $0.key.hasPrefix("distru-so-create:") }) else { fatalError("no SO create: \(h.state.explain("ll-order:\(ID.order)"))") }
@@ -205,10 +214,10 @@ struct Harness {
     }
 
     /// The synced SO record as Distru shows it, with `status` (and other fields) changed.
-    static func salesOrder(_ change: (JSON) -> JSON = { $0 }) -> JSON { change(Fixture.json("distru/sales-order-synced.json")) }
+    static func salesOrder(_ change: (JSONValue) -> JSONValue = { $0 }) -> JSONValue { change(Fixture.json("distru/sales-order-synced.json")) }
 
     @discardableResult
-    mutating func observeSalesOrder(_ json: JSON) -> [Command] { observe(.distruOrder, json["id"]!.string!, json: json) }
+    mutating func observeSalesOrder(_ json: JSONValue) -> [Command] { observe(.distruOrder, json["id"]!.string!, json: json) }
 
     var sync: OrderSync { state.orders[ID.order]! }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncJSON
 import LeafSyncLog
 @testable import LeafSyncDomain
 
@@ -79,7 +80,7 @@ enum StreamGenerator {
                                                     syncPayments: Bool.random(using: &rng))))
             case 16:
                 if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng) {
-                    let payments: [JSON] = (0..<Int.random(in: 0...2, using: &rng)).map { n in
+                    let payments: [JSONValue] = (0..<Int.random(in: 0...2, using: &rng)).map { n in
                         .object(["id": .s("pay-\(so.suffix(4))-\(n)"), "amount": .s("\(Int.random(in: 1...900, using: &rng)).50"),
                                  "payment_datetime": .s("2026-11-2\(Int.random(in: 0...9, using: &rng))T12:00:00Z")])
                     }

@@ -1,13 +1,10 @@
 import Foundation
 import LeafLinkAPI
 
-/// LeafLink's decimal forms over the shared ``DecimalText``: money objects, numbers, fixed text.
+/// LeafLink's decimal forms over LeafSyncJSON's ``DecimalText``: money objects, numbers, fixed text.
 enum Dec {
     /// A JSON number or string, or a money object's `amount`.
-    static func from(_ v: JSONValue?) -> Decimal? {
-        if case .object(let o)? = v { return from(o["amount"]) }
-        return DecimalText.from(v)
-    }
+    static func from(_ v: JSONValue?) -> Decimal? { v?.decimal }
 
     /// Fixed places: `fixed(24, 4)` → `24.0000`.
     static func fixed(_ d: Decimal, _ places: Int) -> String { DecimalText.fixed(d, places: places) }

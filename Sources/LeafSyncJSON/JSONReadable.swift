@@ -1,21 +1,26 @@
-import Foundation
+public import Foundation
 
-/// The kind of a JSON value.
-public enum JSONKind: UInt8, Sendable {
-    case null, bool, number, string, array, object
-}
-
-/// Read access to a JSON value, shared by the ``JSON`` tree and the ``JSONNode`` of a parsed
-/// ``JSONDocument``, so each record decoder is written once and runs on either.
+/// Tolerant read access to a JSON value, shared by the ``JSONValue`` tree and the ``JSONNode``
+/// of a parsed ``JSONDocument``, so each record decoder is written once and runs on either.
 ///
 /// The accessors are tolerant, as remote records need: an amount may be a number, a string or an
-/// `{"amount", "currency"}` object; an id may be an integer, a string or an object with `id`.
+/// `{"amount", "currency"}` object; an id may be an integer, a string or an object with `id`;
+/// a member that is `null` reads as absent.
+///
+/// ```swift
+/// init<J: JSONReadable>(json: J) throws {
+///     number = json["number"]?.string
+///     total = json["total"]?.decimal      // 12.50, "12.50" or {"amount": 12.5}
+/// }
+/// ```
 public protocol JSONReadable {
     var kind: JSONKind { get }
     /// The member `key` of an object; `nil` when absent, when `null`, or when this is not an object.
-    subscript(key: String) -> Self? { get }
+    func member(_ key: String) -> Self?
     /// The elements, when this is an array.
     var array: [Self]? { get }
+    /// The member names in order, when this is an object.
+    var memberNames: [String]? { get }
     /// A string, or the text of a number.
     var string: String? { get }
     /// The value of a JSON `true` or `false`.
@@ -27,12 +32,16 @@ public protocol JSONReadable {
 }
 
 extension JSONReadable {
+    /// ``member(_:)``: `nil` when absent or `null`. (``JSONValue`` has its own subscript, which
+    /// answers a `null` member as `.null`; generic code over `JSONReadable` gets this one.)
+    public subscript(key: String) -> Self? { member(key) }
+
     public var isNull: Bool { kind == .null }
     public var isObject: Bool { kind == .object }
 
     /// The first present member among `keys`.
     public func first(_ keys: String...) -> Self? {
-        for key in keys { if let v = self[key] { return v } }
+        for key in keys { if let v = member(key) { return v } }
         return nil
     }
 
@@ -44,9 +53,8 @@ extension JSONReadable {
 
     public var decimal: Decimal? {
         switch kind {
-        case .number: return string.flatMap(DecimalText.parse)
-        case .string: return string.flatMap { DecimalText.parse($0.trimmingSpaces) }
-        case .object: return self["amount"]?.decimal
+        case .number, .string: return string.flatMap(DecimalText.parse)
+        case .object: return member("amount")?.decimal
         default: return nil
         }
     }
@@ -56,7 +64,7 @@ extension JSONReadable {
         case .number, .string:
             guard var text = string else { return nil }
             return text.withUTF8 { DecimalText.plainParts($0) }
-        case .object: return self["amount"]?.plainDecimal
+        case .object: return member("amount")?.plainDecimal
         default: return nil
         }
     }
@@ -67,9 +75,9 @@ extension JSONReadable {
         case .number, .string:
             guard let text = string?.trimmingSpaces else { return nil }
             if let i = Int(text) { return i }
-            guard let d = DecimalText.parse(text), d == d.roundedHalfEven(scale: 0) else { return nil }
+            guard let d = DecimalText.parse(text), d == DecimalText.rounded(d, places: 0, rule: .bankers) else { return nil }
             return Int(d.description)
-        case .object: return self["id"]?.int
+        case .object: return member("id")?.int
         default: return nil
         }
     }
@@ -79,7 +87,7 @@ extension JSONReadable {
         switch kind {
         case .number: return string
         case .string: return string.flatMap { $0.isEmpty ? nil : $0 }
-        case .object: return self["id"]?.idString
+        case .object: return member("id")?.idString
         default: return nil
         }
     }
@@ -98,7 +106,8 @@ extension JSONReadable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing white space.
+    package var trimmingSpaces: String {
         // Most values have no surrounding space: answer from the first and last bytes.
         if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 { return self }
         var s = Substring(self)

@@ -1,8 +1,7 @@
-import Foundation
 /// FNV-1a, 64 bit: a hash that is the same in every process and on every machine.
 ///
-/// Used for the deterministic rep choice (R-ORD-04), record fingerprints (R-ENG-01) and idempotency
-/// keys. Swift's `Hasher` is seeded per process and must never be used for these.
+/// Used for JSON fingerprints (R-ENG-01), the deterministic rep choice (R-ORD-04) and
+/// idempotency keys. Swift's `Hasher` is seeded per process and must never be used for these.
 public enum StableHash {
     public static func fnv1a64<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -20,19 +19,7 @@ public enum StableHash {
         let h = String(fnv1a64(text), radix: 16)
         return String(repeating: "0", count: 16 - h.count) + h
     }
-}
 
-extension JSON {
-    /// A stable 64-bit hash of the value that ignores object key order (R-ENG-01: the same record
-    /// re-fetched with its keys in another order is the same record). The tape computes it while
-    /// parsing (``JSONNode/fingerprint``); a tree gets the same value through its canonical text.
-    public var fingerprint: UInt64 {
-        // The canonical text of a tree always parses.
-        (try? JSONDocument.parse(canonicalBytes).root.fingerprint) ?? 0
-    }
-}
-
-extension StableHash {
     /// A 64-bit finaliser (SplitMix64's): spreads every input bit over the output.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
