@@ -150,7 +150,7 @@ struct ProjectorTests {
     func sigtermMidCatchUp() async throws {
         let directory = TemporaryDirectory("projector-sigterm")
         let tenant = TenantDirectory(directory.path)
-        let events = try RealisticWorkload().events(count: 20_000, seed: 7)
+        let events = try RealisticWorkload().events(count: 6_000, seed: 7)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
         // A live database first (a first run would rebuild, committing only at the end), then a long catch-up.
         try await writer.append(Array(events.prefix(100)))
@@ -158,7 +158,7 @@ struct ProjectorTests {
         try await writer.append(Array(events.dropFirst(100)))
         await writer.close()
 
-        let child = try ChildProcess(Self.leafsync, ["project", "--dir", directory.path, "--follow", "--batch-size", "100"])
+        let child = try ChildProcess(Self.leafsync, ["project", "--dir", directory.path, "--follow", "--batch-size", "50"])
         let poller = CheckpointPoller(tenant: tenant)
         let started = await poller.wait(while: { child.process.isRunning }, until: { $0 > 100 })
         #expect(started != nil, "the projector should commit its first batch")
@@ -169,6 +169,6 @@ struct ProjectorTests {
         let printed = Int(line.dropFirst("projections at sequence ".count).prefix { $0.isNumber })
         let committed = await poller.checkpoint()
         #expect(committed != nil && printed == committed, "the sequence printed is the one committed")
-        #expect(committed.map { $0 % 100 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
+        #expect(committed.map { $0 % 50 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
     }
 }
