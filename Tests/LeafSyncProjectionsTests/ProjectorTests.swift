@@ -171,4 +171,20 @@ struct ProjectorTests {
         #expect(committed != nil && printed == committed, "the sequence printed is the one committed")
         #expect(committed.map { $0 % 50 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
     }
+
+    @Test("one projector per tenant: a second one is refused with the lock file named; cancelling the first stops it with its checkpoint and frees the lock")
+    func oneProjectorPerTenant() async throws {
+        let directory = TemporaryDirectory("projector-lock")
+        let tenant = try await ScenarioLog.tenant(directory)
+        let following = Task { try await Projector(tenant: tenant).run(follow: true) }
+        let total = ScenarioLog.events().count
+        #expect(await CheckpointPoller(tenant: tenant).wait(until: { $0 == total }) == total)
+
+        await #expect(throws: ProjectionError.alreadyRunning(lockFile: tenant.path + "/projector.lock")) {
+            try await Projector(tenant: tenant).run()
+        }
+        following.cancel()
+        #expect(try await following.value == UInt64(total))
+        #expect(try await Projector(tenant: tenant).run() == UInt64(total), "the lock is free again")
+    }
 }
