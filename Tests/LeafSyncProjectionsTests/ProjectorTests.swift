@@ -150,7 +150,7 @@ struct ProjectorTests {
     func sigtermMidCatchUp() async throws {
         let directory = TemporaryDirectory("projector-sigterm")
         let tenant = TenantDirectory(directory.path)
-        let events = try RealisticWorkload().events(count: 20_000, seed: 7)
+        let events = try RealisticWorkload().events(count: 6_000, seed: 7)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
         // A live database first (a first run would rebuild, committing only at the end), then a long catch-up.
         try await writer.append(Array(events.prefix(100)))
@@ -158,7 +158,7 @@ struct ProjectorTests {
         try await writer.append(Array(events.dropFirst(100)))
         await writer.close()
 
-        let child = try ChildProcess(Self.leafsync, ["project", "--dir", directory.path, "--follow", "--batch-size", "100"])
+        let child = try ChildProcess(Self.leafsync, ["project", "--dir", directory.path, "--follow", "--batch-size", "50"])
         let poller = CheckpointPoller(tenant: tenant)
         let started = await poller.wait(while: { child.process.isRunning }, until: { $0 > 100 })
         #expect(started != nil, "the projector should commit its first batch")
@@ -169,6 +169,22 @@ struct ProjectorTests {
         let printed = Int(line.dropFirst("projections at sequence ".count).prefix { $0.isNumber })
         let committed = await poller.checkpoint()
         #expect(committed != nil && printed == committed, "the sequence printed is the one committed")
-        #expect(committed.map { $0 % 100 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
+        #expect(committed.map { $0 % 50 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
+    }
+
+    @Test("one projector per tenant: a second one is refused with the lock file named; cancelling the first stops it with its checkpoint and frees the lock")
+    func oneProjectorPerTenant() async throws {
+        let directory = TemporaryDirectory("projector-lock")
+        let tenant = try await ScenarioLog.tenant(directory)
+        let following = Task { try await Projector(tenant: tenant).run(follow: true) }
+        let total = ScenarioLog.events().count
+        #expect(await CheckpointPoller(tenant: tenant).wait(until: { $0 == total }) == total)
+
+        await #expect(throws: ProjectionError.alreadyRunning(lockFile: tenant.path + "/projector.lock")) {
+            try await Projector(tenant: tenant).run()
+        }
+        following.cancel()
+        #expect(try await following.value == UInt64(total))
+        #expect(try await Projector(tenant: tenant).run() == UInt64(total), "the lock is free again")
     }
 }
