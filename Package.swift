@@ -73,9 +73,9 @@ let package = Package(
 
         // MARK: API clients and ingestion
         .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
+        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncDomain", asyncHTTPClient, crypto, logging]),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
+        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging]),
 
         // MARK: Command-line tool
         .executableTarget(
@@ -98,26 +98,31 @@ let package = Package(
         ),
         .target(
             name: "LeafLinkSimulator",
-            dependencies: ["LeafLinkAPI", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["LeafLinkAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/LeafLinkSimulator"
         ),
         .target(
             name: "DistruSimulator",
-            dependencies: ["DistruAPI", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["DistruAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/DistruSimulator"
         ),
         .executableTarget(
             name: "leafsync-sim",
-            dependencies: ["LeafLinkSimulator", "DistruSimulator", argumentParser, hummingbird],
+            dependencies: ["LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", argumentParser, hummingbird],
             path: "Tools/leafsync-sim"
         ),
 
         // MARK: Tests (Swift Testing)
-        .target(name: "LeafSyncTestSupport", path: "Tests/LeafSyncTestSupport"),
+        // One support target for every test target: temporary directories, child processes, the
+        // simulators started and stopped, their /_sim/ control calls, an in-memory event store,
+        // webhook receivers and a manual clock.
         .target(
-            name: "IngestTestSupport",
-            dependencies: ["LeafSyncIngest", "LeafSyncLog", asyncHTTPClient],
-            path: "Tests/IngestTestSupport"
+            name: "LeafSyncTestSupport",
+            dependencies: [
+                "LeafSyncLog", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
+                "LeafLinkSimulator", "DistruSimulator", asyncHTTPClient, hummingbird, logging,
+            ],
+            path: "Tests/LeafSyncTestSupport"
         ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
@@ -127,13 +132,24 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
+        .testTarget(name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncTestSupport", asyncHTTPClient, logging]),
         .testTarget(
             name: "LeafLinkAPITests",
-            dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]
+            dependencies: [
+                "LeafLinkAPI", "HTTPClientSupport", "LeafSyncDomain", "LeafLinkSimulator", "SimulatorSupport", "LeafSyncTestSupport",
+                hummingbird, hummingbirdTesting,
+            ]
         ),
         .testTarget(
             name: "DistruAPITests",
-            dependencies: ["DistruAPI", "DistruSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]
+            dependencies: ["DistruAPI", "HTTPClientSupport", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting]
+        ),
+        .testTarget(
+            name: "LeafSyncIngestTests",
+            dependencies: [
+                "LeafSyncIngest", "LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator",
+                "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+            ]
         ),
     ]
 )

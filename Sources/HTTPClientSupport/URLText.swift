@@ -32,17 +32,3 @@ public enum URLText {
         return url.hasPrefix(o) ? String(url.dropFirst(o.count)) : url
     }
 }
-
-extension Duration {
-    /// The whole duration in nanoseconds (for NIO's `TimeAmount`).
-    public var totalNanoseconds: Int64 {
-        let (s, a) = components
-        return s * 1_000_000_000 + a / 1_000_000_000
-    }
-
-    /// The whole duration in seconds.
-    public var totalSeconds: Double {
-        let (s, a) = components
-        return Double(s) + Double(a) / 1e18
-    }
-}

@@ -18,35 +18,6 @@ extension OpenEnum {
     }
 }
 
-/// Order status (`status`).
-public enum OrderStatus: OpenEnum {
-    case draft, submitted, accepted, backorder, fulfilled, shipped, complete, rejected, combined, cancelled
-    case unknown(String)
-
-    static let known: [(String, OrderStatus)] = [
-        ("Draft", .draft), ("Submitted", .submitted), ("Accepted", .accepted), ("Backorder", .backorder),
-        ("Fulfilled", .fulfilled), ("Shipped", .shipped), ("Complete", .complete), ("Rejected", .rejected),
-        ("Combined", .combined), ("Cancelled", .cancelled),
-    ]
-
-    public init(rawValue: String) { self = Self.known.first { $0.0 == rawValue }?.1 ?? .unknown(rawValue) }
-    public var rawValue: String {
-        switch self {
-        case .draft: "Draft"
-        case .submitted: "Submitted"
-        case .accepted: "Accepted"
-        case .backorder: "Backorder"
-        case .fulfilled: "Fulfilled"
-        case .shipped: "Shipped"
-        case .complete: "Complete"
-        case .rejected: "Rejected"
-        case .combined: "Combined"
-        case .cancelled: "Cancelled"
-        case .unknown(let s): s
-        }
-    }
-}
-
 /// The action of `POST /orders-received/{number}/transition/{action}/`.
 public enum OrderTransition: String, Sendable, CaseIterable {
     case submit, accept, backorder, fulfill, ship, complete, reject, cancel

@@ -1,3 +1,4 @@
+import HTTPClientSupport
 import Foundation
 
 /// A payment recorded against an order (`/order-payments/`).
@@ -5,7 +6,7 @@ public struct OrderPayment: Sendable, Codable, Hashable {
     public var id: Int
     public var order: String
     public var recordedBy: Int?
-    public var total: Money
+    public var total: LeafLinkMoney
     public var paymentDate: String?
     public var reason: String?
     public var paymentType: PaymentType?

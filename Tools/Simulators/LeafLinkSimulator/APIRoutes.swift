@@ -1,3 +1,4 @@
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// `/api/v2/...` routing onto the store.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// LeafLink's decimal forms over the shared ``DecimalText``: money objects, numbers, fixed text.

@@ -3,6 +3,7 @@ import Hummingbird
 import LeafLinkAPI
 import Logging
 import NIOCore
+import SimulatorSupport
 
 /// A LeafLink v2 look-alike for tests and the demo: the state (``LeafLinkStore``), fault
 /// settings (``FaultInjector``) and webhook delivery (``WebhookSender``), served over HTTP by
