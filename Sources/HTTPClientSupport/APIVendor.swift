@@ -44,32 +44,33 @@ extension APIVendor {
 /// A vendor's defaults for ``APIConfiguration``.
 public struct APIDefaults: Sendable {
     /// The production API root, ending in `/`.
-    public var productionURL: String
+    public let productionURL: String
     /// The `Authorization` scheme put before the key (`App`, `Bearer`).
-    public var authorizationScheme: String
+    public let authorizationScheme: String
     /// A client-side request ceiling per minute, or nil for none.
-    public var requestsPerMinute: Int?
+    public let requestsPerMinute: Int?
     /// The `limit` sent with the first page of a list (`offset=0` goes with it), or nil when the
     /// vendor pages on its own.
-    public var pageLimit: Int?
+    public let pageLimit: Int?
 
     public init(productionURL: String, authorizationScheme: String, requestsPerMinute: Int? = nil, pageLimit: Int? = nil) {
-        self.productionURL = productionURL
+        self.productionURL = productionURL.hasSuffix("/") ? productionURL : productionURL + "/"
         self.authorizationScheme = authorizationScheme
-        self.requestsPerMinute = requestsPerMinute
-        self.pageLimit = pageLimit
+        // A ceiling or page below 1 would stop every request: treat it as 1.
+        self.requestsPerMinute = requestsPerMinute.map { max($0, 1) }
+        self.pageLimit = pageLimit.map { max($0, 1) }
     }
 }
 
 /// Where a vendor puts records in its answers.
 public struct APIEnvelope: Sendable {
     /// The member of a list page holding the records (`results`, `data`).
-    public var list: String
+    public let list: String
     /// The member of a list page holding the next page's URL (`next`, `next_page`).
-    public var next: String
+    public let next: String
     /// The member of a single-record answer holding the record (`data`), or nil when the answer
     /// is the record itself.
-    public var record: String?
+    public let record: String?
 
     public init(list: String, next: String, record: String? = nil) {
         self.list = list

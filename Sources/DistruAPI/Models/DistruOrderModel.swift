@@ -36,15 +36,15 @@ public struct DistruOrderModel: Sendable, Hashable, Codable {
     public var owner: DistruRef?
     public var orderDatetime: DistruTimestamp?
     public var deliveryDatetime: DistruTimestamp?
-    public var internalNotes: String?
-    public var externalNotes: String?
+    /// Notes for the seller's staff, and for the customer.
+    public var internalNotes, externalNotes: String?
     public var items: [Item]
     public var charges: [Charge]?
     public var total: DistruDecimal?
     public var invoices: [DistruRef]?
-    public var metrcTransferId: DistruID?
-    public var metrcTransferTemplateId: DistruID?
-    public var leaflinkId: String?
-    public var leaflinkOrderNumber: String?
+    /// The linked Metrc transfer and the template it was made from.
+    public var metrcTransferId, metrcTransferTemplateId: DistruID?
+    /// The LeafLink order this sales order mirrors.
+    public var leaflinkId, leaflinkOrderNumber: String?
     public var updatedDatetime: DistruTimestamp?
 }

@@ -8,11 +8,14 @@ public struct Order: Sendable, Codable, Hashable {
     public var externalIdSeller: String?
     public var externalIdBuyer: String?
     public var externalIds: [String: String]?
+    /// The seller company's id.
     public var seller: Int?
+    /// The buyer company's id.
     public var buyer: Int?
     public var customer: OrderCustomer?
     public var salesReps: [SalesRep]?
     public var status: LeafLinkOrderStatus?
+    /// The lowercase states the order may move to next (`["accepted", "rejected"]`).
     public var availableTransitions: [String]?
     public var isCombination: Bool?
     public var classification: String?

@@ -8,11 +8,6 @@ import LeafLinkAPI
 public enum LeafLinkEvents: FetchStrategy {
     public typealias Vendor = LeafLinkVendor
 
-    public static let vocabulary = FetchVocabulary(
-        source: "leaflink", cursorType: "leaflink.fetch.cursor", webhookType: "leaflink.webhook.received",
-        correlationPrefix: "ll", cursorFilterKey: "modified__gte", changedKey: "modified")
-    public static let signatureHeader = LeafLinkWebhooks.signatureHeader
-
     /// `leaflink.<name>.observed` under `<prefix>:<key>`.
     static func kind(_ resource: LeafLinkResource, _ name: String, _ prefix: String, key: String = "id") -> Kind {
         Kind(resource: resource, observedType: "leaflink.\(name).observed", deletedType: nil, subjectPrefix: "\(prefix):", keys: [key])
@@ -28,9 +23,10 @@ public enum LeafLinkEvents: FetchStrategy {
     /// In fetch order: who and what before the orders that refer to them.
     public static let all: [Kind] = [staff, customer, product, order, payment, credit]
 
-    public static func cursorSubject(_ resource: LeafLinkResource) -> String { "ll-cursor:\(resource.rawValue)" }
-
-    public static func isIncremental(_ resource: LeafLinkResource) -> Bool { resource.modifiedFilter != nil }
+    public static let vocabulary = FetchVocabulary(
+        source: "leaflink", cursorType: "leaflink.fetch.cursor", webhookType: "leaflink.webhook.received",
+        correlationPrefix: "ll", cursorFilterKey: "modified__gte", changedKey: "modified")
+    public static let signatureHeader = LeafLinkWebhooks.signatureHeader
 
     public static func isSigned(_ body: [UInt8], signature: String?, secret: String) -> Bool {
         LeafLinkWebhooks.isValid(body: body, signature: signature, key: secret)
@@ -48,6 +44,10 @@ public enum LeafLinkEvents: FetchStrategy {
         if target.resource == .ordersReceived { return try await client.order(number: target.id).raw }
         return try await client.product(id: Int(target.id) ?? 0).raw
     }
+
+    public static func cursorSubject(_ resource: LeafLinkResource) -> String { "ll-cursor:\(resource.rawValue)" }
+
+    public static func isIncremental(_ resource: LeafLinkResource) -> Bool { resource.modifiedFilter != nil }
 }
 
 /// The LeafLink fetch loop (see ``Fetcher``).
