@@ -5,7 +5,7 @@ import NIOHTTP1
 extension HTTPClientRequest {
     /// A request to a JSON API: the `Authorization` value (never logged), `User-Agent`, `Accept:
     /// application/json` and, with a body, `Content-Type: application/json`.
-    public static func json(
+    package static func json(
         _ method: HTTPMethod, url: String, authorization: String, userAgent: String, body: JSONValue? = nil
     ) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: url)

@@ -3,16 +3,16 @@ import Logging
 import NIOHTTP1
 
 /// One HTTP answer after retries: status, body, headers and how many attempts it took.
-public struct HTTPExchange: Sendable {
-    public var status: Int
-    public var body: [UInt8]
-    public var headers: HTTPHeaders
-    public var attempts: Int
+package struct HTTPExchange: Sendable {
+    package var status: Int
+    package var body: [UInt8]
+    package var headers: HTTPHeaders
+    package var attempts: Int
 }
 
 /// Why ``HTTPExchange/send(_:using:timeout:policy:idempotent:clock:logger:name:beforeAttempt:)``
 /// gave up; ``RemoteClient`` turns it into an ``APIError``.
-public enum HTTPExchangeFailure: Error, Sendable, Equatable {
+package enum HTTPExchangeFailure: Error, Sendable, Equatable {
     /// No HTTP answer (refused, reset, timed out) on the last attempt allowed.
     case transport(attempts: Int, reason: String)
     /// Still 429 after the last attempt.
@@ -27,7 +27,7 @@ extension HTTPExchange {
     /// 4xx are not. Waits between attempts on `clock`, so a test clock can drive them.
     /// `name(attempt)` names the call in log lines (never the key); `beforeAttempt` runs before
     /// each try (a client-side rate limit).
-    public static func send(
+    package static func send(
         _ request: HTTPClientRequest, using transport: any HTTPTransport, timeout: Duration, policy: RetryPolicy,
         idempotent: Bool, clock: any Clock<Duration> = ContinuousClock(), logger: Logger, name: (Int) -> String,
         beforeAttempt: () async throws -> Void = {}

@@ -38,7 +38,7 @@ public struct RawRecord: Sendable, Hashable {
     public func text(_ key: String) throws -> String? { Self.text(try json()[key]) }
 
     /// A string's text, or a number's digits; nil for anything else.
-    public static func text(_ value: JSONValue?) -> String? {
+    package static func text(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let s)?: s
         case .number(let n)?: n
