@@ -73,9 +73,9 @@ let package = Package(
 
         // MARK: API clients and ingestion
         .target(name: "HTTPClientSupport", dependencies: [asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncDomain", asyncHTTPClient, crypto, logging]),
-        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging]),
+        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
 
         // MARK: Command-line tool
         .executableTarget(
@@ -94,22 +94,26 @@ let package = Package(
         .target(
             name: "SimulatorSupport",
             dependencies: ["HTTPClientSupport", hummingbird, asyncHTTPClient, logging],
-            path: "Tools/Simulators/SimulatorSupport"
+            path: "Tools/Simulators/SimulatorSupport",
+            swiftSettings: upcoming
         ),
         .target(
             name: "LeafLinkSimulator",
             dependencies: ["LeafLinkAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
-            path: "Tools/Simulators/LeafLinkSimulator"
+            path: "Tools/Simulators/LeafLinkSimulator",
+            swiftSettings: upcoming
         ),
         .target(
             name: "DistruSimulator",
             dependencies: ["DistruAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
-            path: "Tools/Simulators/DistruSimulator"
+            path: "Tools/Simulators/DistruSimulator",
+            swiftSettings: upcoming
         ),
         .executableTarget(
             name: "leafsync-sim",
             dependencies: ["LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", argumentParser, hummingbird],
-            path: "Tools/leafsync-sim"
+            path: "Tools/leafsync-sim",
+            swiftSettings: upcoming
         ),
 
         // MARK: Tests (Swift Testing)
@@ -122,7 +126,8 @@ let package = Package(
                 "LeafSyncLog", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
                 "LeafLinkSimulator", "DistruSimulator", asyncHTTPClient, hummingbird, logging,
             ],
-            path: "Tests/LeafSyncTestSupport"
+            path: "Tests/LeafSyncTestSupport",
+            swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"]),
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"]),
@@ -132,7 +137,9 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog"]),
-        .testTarget(name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncTestSupport", asyncHTTPClient, logging]),
+        .testTarget(
+            name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncTestSupport", asyncHTTPClient, logging], swiftSettings: upcoming
+        ),
         .testTarget(
             name: "LeafLinkAPITests",
             dependencies: [
@@ -142,14 +149,16 @@ let package = Package(
         ),
         .testTarget(
             name: "DistruAPITests",
-            dependencies: ["DistruAPI", "HTTPClientSupport", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting]
+            dependencies: ["DistruAPI", "HTTPClientSupport", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting],
+            swiftSettings: upcoming
         ),
         .testTarget(
             name: "LeafSyncIngestTests",
             dependencies: [
                 "LeafSyncIngest", "LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator",
                 "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
-            ]
+            ],
+            swiftSettings: upcoming
         ),
     ]
 )

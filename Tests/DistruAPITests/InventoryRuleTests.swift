@@ -3,6 +3,7 @@ import DistruSimulator
 import Foundation
 import HTTPClientSupport
 import LeafSyncTestSupport
+import NIOHTTP1
 import Testing
 
 @Suite("Simulator: SO statuses and inventory")

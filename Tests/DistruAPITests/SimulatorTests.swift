@@ -3,6 +3,8 @@ import DistruSimulator
 import Foundation
 import HTTPClientSupport
 import LeafSyncTestSupport
+import NIOHTTP1
+import SimulatorSupport
 import Testing
 
 @Suite("Distru simulator over HTTP")

@@ -1,5 +1,6 @@
 import HTTPClientSupport
 import LeafSyncTestSupport
+import NIOHTTP1
 import Testing
 
 /// The shared client core against a scripted transport: URLs, errors, records and pages.

@@ -5,6 +5,8 @@ import HTTPClientSupport
 import LeafSyncIngest
 import LeafSyncLog
 import LeafSyncTestSupport
+import NIOHTTP1
+import SimulatorSupport
 import Testing
 
 @Suite("Distru fetcher into the log")

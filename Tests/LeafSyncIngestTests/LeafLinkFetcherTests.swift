@@ -4,11 +4,13 @@ import HTTPTypes
 import Hummingbird
 import LeafLinkAPI
 import LeafLinkSimulator
+import LeafSyncDomain
 import LeafSyncIngest
 import LeafSyncLog
 import LeafSyncTestSupport
 import Logging
 import NIOHTTP1
+import SimulatorSupport
 import Synchronization
 import Testing
 

@@ -1,7 +1,7 @@
-import DistruAPI
-import DistruSimulator
-import HTTPClientSupport
-import SimulatorSupport
+public import DistruAPI
+public import DistruSimulator
+public import HTTPClientSupport
+public import SimulatorSupport
 
 extension RunningDistruSimulator: SimulatorControl {}
 

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
-import NIOHTTP1
+public import NIOHTTP1
 
 /// A raw HTTP call (for checking what the simulator answers to a misbehaving client).
 public func rawRequest(

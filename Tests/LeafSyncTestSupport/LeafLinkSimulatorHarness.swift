@@ -1,7 +1,7 @@
-import HTTPClientSupport
-import LeafLinkAPI
-import LeafLinkSimulator
-import SimulatorSupport
+public import HTTPClientSupport
+public import LeafLinkAPI
+public import LeafLinkSimulator
+public import SimulatorSupport
 
 extension RunningSimulator: SimulatorControl {}
 

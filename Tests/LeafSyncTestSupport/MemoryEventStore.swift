@@ -1,5 +1,5 @@
-import LeafSyncIngest
-import LeafSyncLog
+public import LeafSyncIngest
+public import LeafSyncLog
 import Synchronization
 
 /// An in-memory event store standing in for the log (a test double for `EventLogStore`).

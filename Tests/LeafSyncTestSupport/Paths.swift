@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Paths relative to this repository: its root, the shared spec and samples next to it (CI
 /// has `../shared` beside the checkout too), and the simulators' demo seeds.

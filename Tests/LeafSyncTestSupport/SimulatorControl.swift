@@ -1,5 +1,5 @@
-import HTTPClientSupport
-import NIOHTTP1
+public import HTTPClientSupport
+public import NIOHTTP1
 
 /// A running simulator's `/_sim/` control surface: seeding, settings, scripted changes.
 public protocol SimulatorControl: Sendable {

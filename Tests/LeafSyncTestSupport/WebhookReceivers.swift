@@ -1,7 +1,7 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import Logging
-import SimulatorSupport
+public import SimulatorSupport
 import Synchronization
 
 /// The service side of a vendor's webhooks, as `leafsync run` would mount it: each POST's body

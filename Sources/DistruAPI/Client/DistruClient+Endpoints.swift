@@ -1,5 +1,5 @@
 import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 import NIOHTTP1
 
 extension DistruClient {

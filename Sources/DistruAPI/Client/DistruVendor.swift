@@ -1,4 +1,4 @@
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// Distru public API v1 as the shared ``RemoteClient`` sees it: `Bearer <key>`
 /// authentication, `{"data": …}` records and `{"data": […], "next_page": …}` pages, `,` and `:`

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import HTTPClientSupport
 
 /// A Distru decimal: sent as a string (`"25.000000"`), decoded exactly (never through `Double`).

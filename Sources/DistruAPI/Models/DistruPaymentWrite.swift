@@ -1,5 +1,5 @@
-import Foundation
-import HTTPClientSupport
+public import Foundation
+public import HTTPClientSupport
 
 /// The body of `POST /invoices/{id}/payments` (`{"payment": …}`).
 public struct DistruPaymentWrite: Sendable, Hashable {

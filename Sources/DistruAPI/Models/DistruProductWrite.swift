@@ -1,5 +1,5 @@
-import Foundation
-import HTTPClientSupport
+public import Foundation
+public import HTTPClientSupport
 
 /// The body of `POST /products` (`{"product": …}`), sparse like orders.
 public struct DistruProductWrite: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// A parsed Distru webhook body.
 public struct DistruWebhookDelivery: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import Foundation
-import HTTPClientSupport
+public import Foundation
+public import HTTPClientSupport
 import NIOHTTP1
 
 extension LeafLinkClient {

@@ -1,4 +1,4 @@
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// LeafLink Marketplace API v2 as the shared ``RemoteClient`` sees it: `App <key>`
 /// authentication (`Token` for older user keys: set ``APIConfiguration/authScheme``), paths

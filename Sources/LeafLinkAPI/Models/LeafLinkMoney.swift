@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `{"amount": …, "currency": "USD"}`; the amount is a number on orders and products and a
 /// string on line items (both accepted).

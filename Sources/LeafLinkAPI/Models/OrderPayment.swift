@@ -1,5 +1,5 @@
+public import Foundation
 import HTTPClientSupport
-import Foundation
 
 /// A payment recorded against an order (`/order-payments/`).
 public struct OrderPayment: Sendable, Codable, Hashable {

@@ -1,4 +1,4 @@
-import HTTPClientSupport
+public import HTTPClientSupport
 /// A seller product (`/products/`).
 public struct Product: Sendable, Codable, Hashable {
     public var id: Int
@@ -118,4 +118,4 @@ public struct ProductCreate: Sendable, Hashable {
     }
 }
 
-import Foundation
+public import Foundation

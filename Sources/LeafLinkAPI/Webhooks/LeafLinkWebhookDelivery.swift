@@ -1,4 +1,4 @@
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// A parsed LeafLink webhook body.
 public struct LeafLinkWebhookDelivery: Sendable, Hashable {

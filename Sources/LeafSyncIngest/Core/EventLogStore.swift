@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncLog
+public import Foundation
+public import LeafSyncLog
 
 /// The event log as an ``IngestEventStore``: appends through the log's single writer, replays
 /// with a reader over the same directory.

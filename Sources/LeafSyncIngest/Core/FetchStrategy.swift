@@ -1,4 +1,4 @@
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// What the fetcher core (``Fetcher``) needs from one vendor: the event vocabulary shared with
 /// the domain reducer, how to list a resource from a cursor, and how to read its webhooks.

@@ -1,7 +1,7 @@
 import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 import LeafSyncLog
-import Logging
+public import Logging
 
 /// The fetch loop from one vendor into the event log, written once for every vendor; the
 /// vendor's part is a ``FetchStrategy`` (`LeafLinkFetcher` is `Fetcher<LeafLinkEvents>`,

@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncLog
+public import LeafSyncLog
 
 /// Where the LeafLink and Distru fetchers put what they observe: the event log, or a stand-in
 /// in tests.

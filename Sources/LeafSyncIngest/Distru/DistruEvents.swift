@@ -1,5 +1,5 @@
-import DistruAPI
-import HTTPClientSupport
+public import DistruAPI
+public import HTTPClientSupport
 
 /// What the Distru fetcher appends, the event contract shared with the domain reducer, and the
 /// strategy the fetcher core runs for Distru: list from `updated_datetime=FROM,` where Distru

@@ -1,5 +1,5 @@
-import HTTPClientSupport
-import LeafLinkAPI
+public import HTTPClientSupport
+public import LeafLinkAPI
 
 /// What the LeafLink fetcher appends, the event contract shared with the domain reducer, and
 /// the strategy the fetcher core runs for LeafLink: list from `modified__gte`, refetch orders

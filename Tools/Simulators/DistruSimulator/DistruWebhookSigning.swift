@@ -1,5 +1,5 @@
 import DistruAPI
-import SimulatorSupport
+public import SimulatorSupport
 
 extension WebhookSender.Configuration {
     /// Distru's webhooks: `x-distru-signature: sha256=<hex HMAC-SHA256 of the body>`.

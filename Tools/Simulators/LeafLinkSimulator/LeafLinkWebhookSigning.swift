@@ -1,5 +1,5 @@
 import LeafLinkAPI
-import SimulatorSupport
+public import SimulatorSupport
 
 extension WebhookSender {
     /// 14 retries, doubling from 1 s and capped at 60 s: about 7 minutes in all (LeafLink's default).

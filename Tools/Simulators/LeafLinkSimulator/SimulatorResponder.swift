@@ -1,7 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import LeafLinkAPI
 import NIOCore
 import SimulatorSupport
