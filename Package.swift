@@ -79,9 +79,9 @@ let package = Package(
 
         // MARK: API clients and ingestion
         .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
-        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafLinkAPI", "DistruAPI", logging]),
+        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
 
         // MARK: Command-line tool
         .executableTarget(
@@ -105,30 +105,40 @@ let package = Package(
         .target(
             name: "SimulatorSupport",
             dependencies: ["HTTPClientSupport", hummingbird, asyncHTTPClient, logging],
-            path: "Tools/Simulators/SimulatorSupport"
+            path: "Tools/Simulators/SimulatorSupport",
+            swiftSettings: upcoming
         ),
         .target(
             name: "LeafLinkSimulator",
-            dependencies: ["LeafLinkAPI", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
-            path: "Tools/Simulators/LeafLinkSimulator"
+            dependencies: ["LeafLinkAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
+            path: "Tools/Simulators/LeafLinkSimulator",
+            swiftSettings: upcoming
         ),
         .target(
             name: "DistruSimulator",
-            dependencies: ["DistruAPI", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
-            path: "Tools/Simulators/DistruSimulator"
+            dependencies: ["DistruAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
+            path: "Tools/Simulators/DistruSimulator",
+            swiftSettings: upcoming
         ),
         .executableTarget(
             name: "leafsync-sim",
-            dependencies: ["LeafLinkSimulator", "DistruSimulator", argumentParser, hummingbird],
-            path: "Tools/leafsync-sim"
+            dependencies: ["LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", argumentParser, hummingbird],
+            path: "Tools/leafsync-sim",
+            swiftSettings: upcoming
         ),
 
         // MARK: Tests (Swift Testing)
-        .target(name: "LeafSyncTestSupport", path: "Tests/LeafSyncTestSupport"),
+        // One support target for every test target: temporary directories, child processes, the
+        // simulators started and stopped, their /_sim/ control calls, an in-memory event store,
+        // webhook receivers and a manual clock.
         .target(
-            name: "IngestTestSupport",
-            dependencies: ["LeafSyncIngest", "LeafSyncLog", asyncHTTPClient],
-            path: "Tests/IngestTestSupport"
+            name: "LeafSyncTestSupport",
+            dependencies: [
+                "LeafSyncLog", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
+                "LeafLinkSimulator", "DistruSimulator", asyncHTTPClient, hummingbird, logging,
+            ],
+            path: "Tests/LeafSyncTestSupport",
+            swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"], swiftSettings: upcoming),
@@ -141,12 +151,27 @@ let package = Package(
         .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", .product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"]),
         .testTarget(
+            name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncTestSupport", asyncHTTPClient, logging], swiftSettings: upcoming
+        ),
+        .testTarget(
             name: "LeafLinkAPITests",
-            dependencies: ["LeafLinkAPI", "LeafLinkSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]
+            dependencies: [
+                "LeafLinkAPI", "HTTPClientSupport", "LeafSyncDomain", "LeafLinkSimulator", "SimulatorSupport", "LeafSyncTestSupport",
+                hummingbird, hummingbirdTesting,
+            ]
         ),
         .testTarget(
             name: "DistruAPITests",
-            dependencies: ["DistruAPI", "DistruSimulator", "LeafSyncIngest", "LeafSyncLog", "IngestTestSupport", hummingbird, hummingbirdTesting]
+            dependencies: ["DistruAPI", "HTTPClientSupport", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "LeafSyncIngestTests",
+            dependencies: [
+                "LeafSyncIngest", "LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator",
+                "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+            ],
+            swiftSettings: upcoming
         ),
     ]
 )

@@ -1,15 +1,15 @@
 /// URL text helpers the API clients share: origins (to refuse sending a key to another host),
 /// query escaping and the path shown in errors.
-public enum URLText {
+package enum URLText {
     /// `https://host:port` of a URL.
-    public static func origin(_ url: String) -> String {
+    package static func origin(_ url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" }
         return String(url[..<schemeEnd.upperBound]) + host
     }
 
     /// Percent-encodes a query component, leaving unreserved characters and `extra` as they are.
-    public static func escape(_ s: String, keeping extra: Set<UInt8> = [UInt8(ascii: ",")]) -> String {
+    package static func escape(_ s: String, keeping extra: Set<UInt8> = [UInt8(ascii: ",")]) -> String {
         let hex = Array("0123456789ABCDEF")
         var out = ""
         for b in s.utf8 {
@@ -27,22 +27,8 @@ public enum URLText {
     }
 
     /// The URL without scheme and host, as shown in errors and logs.
-    public static func display(_ url: String) -> String {
+    package static func display(_ url: String) -> String {
         let o = origin(url)
         return url.hasPrefix(o) ? String(url.dropFirst(o.count)) : url
-    }
-}
-
-extension Duration {
-    /// The whole duration in nanoseconds (for NIO's `TimeAmount`).
-    public var totalNanoseconds: Int64 {
-        let (s, a) = components
-        return s * 1_000_000_000 + a / 1_000_000_000
-    }
-
-    /// The whole duration in seconds.
-    public var totalSeconds: Double {
-        let (s, a) = components
-        return Double(s) + Double(a) / 1e18
     }
 }

@@ -1,6 +1,10 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
+import HTTPClientSupport
+import LeafSyncTestSupport
+import NIOHTTP1
+import SimulatorSupport
 import Testing
 
 @Suite("Distru client against the simulator")
@@ -15,7 +19,7 @@ struct ClientTests {
             var nextPages: [String?] = []
             try await c.forEachPage(of: .products) { page in
                 pages.append(page.records.count)
-                nextPages.append(page.nextPage)
+                nextPages.append(page.next)
             }
             #expect(pages == [4, 4, 2])
             #expect(nextPages.last! == nil)
@@ -34,13 +38,13 @@ struct ClientTests {
             let all = try await c.products()
             #expect(all.count == 5)
             let since = DistruTimestamp.now
-            _ = try await control(sim, .POST, "/_sim/products/\(Demo.chocolate)", ["unit_price": "9.500000"])
+            _ = try await control(sim, .POST, "/_sim/products/\(DistruDemo.chocolate)", ["unit_price": "9.500000"])
             let changed = try await c.products(updatedSince: since)
-            #expect(changed.map(\.value.id.text) == [Demo.chocolate])
+            #expect(changed.map(\.value.id.text) == [DistruDemo.chocolate])
             #expect(changed[0].value.unitPrice?.text == "9.500000")
             #expect(changed[0].value.updatedDatetime! >= since)
             // A later range end excludes it; the raw bytes keep Distru's decimal strings.
-            let none = try await c.listAll(.products, updatedSince: DistruTimestamp.now.adding(.seconds(1)))
+            let none = try await c.listAll(.products, since: DistruTimestamp.now.adding(.seconds(1)))
             #expect(none.isEmpty)
             #expect(String(decoding: changed[0].raw.bytes, as: UTF8.self).contains("\"unit_price\":\"9.500000\""))
         }
@@ -53,9 +57,9 @@ struct ClientTests {
             let before = try await c.orders().count
             await sim.simulator.faults.enqueue([.loseResponse])
             var write = DistruOrderWrite()
-            write.companyID = Demo.customer
-            write.locationID = Demo.warehouse
-            write.items = [.init(productID: Demo.chocolate, quantity: 10, price: Decimal(string: "8.75")!)]
+            write.companyID = DistruDemo.customer
+            write.locationID = DistruDemo.warehouse
+            write.items = [.init(productID: DistruDemo.chocolate, quantity: 10, price: Decimal(string: "8.75")!)]
             let created = try await c.createOrder(forLeafLinkOrder: "a9bf6e2f", write)
             #expect(created.raw.call.attempts == 2)
             #expect(created.value.id.text == DeterministicID.salesOrder(forLeafLinkOrder: "a9bf6e2f"))
@@ -74,7 +78,7 @@ struct ClientTests {
             let c = client(for: sim)
             await sim.simulator.faults.enqueue([.loseResponse])
             var write = DistruOrderWrite()
-            write.companyID = Demo.customer
+            write.companyID = DistruDemo.customer
             await #expect(throws: DistruError.self) { try await c.upsertOrder(write) }
             #expect(await sim.simulator.faults.apiCalls == 1)
         }
@@ -85,11 +89,11 @@ struct ClientTests {
         try await withDistru { sim in
             let c = client(for: sim)
             await sim.simulator.faults.enqueue([.status(503, retryAfter: nil), .status(429, retryAfter: 0)])
-            let p = try await c.product(id: Demo.chocolate)
+            let p = try await c.product(id: DistruDemo.chocolate)
             #expect(p.raw.call.attempts == 3)
             var bad = DistruOrderWrite(id: DeterministicID.salesOrder(forLeafLinkOrder: "bad"))
-            bad.companyID = Demo.customer
-            bad.items = [.init(productID: Demo.chocolate, quantity: 0)]
+            bad.companyID = DistruDemo.customer
+            bad.items = [.init(productID: DistruDemo.chocolate, quantity: 0)]
             let calls = await sim.simulator.faults.apiCalls
             do {
                 _ = try await c.upsertOrder(bad)
@@ -111,7 +115,7 @@ struct ClientTests {
                 _ = try await client(for: sim).products()
                 Issue.record("expected malformedResponse")
             } catch let e as DistruError {
-                guard case .malformedResponse(let call, _, _) = e else { Issue.record("got \(e)"); return }
+                guard case .malformedResponse = e.kind, let call = e.call else { Issue.record("got \(e)"); return }
                 #expect(call.url.hasPrefix("/public/v1/products"))
             }
         }
@@ -135,7 +139,7 @@ struct ClientTests {
     func productUpsertAndPayments() async throws {
         try await withDistru { sim in
             let c = client(for: sim)
-            var w = DistruProductWrite(id: Demo.chocolate)
+            var w = DistruProductWrite(id: DistruDemo.chocolate)
             w.unitPrice = Decimal(string: "10.25")
             w.leaflinkProductID = "2093"
             let p = try await c.upsertProduct(w).value
@@ -146,13 +150,13 @@ struct ClientTests {
             n.inventoryTrackingMethod = "BATCH"
             #expect(try await c.upsertProduct(n).value.id.text == "11111111-2222-4333-8444-555555555555")
 
-            let invoice = try await control(sim, .POST, "/_sim/invoices", ["order_id": .string(Demo.processingOrder)])
+            let invoice = try await control(sim, .POST, "/_sim/invoices", ["order_id": .string(DistruDemo.processingOrder)])
             let id = invoice["id"]!.stringValue!
             let paid = try await c.addInvoicePayment(invoiceID: id, DistruPaymentWrite(amount: 60, paymentDatetime: .now, description: "ACH"))
             #expect(paid.value.paidAmount?.text == "60.000000")
             #expect(paid.value.status?.rawValue == "PARTIALLY_PAID")
             #expect(paid.value.payments.count == 1)
-            let order = try await c.order(id: Demo.processingOrder).value
+            let order = try await c.order(id: DistruDemo.processingOrder).value
             #expect(order.invoices?.map(\.id.text) == [id])
         }
     }

@@ -1,6 +1,9 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
+import HTTPClientSupport
+import LeafSyncTestSupport
+import NIOHTTP1
 import Testing
 
 @Suite("Simulator: SO statuses and inventory")
@@ -10,24 +13,24 @@ struct InventoryRuleTests {
         try await withDistru { sim in
             let c = client(for: sim)
             // The demo's PROCESSING order reserves 120 of the 800 on hand.
-            var row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            var row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.active.text == "800.000000")
             #expect(row.reserved.text == "120.000000")
             #expect(row.available.text == "680.000000")
 
             var w = DistruOrderWrite(id: DeterministicID.salesOrder(forLeafLinkOrder: "inv-test"))
-            w.companyID = Demo.customer
-            w.locationID = Demo.warehouse
-            w.items = [.init(productID: Demo.chocolate, quantity: 30)]
+            w.companyID = DistruDemo.customer
+            w.locationID = DistruDemo.warehouse
+            w.items = [.init(productID: DistruDemo.chocolate, quantity: 30)]
             let order = try await c.upsertOrder(w).value
             #expect(order.status == .pending)
-            row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.reserved.text == "120.000000")  // PENDING holds nothing
 
             var s = DistruOrderWrite(id: order.id.text)
             s.status = .processing
             _ = try await c.upsertOrder(s)
-            row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.reserved.text == "150.000000")
             #expect(row.available.text == "650.000000")
             #expect(row.active.text == "800.000000")
@@ -43,13 +46,13 @@ struct InventoryRuleTests {
             }
             _ = try await control(sim, .POST, "/_sim/orders/\(order.id.text)/fulfill")
             _ = try await c.upsertOrder(s)
-            row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.reserved.text == "150.000000")
 
             // DELIVERING takes the stock out: active drops, the reservation ends.
             s.status = .delivering
             _ = try await c.upsertOrder(s)
-            row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.active.text == "770.000000")
             #expect(row.reserved.text == "120.000000")
             #expect(row.available.text == "650.000000")
@@ -57,7 +60,7 @@ struct InventoryRuleTests {
             // CANCELED holds nothing and puts the stock back.
             s.status = .canceled
             _ = try await c.upsertOrder(s)
-            row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.active.text == "800.000000")
             #expect(row.available.text == "680.000000")
         }
@@ -69,8 +72,8 @@ struct InventoryRuleTests {
             let c = client(for: sim)
             let preRoll = try #require(try await c.products().first { $0.value.inventoryTrackingMethod == "PACKAGE" }).value.id.text
             var w = DistruOrderWrite(id: DeterministicID.salesOrder(forLeafLinkOrder: "pkg"))
-            w.companyID = Demo.customer
-            w.locationID = Demo.warehouse
+            w.companyID = DistruDemo.customer
+            w.locationID = DistruDemo.warehouse
             w.items = [.init(productID: preRoll, quantity: 5)]
             let id = try await c.upsertOrder(w).value.id.text
             let fulfilled = try await control(sim, .POST, "/_sim/orders/\(id)/fulfill")
@@ -92,11 +95,11 @@ struct InventoryRuleTests {
     func adjustInventory() async throws {
         try await withDistru { sim in
             let c = client(for: sim)
-            _ = try await control(sim, .POST, "/_sim/inventory", ["product_id": .string(Demo.chocolate), "location_id": .string(Demo.warehouse), "delta": "-100"])
-            let row = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            _ = try await control(sim, .POST, "/_sim/inventory", ["product_id": .string(DistruDemo.chocolate), "location_id": .string(DistruDemo.warehouse), "delta": "-100"])
+            let row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.active.text == "700.000000")
             #expect(row.available.text == "580.000000")
-            #expect(try await c.product(id: Demo.chocolate).value.quantityAvailable?.text == "580.000000")
+            #expect(try await c.product(id: DistruDemo.chocolate).value.quantityAvailable?.text == "580.000000")
         }
     }
 }

@@ -1,5 +1,7 @@
 import DistruAPI
 import Foundation
+import HTTPClientSupport
+import LeafSyncTestSupport
 import Testing
 
 @Suite("Distru models and helpers")
@@ -10,15 +12,15 @@ struct ModelTests {
         func raw(_ name: String) throws -> DistruRecord {
             DistruRecord(bytes: Array(try Data(contentsOf: dir.appendingPathComponent(name))), call: DistruCall(method: "GET", url: "/", attempts: 1))
         }
-        let order: DistruOrder = try raw("sales-order.json").decode()
+        let order: DistruOrderModel = try raw("sales-order.json").decode()
         #expect(order.status == .processing && order.status.reservesStock)
         #expect(order.items[0].quantity.value == 24)
         #expect(order.total?.text == "196.000000")
         #expect(order.leaflinkOrderNumber == "a9bf6e2f")
-        let product: DistruProduct = try raw("product.json").decode()
+        let product: DistruProductModel = try raw("product.json").decode()
         #expect(product.unitPrice?.value == Decimal(string: "9"))
         #expect(product.leaflinkProductId == DistruID("2093"))
-        let row: DistruInventoryRow = try raw("inventory-row.json").decode()
+        let row: DistruInventoryRowModel = try raw("inventory-row.json").decode()
         #expect(row.active.value - row.reserved.value == row.available.value)
     }
 

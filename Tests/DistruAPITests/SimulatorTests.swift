@@ -1,7 +1,10 @@
 import DistruAPI
 import DistruSimulator
 import Foundation
-import IngestTestSupport
+import HTTPClientSupport
+import LeafSyncTestSupport
+import NIOHTTP1
+import SimulatorSupport
 import Testing
 
 @Suite("Distru simulator over HTTP")
@@ -46,7 +49,7 @@ struct SimulatorTests {
         try await withDistru { sim in
             let c = client(for: sim)
             let other = try #require(try await c.companies().first { $0.value.name == "Mile High Greens" }).value
-            let o = try await control(sim, .POST, "/_sim/orders/\(Demo.processingOrder)/customer", [
+            let o = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/customer", [
                 "company_id": .string(other.id.text), "shipping_location_id": .string(other.locations![1].id.text),
             ])
             #expect(o["company"]?["name"]?.stringValue == "Mile High Greens")
@@ -54,20 +57,20 @@ struct SimulatorTests {
             #expect(o["billing_location"]?["name"]?.stringValue == "Colfax")
 
             let north = try #require(try await c.locations().first { $0.value.name == "North Vault" }).value.id.text
-            _ = try await control(sim, .POST, "/_sim/orders/\(Demo.processingOrder)/source", ["location_id": .string(north)])
+            _ = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/source", ["location_id": .string(north)])
             // The reservation moves with the source: lines without their own location follow it.
-            let order = try await c.order(id: Demo.processingOrder).value
+            let order = try await c.order(id: DistruDemo.processingOrder).value
             #expect(order.location?.id.text == north)
-            let main = try #require(try await inventoryRow(c, product: Demo.chocolate, location: Demo.warehouse))
+            let main = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(main.reserved.text == "120.000000")  // the demo line names Main Warehouse itself
 
-            let dated = try await control(sim, .POST, "/_sim/orders/\(Demo.processingOrder)/delivery", ["delivery_datetime": "2026-12-02T18:00:00Z"])
+            let dated = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-02T18:00:00Z"])
             #expect(dated["delivery_datetime"]?.stringValue == "2026-12-02T18:00:00.000000Z")
 
-            await #expect(throws: ControlFailed.self) {
-                try await control(sim, .POST, "/_sim/orders/\(Demo.processingOrder)/status", ["status": "SHIPPED"])
+            await #expect(throws: SimCallFailed.self) {
+                try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/status", ["status": "SHIPPED"])
             }
-            let (status, body) = try await rawRequest(sim.rootURL + "/_sim/orders/\(Demo.processingOrder)/status", method: .POST, body: Array(#"{"status":"CANCELLED"}"#.utf8))
+            let (status, body) = try await rawRequest(sim.rootURL + "/_sim/orders/\(DistruDemo.processingOrder)/status", method: .POST, body: Array(#"{"status":"CANCELLED"}"#.utf8))
             #expect(status == 422)
             #expect(try JSONParser.parse(body)["errors"]?.arrayValue?.first?["pointer"] == ["status"])
         }
@@ -76,7 +79,7 @@ struct SimulatorTests {
     @Test("control: record and delete an invoice payment; paid amount and status follow")
     func paymentControls() async throws {
         try await withDistru { sim in
-            let invoice = try await control(sim, .POST, "/_sim/invoices", ["order_id": .string(Demo.processingOrder)])
+            let invoice = try await control(sim, .POST, "/_sim/invoices", ["order_id": .string(DistruDemo.processingOrder)])
             let id = try #require(invoice["id"]?.stringValue)
             #expect(invoice["total"]?.stringValue == "1060.000000" && invoice["status"]?.stringValue == "UNPAID")
             let paid = try await control(sim, .POST, "/_sim/invoices/\(id)/payments", ["amount": "1060", "payment_method_id": "ACH"])
@@ -96,14 +99,14 @@ struct SimulatorTests {
             config.timeout = .seconds(2)
             let c = DistruClient(configuration: config)
             await sim.simulator.faults.enqueue([.delay(milliseconds: 3000), .drop])
-            let p = try await c.product(id: Demo.chocolate)
+            let p = try await c.product(id: DistruDemo.chocolate)
             #expect(p.raw.call.attempts == 3)
             await sim.simulator.faults.enqueue([.drop, .drop, .drop])
             do {
-                _ = try await c.product(id: Demo.chocolate)
+                _ = try await c.product(id: DistruDemo.chocolate)
                 Issue.record("expected a transport error")
             } catch let e as DistruError {
-                guard case .transport = e else { Issue.record("got \(e)"); return }
+                guard case .transport = e.kind else { Issue.record("got \(e)"); return }
             }
         }
     }
@@ -112,16 +115,17 @@ struct SimulatorTests {
     func webhookBodies() async throws {
         let secret = "s3cret"
         let received = BodyBox()
-        let receiver = try await RawReceiver.start { body, signature in
+        let receiver = try await WebhookReceiver.start(path: "/hook", signatureHeader: DistruWebhooks.signatureHeader) { body, signature in
             received.append(body, signature)
+            return 200
         }
         try await withDistru(webhook: .init(url: receiver.url, secret: secret, retryDelays: [])) { sim in
-            _ = try await control(sim, .POST, "/_sim/products/\(Demo.chocolate)", ["unit_price": "9.990000"])
+            _ = try await control(sim, .POST, "/_sim/products/\(DistruDemo.chocolate)", ["unit_price": "9.990000"])
             await sim.simulator.webhooks.idle()
             let (body, signature) = try #require(received.items.first)
-            #expect(DistruWebhook.isValid(body: body, header: signature, secret: secret))
-            let d = try DistruWebhook.parse(body)
-            #expect(d.type == "PRODUCT" && d.event == "UPDATE" && d.id == Demo.chocolate)
+            #expect(DistruWebhooks.isValid(body: body, header: signature, secret: secret))
+            let d = try DistruWebhooks.parse(body)
+            #expect(d.type == "PRODUCT" && d.event == "UPDATE" && d.id == DistruDemo.chocolate)
             #expect(d.changes?["unit_price"] == ["9.000000", "9.990000"])
             #expect(d.object?["unit_price"]?.stringValue == "9.990000")
         }

@@ -1,13 +1,16 @@
 import Foundation
-import NIOHTTP1
-@testable import LeafLinkAPI
+import HTTPClientSupport
 import LeafLinkSimulator
-import IngestTestSupport
+import LeafSyncTestSupport
+import NIOHTTP1
+import SimulatorSupport
 import Testing
+
+@testable import LeafLinkAPI
 
 /// The client against the simulator over loopback HTTP.
 @Suite struct ClientTests {
-    @Test func pagesThrough1050OrdersAtLimit100() async throws {
+    @Test("pages through 1050 orders at limit 100") func pagesThrough1050OrdersAtLimit100() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             _ = try await sim.store.generateOrders(count: 1050)
             var pages = 0
@@ -23,7 +26,7 @@ import Testing
         }
     }
 
-    @Test func ordersEmbedLinesCustomerAndReps() async throws {
+    @Test("orders embed lines, customer and reps") func ordersEmbedLinesCustomerAndReps() async throws {
         try await withSimulator { sim in
             var orders: [Order] = []
             try await client(for: sim).forEachPage(of: .ordersReceived) { orders += try $0.records.map { try $0.decode(Order.self) } }
@@ -36,7 +39,7 @@ import Testing
         }
     }
 
-    @Test func sendsAuthUserAgentAndTrailingSlash() async throws {
+    @Test("sends auth and User-Agent, and requires the trailing slash") func sendsAuthUserAgentAndTrailingSlash() async throws {
         try await withSimulator { sim in
             let noSlash = try await rawRequest(sim.baseURL + "products", headers: [("Authorization", "App \(LeafLinkSimulator.defaultAPIKey)")])
             #expect(noSlash.status == 400)
@@ -58,14 +61,14 @@ import Testing
         }
     }
 
-    @Test func refusesToFollowNextToAnotherHost() async throws {
+    @Test("refuses to follow next to another host") func refusesToFollowNextToAnotherHost() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
             #expect(throws: LeafLinkError.self) { _ = try c.resolve("https://evil.example/api/v2/orders-received/?offset=100", query: []) }
         }
     }
 
-    @Test func rateLimitedThenSucceedsHonouringRetryAfter() async throws {
+    @Test("rate-limited, then succeeds honouring Retry-After") func rateLimitedThenSucceedsHonouringRetryAfter() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             await sim.simulator.faults.enqueue([.status(429, retryAfter: 1)])
             let start = ContinuousClock.now
@@ -76,7 +79,7 @@ import Testing
         }
     }
 
-    @Test func rateLimitWithoutRetryAfterBacksOff() async throws {
+    @Test("a rate limit without Retry-After backs off") func rateLimitWithoutRetryAfterBacksOff() async throws {
         var faults = FaultSettings()
         faults.rateLimitPerMinute = 2
         faults.retryAfterSeconds = nil
@@ -88,13 +91,13 @@ import Testing
                 _ = try await c.product(id: 2093)
                 Issue.record("expected 429")
             } catch let e as LeafLinkError {
-                guard case .rateLimited(let call, let retryAfter) = e else { Issue.record("got \(e)"); return }
+                guard case .rateLimited(let retryAfter) = e.kind, let call = e.call else { Issue.record("got \(e)"); return }
                 #expect(call.attempts == 3 && retryAfter == nil)
             }
         }
     }
 
-    @Test func serverErrorStormEndsInTypedErrorAfterRetryLimit() async throws {
+    @Test("server error storm ends in typed error after retry limit") func serverErrorStormEndsInTypedErrorAfterRetryLimit() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             await sim.simulator.faults.enqueue(Array(repeating: .status(503, retryAfter: nil), count: 10))
             do {
@@ -109,7 +112,7 @@ import Testing
         }
     }
 
-    @Test func transientErrorsAndDroppedConnectionsAreRetried() async throws {
+    @Test("transient errors and dropped connections are retried") func transientErrorsAndDroppedConnectionsAreRetried() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             await sim.simulator.faults.enqueue([.status(502, retryAfter: nil), .drop])
             let p = try await client(for: sim).product(id: 2093)
@@ -118,7 +121,7 @@ import Testing
         }
     }
 
-    @Test func timeoutsAreRetriedThenReported() async throws {
+    @Test("timeouts are retried then reported") func timeoutsAreRetriedThenReported() async throws {
         var faults = FaultSettings()
         faults.latencyMs = 400
         try await withSimulator(seed: tinySeed(), faults: faults) { sim in
@@ -128,13 +131,13 @@ import Testing
                 _ = try await LeafLinkClient(configuration: config).product(id: 2093)
                 Issue.record("expected a timeout")
             } catch let e as LeafLinkError {
-                guard case .transport(let call, _) = e else { Issue.record("got \(e)"); return }
+                guard case .transport = e.kind, let call = e.call else { Issue.record("got \(e)"); return }
                 #expect(call.attempts == 2)
             }
         }
     }
 
-    @Test func clientErrorsAreNotRetried() async throws {
+    @Test("client errors are not retried") func clientErrorsAreNotRetried() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             do {
                 _ = try await client(for: sim).product(id: 999)
@@ -146,34 +149,26 @@ import Testing
         }
     }
 
-    @Test func malformedBodyIsATypedError() async throws {
+    @Test("malformed body is a typed error") func malformedBodyIsATypedError() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             await sim.simulator.faults.enqueue([.malformed])
             do {
                 try await client(for: sim).forEachPage(of: .products) { _ in Issue.record("no page expected") }
                 Issue.record("expected an error")
             } catch let e as LeafLinkError {
-                guard case .malformedResponse = e else { Issue.record("got \(e)"); return }
+                guard case .malformedResponse = e.kind else { Issue.record("got \(e)"); return }
             }
         }
     }
 
-    @Test func retryAfterTakesSecondsOrAnHTTPDate() {
-        #expect(LeafLinkClient.retryAfterSeconds("3") == 3)
-        #expect(LeafLinkClient.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0)
-        #expect(LeafLinkClient.retryAfterSeconds("soon") == nil)
-        #expect(LeafLinkClient.parseHTTPDate("Wed, 21 Oct 2015 07:28:00 GMT") == LeafLinkTimestamp("2015-10-21T07:28:00Z"))
+    @Test("Retry-After takes seconds or an HTTP date") func retryAfterTakesSecondsOrAnHTTPDate() {
+        #expect(HTTPDate.retryAfterSeconds("3") == 3)
+        #expect(HTTPDate.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0)
+        #expect(HTTPDate.retryAfterSeconds("soon") == nil)
+        #expect(LeafLinkTimestamp(httpDate: "Wed, 21 Oct 2015 07:28:00 GMT") == LeafLinkTimestamp("2015-10-21T07:28:00Z"))
     }
 
-    @Test func clientRateLimiterSpacesRequests() async throws {
-        let limiter = RateLimiter(perMinute: 600, burst: 2)
-        let start = ContinuousClock.now
-        for _ in 0..<4 { try await limiter.acquire() }
-        // 2 from the burst, then 2 more at 10/s.
-        #expect(ContinuousClock.now - start >= .milliseconds(180))
-    }
-
-    @Test func randomFaultSettingsStillConverge() async throws {
+    @Test("random fault settings still converge") func randomFaultSettingsStillConverge() async throws {
         var faults = FaultSettings()
         faults.errorRate = 0.2
         faults.dropRate = 0.1

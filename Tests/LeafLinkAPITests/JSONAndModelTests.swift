@@ -1,22 +1,24 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncTestSupport
 import Testing
 
 @Suite struct JSONAndModelTests {
-    @Test func slicesEachResultExactlyAsReceived() throws {
+    @Test("slices each result exactly as received") func slicesEachResultExactlyAsReceived() throws {
         let body = Array(#"{"count": 2, "next": null, "previous": null, "results": [ {"a": 1.50, "b": "x\"}"} ,{"c":[1,{"d":null}]}]}"#.utf8)
         let scan = try JSONParser.scanTopLevel(body, arrayKey: "results")
         let elements = try #require(scan.elements)
         #expect(elements.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"a": 1.50, "b": "x\"}"}"#, #"{"c":[1,{"d":null}]}"#])
     }
 
-    @Test func aBareArrayIsOnePage() throws {
-        let page = try RawPage(response: .init(status: 200, body: Array(" [{\"id\": 1}, {\"id\": 2}]".utf8), call: .init(method: "GET", url: "/", attempts: 1)))
+    @Test("a bare array is one page") func aBareArrayIsOnePage() throws {
+        let page = try LeafLinkPage(response: .init(status: 200, body: Array(" [{\"id\": 1}, {\"id\": 2}]".utf8), call: .init(method: "GET", url: "/", attempts: 1)))
         #expect(page.records.map { String(decoding: $0.bytes, as: UTF8.self) } == [#"{"id": 1}"#, #"{"id": 2}"#])
         #expect(page.next == nil && page.count == 2)
     }
 
-    @Test func configurationNeverShowsTheKey() {
+    @Test("configuration never shows the key") func configurationNeverShowsTheKey() {
         let config = LeafLinkConfiguration(apiKey: "ll-secret-key-123")
         let client = LeafLinkClient(configuration: config)
         for text in ["\(config)", String(reflecting: config), "\(client)", String(reflecting: client)] {
@@ -24,22 +26,22 @@ import Testing
         }
     }
 
-    @Test func rejectsMalformedJSON() {
+    @Test("rejects malformed JSON") func rejectsMalformedJSON() {
         for text in [#"{"results": [1, 2"#, #"{"a" 1}"#, "[1,]", #"{"a": tru}"#, #"{"a": 01}"#, #"{"a": 1} x"#] {
             #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.scanTopLevel(Array(text.utf8), arrayKey: "results") }
         }
     }
 
-    @Test func keepsNumberTextAndKeyOrder() throws {
+    @Test("keeps number text and key order") func keepsNumberTextAndKeyOrder() throws {
         let v = try JSONParser.parse(#"{"z": 210.40, "a": [true, null, "é\n"], "m": -0.5e3}"#)
         #expect(v.text == #"{"z":210.40,"a":[true,null,"é\n"],"m":-0.5e3}"#)
     }
 
-    @Test func moneyIsExactDecimalFromNumberOrString() throws {
+    @Test("money is exact decimal from number or string") func moneyIsExactDecimalFromNumberOrString() throws {
         let d = LeafLinkClient.decoder
-        let a = try d.decode(Money.self, from: Data(#"{"amount": 210.4, "currency": "USD"}"#.utf8))
-        let b = try d.decode(Money.self, from: Data(#"{"amount": "210.40", "currency": "USD"}"#.utf8))
-        let c = try d.decode(Money.self, from: Data(#"{"amount": 0.1}"#.utf8))
+        let a = try d.decode(LeafLinkMoney.self, from: Data(#"{"amount": 210.4, "currency": "USD"}"#.utf8))
+        let b = try d.decode(LeafLinkMoney.self, from: Data(#"{"amount": "210.40", "currency": "USD"}"#.utf8))
+        let c = try d.decode(LeafLinkMoney.self, from: Data(#"{"amount": 0.1}"#.utf8))
         #expect(a.amount.value == Decimal(string: "210.4"))
         #expect(a.amount == b.amount)
         #expect(c.amount.value + c.amount.value + c.amount.value == Decimal(string: "0.3"))
@@ -47,13 +49,7 @@ import Testing
         #expect(big.value == Decimal(string: "12345678901234.5678"))
     }
 
-    @Test func unknownEnumValuesAreKept() throws {
-        let s = try LeafLinkClient.decoder.decode([OrderStatus].self, from: Data(#"["Accepted", "OnHold"]"#.utf8))
-        #expect(s == [.accepted, .unknown("OnHold")])
-        #expect(s[1].rawValue == "OnHold")
-    }
-
-    @Test func timestampsParseAndFormatExactly() throws {
+    @Test("timestamps parse and format exactly") func timestampsParseAndFormatExactly() throws {
         let t = try #require(LeafLinkTimestamp("2020-06-10T15:15:03.776119-06:00"))
         let utc = try #require(LeafLinkTimestamp("2020-06-10T21:15:03.776119Z"))
         #expect(t == utc)
@@ -63,7 +59,7 @@ import Testing
         #expect(LeafLinkTimestamp.format(0) == "1970-01-01T00:00:00.000000+00:00")
     }
 
-    @Test func quantityTextHasFourPlaces() {
+    @Test("quantity text has four places") func quantityTextHasFourPlaces() {
         #expect(LeafLinkClient.quantityText(24) == "24.0000")
         #expect(LeafLinkClient.quantityText(Decimal(string: "1.5")!) == "1.5000")
     }

@@ -1,7 +1,13 @@
 import Foundation
-import NIOHTTP1
+import HTTPClientSupport
+import HTTPTypes
+import Hummingbird
 import LeafLinkAPI
 import LeafLinkSimulator
+import LeafSyncTestSupport
+import Logging
+import NIOHTTP1
+import Synchronization
 import Testing
 
 /// The simulator's shapes and rules.
@@ -22,11 +28,11 @@ import Testing
         }
     }
 
-    @Test func objectsCarryEveryFieldOfLeafLinksExamplesWithTheSameTypes() async throws {
+    @Test("objects carry every field of LeafLink's examples with the same types") func objectsCarryEveryFieldOfLeafLinksExamplesWithTheSameTypes() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
-            let exampleOrder = try JSONParser.parse(try Paths.sample("v2-spec-examples/order.200.json"))
-            let exampleProduct = try JSONParser.parse(try Paths.sample("v2-spec-examples/product.200.json"))
+            let exampleOrder = try JSONParser.parse(try Paths.leafLinkSample("v2-spec-examples/order.200.json"))
+            let exampleProduct = try JSONParser.parse(try Paths.leafLinkSample("v2-spec-examples/product.200.json"))
             let exampleLine = try JSONParser.parse(Array(try Data(contentsOf: Paths.repoRoot.appendingPathComponent("data/samples/leaflink/line-item.json"))))
             for order in try await c.listAll("orders-received/") {
                 let problems = shapeProblems(exampleOrder, try order.json())
@@ -48,7 +54,7 @@ import Testing
         }
     }
 
-    @Test func transitionsFollowTheGraphAndMoveInventory() async throws {
+    @Test("transitions follow the graph and move inventory") func transitionsFollowTheGraphAndMoveInventory() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
             let created = try await control(sim, .POST, "/_sim/buyer/orders", [
@@ -82,7 +88,7 @@ import Testing
         }
     }
 
-    @Test func rejectReleasesReservation() async throws {
+    @Test("reject releases reservation") func rejectReleasesReservation() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
             let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 36]]])
@@ -95,7 +101,7 @@ import Testing
         }
     }
 
-    @Test func patchShipDateExternalIDsButNotStatus() async throws {
+    @Test("PATCH sets ship date and external IDs but not status") func patchShipDateExternalIDsButNotStatus() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
             let numbers = await sim.store.orderNumbers()
@@ -115,7 +121,7 @@ import Testing
         }
     }
 
-    @Test func productCreatePatchQuantityAndArchive() async throws {
+    @Test("product create, PATCH quantity and archive") func productCreatePatchQuantityAndArchive() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
             var create = ProductCreate(name: "Peach Rings", sku: "SUM-PR-1", wholesalePrice: Decimal(string: "84.25")!)
@@ -133,7 +139,7 @@ import Testing
         }
     }
 
-    @Test func orderPaymentsUpdateBalance() async throws {
+    @Test("order payments update balance") func orderPaymentsUpdateBalance() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
             let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
@@ -153,7 +159,7 @@ import Testing
         }
     }
 
-    @Test func medRecSplitAndCombine() async throws {
+    @Test("med/rec split and combine") func medRecSplitAndCombine() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
             let split = try await control(sim, .POST, "/_sim/buyer/orders", [
@@ -173,7 +179,7 @@ import Testing
         }
     }
 
-    @Test func creditsStaffAndReferenceData() async throws {
+    @Test("credits, staff and reference data") func creditsStaffAndReferenceData() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
             let credits = try await c.credits()
@@ -189,7 +195,7 @@ import Testing
         }
     }
 
-    @Test func controlEndpointsSeedAndSettings() async throws {
+    @Test("control endpoints seed and settings") func controlEndpointsSeedAndSettings() async throws {
         try await withSimulator(seed: SimSeed()) { sim in
             _ = try await control(sim, .POST, "/_sim/seed", ["products": [["id": 1, "name": "A", "sku": "A"]]])
             let state = try await control(sim, .GET, "/_sim/state")
@@ -214,7 +220,7 @@ extension Array {
     /// Where the examples (which win) and the schema disagree.
     static let examplesWin: Set<String> = ["LineItemResponse.product", "LineItemResponse.wholesale_price"]
 
-    @Test(arguments: [
+    @Test("records have every schema property", arguments: [
         ("customers/", "CustomerResponse"), ("company-staff/", "CompanyStaffResponse"),
         ("order-payments/", "OrderPaymentResponse"), ("credits/", "Credit"), ("line-items/", "LineItemResponse"),
         ("brands/", "BrandResponse"), ("product-lines/", "ProductLineResponse"),
@@ -222,7 +228,7 @@ extension Array {
         ("strains/", "StrainResponse"), ("order-event-logs/", "OrderEventLog"), ("order-sales-reps/", "OrderSalesRepSerialzer"),
     ])
     func recordsHaveEverySchemaProperty(path: String, schema: String) async throws {
-        let definitions = try JSONParser.parse(try Paths.sample("v2-jsonschema/marketplace-v2-components.schema.json"))["definitions"]
+        let definitions = try JSONParser.parse(try Paths.leafLinkSample("v2-jsonschema/marketplace-v2-components.schema.json"))["definitions"]
         let properties = try #require(definitions?[schema]?["properties"]?.objectValue)
         try await withSimulator { sim in
             let records = try await client(for: sim).listAll(path)
@@ -248,23 +254,12 @@ extension Array {
 }
 
 @Suite struct SimulatorWebhookTests {
-    @Test func webhooksAreSignedAndRetriedUntilAccepted() async throws {
+    @Test("webhooks are signed and retried until accepted") func webhooksAreSignedAndRetriedUntilAccepted() async throws {
         let counter = RequestCounter(failFirst: 2)
-        let router = Router()
-        router.post("/hook") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: 1 << 20)
-            let valid = LeafLinkWebhook.isValid(body: Array(body.readableBytesView), signature: request.headers[HTTPField.Name("LL-Signature")!], key: "k")
-            return Response(status: counter.next(valid: valid) ? .ok : .internalServerError)
+        let receiver = try await WebhookReceiver.start(path: "/hook", signatureHeader: LeafLinkWebhooks.signatureHeader) { body, signature in
+            counter.next(valid: LeafLinkWebhooks.isValid(body: body, signature: signature, key: "k")) ? 200 : 500
         }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test.hook")
-        logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
-        let server = Task { try? await app.run() }
-        var it = ports.makeAsyncIterator()
-        let port = try #require(await it.next())
-        try await withSimulator(seed: tinySeed(), webhook: .init(url: "http://127.0.0.1:\(port)/hook", key: "k", retryDelays: [.milliseconds(5), .milliseconds(5), .milliseconds(5)])) { sim in
+        try await withSimulator(seed: tinySeed(), webhook: .init(url: receiver.url, key: "k", retryDelays: [.milliseconds(5), .milliseconds(5), .milliseconds(5)])) { sim in
             _ = try await client(for: sim).setProductQuantity(id: 2093, 10)
             await sim.simulator.webhooks.idle()
             let deliveries = await sim.simulator.webhooks.deliveries
@@ -272,11 +267,10 @@ extension Array {
             #expect(deliveries.first?.attempts == 3 && deliveries.first?.delivered == true && deliveries.first?.lastStatus == 200)
             #expect(counter.validSignatures == 3)
         }
-        server.cancel()
-        await server.value
+        await receiver.stop()
     }
 
-    @Test func buyerCancelReleasesReservation() async throws {
+    @Test("buyer cancel releases reservation") func buyerCancelReleasesReservation() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
             let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
@@ -311,7 +305,3 @@ final class RequestCounter: Sendable {
     var validSignatures: Int { state.withLock { $0.valid } }
 }
 
-import HTTPTypes
-import Hummingbird
-import Logging
-import Synchronization

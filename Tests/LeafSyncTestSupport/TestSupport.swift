@@ -1,5 +1,5 @@
 // Shared by the test targets: temporary directories, the built executables, child processes.
-import Foundation
+public import Foundation
 
 /// A fresh temporary directory, removed when the test is done with it.
 public final class TemporaryDirectory: @unchecked Sendable {

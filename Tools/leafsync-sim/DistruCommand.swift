@@ -2,6 +2,7 @@ import ArgumentParser
 import DistruSimulator
 import Foundation
 import Hummingbird
+import SimulatorSupport
 
 /// `leafsync-sim distru --port P [--seed DIR] [--api-key KEY] [--webhook-url URL --webhook-secret SECRET]`
 struct DistruCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import SimulatorSupport
 import LeafLinkSimulator
 
 /// `leafsync-sim leaflink --port P [--seed DIR] [--api-key KEY] [--webhook-url URL --webhook-key KEY]`

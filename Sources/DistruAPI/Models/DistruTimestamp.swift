@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import HTTPClientSupport
 
 /// A Distru `updated_datetime`: microseconds since 1970 in UTC, written

@@ -1,32 +1,10 @@
-import AsyncHTTPClient
+public import Foundation
+public import HTTPClientSupport
 import NIOHTTP1
-import Foundation
-
-/// A decoded record together with the exact bytes it came from.
-public struct Fetched<Value: Sendable>: Sendable {
-    public var value: Value
-    public var raw: RawRecord
-}
 
 extension LeafLinkClient {
     /// `include_children` that embeds everything an order needs.
-    public static let orderChildren = "line_items,customer,sales_reps"
-
-    // MARK: Lists
-
-    /// Pages of a resource, optionally only records modified at or after `modifiedSince`.
-    public func forEachPage(
-        of resource: LeafLinkResource, modifiedSince: LeafLinkTimestamp? = nil, filters: [(String, String)] = [],
-        isolation: isolated (any Actor)? = #isolation,
-        _ body: (RawPage) async throws -> Void
-    ) async throws {
-        var query = filters
-        if let modifiedSince, let filter = resource.modifiedFilter { query.append((filter, modifiedSince.text)) }
-        if resource == .ordersReceived, !query.contains(where: { $0.0 == "include_children" }) {
-            query.append(("include_children", Self.orderChildren))
-        }
-        try await forEachPage(resource.path, query: query, isolation: isolation, body)
-    }
+    public static var orderChildren: String { "line_items,customer,sales_reps" }
 
     // MARK: Orders received
 
@@ -56,7 +34,7 @@ extension LeafLinkClient {
     }
 
     public func lineItems(order number: String) async throws -> [Fetched<LineItem>] {
-        try await listAll("orders-received/\(number)/line-items/").map { Fetched(value: try $0.decode(), raw: $0) }
+        try await typed("orders-received/\(number)/line-items/")
     }
 
     // MARK: Products
@@ -73,7 +51,7 @@ extension LeafLinkClient {
     }
 
     public func setProductQuantity(id: Int, _ quantity: Decimal) async throws -> Fetched<Product> {
-        try await patchProduct(id: id, JSONObject([("quantity", .string(LeafLinkClient.quantityText(quantity)))]))
+        try await patchProduct(id: id, JSONObject([("quantity", .string(Self.quantityText(quantity)))]))
     }
 
     /// DELETE archives a product (LeafLink keeps it with `listing_state` Archived).
@@ -83,34 +61,26 @@ extension LeafLinkClient {
 
     public func customer(id: Int) async throws -> Fetched<Customer> { try await fetched(.GET, "customers/\(id)/") }
 
-    public func companyStaff() async throws -> [Fetched<CompanyStaff>] {
-        try await listAll(LeafLinkResource.companyStaff.path).map { Fetched(value: try $0.decode(), raw: $0) }
-    }
+    public func companyStaff() async throws -> [Fetched<CompanyStaff>] { try await typed(LeafLinkResource.companyStaff.path) }
 
     public func orderPayments(order number: String) async throws -> [Fetched<OrderPayment>] {
-        try await listAll(LeafLinkResource.orderPayments.path, query: [("order", number)]).map { Fetched(value: try $0.decode(), raw: $0) }
+        try await typed(LeafLinkResource.orderPayments.path, query: [("order", number)])
     }
 
     public func createOrderPayment(_ payment: OrderPaymentCreate) async throws -> Fetched<OrderPayment> {
         try await fetched(.POST, "order-payments/", body: payment.json)
     }
 
-    public func credits() async throws -> [Fetched<Credit>] {
-        try await listAll(LeafLinkResource.credits.path).map { Fetched(value: try $0.decode(), raw: $0) }
-    }
+    public func credits() async throws -> [Fetched<Credit>] { try await typed(LeafLinkResource.credits.path) }
 
     /// Brands, product lines, categories, subcategories, strains or licenses.
-    public func reference(_ resource: LeafLinkResource) async throws -> [Fetched<ReferenceRecord>] {
-        try await listAll(resource.path).map { Fetched(value: try $0.decode(), raw: $0) }
-    }
+    public func reference(_ resource: LeafLinkResource) async throws -> [Fetched<ReferenceRecord>] { try await typed(resource.path) }
 
     // MARK: Helpers
 
-    func fetched<T: Decodable & Sendable>(
-        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil
-    ) async throws -> Fetched<T> {
-        let raw = try await sendForRecord(method, path, query: query, body: body)
-        return Fetched(value: try raw.decode(T.self), raw: raw)
+    /// Every record of a list, decoded.
+    func typed<T: Decodable & Sendable>(_ path: String, query: [(String, String)] = []) async throws -> [Fetched<T>] {
+        try await listAll(path, query: query).map { Fetched(value: try $0.decode(), raw: $0) }
     }
 
     /// LeafLink's quantity text: four decimal places (`"24.0000"`).

@@ -3,7 +3,7 @@ import Foundation
 /// A customer credit (`/credits/`, read-only).
 public struct Credit: Sendable, Codable, Hashable {
     public var id: Int
-    public var amount: Money?
+    public var amount: LeafLinkMoney?
     public var status: CreditStatus?
     public var order: String?
     public var appliedTo: String?
@@ -25,10 +25,10 @@ public struct Credit: Sendable, Codable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(Int.self, forKey: .id)
-        if let m = try? c.decodeIfPresent(Money.self, forKey: .amount) {
+        if let m = try? c.decodeIfPresent(LeafLinkMoney.self, forKey: .amount) {
             amount = m
         } else {
-            amount = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .amount).map { Money($0.value) }
+            amount = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .amount).map { LeafLinkMoney($0.value) }
         }
         status = try c.decodeIfPresent(CreditStatus.self, forKey: .status)
         order = try c.decodeIfPresent(String.self, forKey: .order)

@@ -7,9 +7,9 @@ public struct LineItem: Sendable, Codable, Hashable {
     public var quantity: LeafLinkDecimal?
     public var unitMultiplier: Int?
     public var bulkUnits: Int?
-    public var orderedUnitPrice: Money?
-    public var salePrice: Money?
-    public var wholesalePrice: Money?
+    public var orderedUnitPrice: LeafLinkMoney?
+    public var salePrice: LeafLinkMoney?
+    public var wholesalePrice: LeafLinkMoney?
     public var isSample: Bool?
     public var isMedicalLineItem: Bool?
     public var notes: String?
@@ -27,14 +27,14 @@ public struct LineItem: Sendable, Codable, Hashable {
         quantity = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .quantity)
         unitMultiplier = try c.decodeIfPresent(Int.self, forKey: .unitMultiplier)
         bulkUnits = try? c.decodeIfPresent(Int.self, forKey: .bulkUnits)
-        orderedUnitPrice = try c.decodeIfPresent(Money.self, forKey: .orderedUnitPrice)
-        salePrice = try c.decodeIfPresent(Money.self, forKey: .salePrice)
+        orderedUnitPrice = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .orderedUnitPrice)
+        salePrice = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .salePrice)
         // `wholesale_price` is a money object in observed data and a decimal string in the schema.
-        if let m = try? c.decodeIfPresent(Money.self, forKey: .wholesalePrice) {
+        if let m = try? c.decodeIfPresent(LeafLinkMoney.self, forKey: .wholesalePrice) {
             wholesalePrice = m
         } else {
             wholesalePrice = (try? c.decodeIfPresent(LeafLinkDecimal.self, forKey: .wholesalePrice)).flatMap {
-                $0.map { Money($0.value) }
+                $0.map { LeafLinkMoney($0.value) }
             }
         }
         isSample = try c.decodeIfPresent(Bool.self, forKey: .isSample)

@@ -1,3 +1,4 @@
+public import LeafSyncDomain
 /// An order received by the seller (`/orders-received/`), keyed by `number` (a UUID).
 /// Every field but `number` is optional so that a partial or changed payload still decodes;
 /// the exact bytes received are what the log keeps.
@@ -7,11 +8,14 @@ public struct Order: Sendable, Codable, Hashable {
     public var externalIdSeller: String?
     public var externalIdBuyer: String?
     public var externalIds: [String: String]?
+    /// The seller company's id.
     public var seller: Int?
+    /// The buyer company's id.
     public var buyer: Int?
     public var customer: OrderCustomer?
     public var salesReps: [SalesRep]?
-    public var status: OrderStatus?
+    public var status: LeafLinkOrderStatus?
+    /// The lowercase states the order may move to next (`["accepted", "rejected"]`).
     public var availableTransitions: [String]?
     public var isCombination: Bool?
     public var classification: String?
@@ -19,8 +23,8 @@ public struct Order: Sendable, Codable, Hashable {
     public var discountType: String?
     public var taxAmount: LeafLinkDecimal?
     public var taxType: String?
-    public var shippingCharge: Money?
-    public var total: Money?
+    public var shippingCharge: LeafLinkMoney?
+    public var total: LeafLinkMoney?
     public var credits: LeafLinkDecimal?
     public var paymentBalance: LeafLinkDecimal?
     public var paid: Bool?
@@ -49,7 +53,7 @@ public struct Order: Sendable, Codable, Hashable {
         buyer = try? c.decodeIfPresent(Int.self, forKey: .buyer)
         customer = try c.decodeIfPresent(OrderCustomer.self, forKey: .customer)
         salesReps = try c.decodeIfPresent([SalesRep].self, forKey: .salesReps)
-        status = try c.decodeIfPresent(OrderStatus.self, forKey: .status)
+        status = try c.decodeIfPresent(LeafLinkOrderStatus.self, forKey: .status)
         availableTransitions = try c.decodeIfPresent([String].self, forKey: .availableTransitions)
         isCombination = try c.decodeIfPresent(Bool.self, forKey: .isCombination)
         classification = try c.decodeIfPresent(String.self, forKey: .classification)
@@ -57,8 +61,8 @@ public struct Order: Sendable, Codable, Hashable {
         discountType = try c.decodeIfPresent(String.self, forKey: .discountType)
         taxAmount = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .taxAmount)
         taxType = try c.decodeIfPresent(String.self, forKey: .taxType)
-        shippingCharge = try c.decodeIfPresent(Money.self, forKey: .shippingCharge)
-        total = try c.decodeIfPresent(Money.self, forKey: .total)
+        shippingCharge = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .shippingCharge)
+        total = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .total)
         credits = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .credits)
         paymentBalance = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .paymentBalance)
         paid = try c.decodeIfPresent(Bool.self, forKey: .paid)

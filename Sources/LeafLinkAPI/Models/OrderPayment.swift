@@ -1,11 +1,12 @@
-import Foundation
+public import Foundation
+import HTTPClientSupport
 
 /// A payment recorded against an order (`/order-payments/`).
 public struct OrderPayment: Sendable, Codable, Hashable {
     public var id: Int
     public var order: String
     public var recordedBy: Int?
-    public var total: Money
+    public var total: LeafLinkMoney
     public var paymentDate: String?
     public var reason: String?
     public var paymentType: PaymentType?

@@ -1,3 +1,4 @@
+public import HTTPClientSupport
 /// A seller product (`/products/`).
 public struct Product: Sendable, Codable, Hashable {
     public var id: Int
@@ -12,9 +13,9 @@ public struct Product: Sendable, Codable, Hashable {
     public var license: ProductLicense?
     public var strains: [Int]?
     public var strainClassification: String?
-    public var wholesalePrice: Money?
-    public var retailPrice: Money?
-    public var salePrice: Money?
+    public var wholesalePrice: LeafLinkMoney?
+    public var retailPrice: LeafLinkMoney?
+    public var salePrice: LeafLinkMoney?
     public var unitOfMeasure: String?
     public var sellInUnitOfMeasure: String?
     public var unitMultiplier: Int?
@@ -46,9 +47,9 @@ public struct Product: Sendable, Codable, Hashable {
         license = try? c.decodeIfPresent(ProductLicense.self, forKey: .license)
         strains = try? c.decodeIfPresent([Int].self, forKey: .strains)
         strainClassification = try c.decodeIfPresent(String.self, forKey: .strainClassification)
-        wholesalePrice = try c.decodeIfPresent(Money.self, forKey: .wholesalePrice)
-        retailPrice = try c.decodeIfPresent(Money.self, forKey: .retailPrice)
-        salePrice = try c.decodeIfPresent(Money.self, forKey: .salePrice)
+        wholesalePrice = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .wholesalePrice)
+        retailPrice = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .retailPrice)
+        salePrice = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .salePrice)
         unitOfMeasure = try c.decodeIfPresent(String.self, forKey: .unitOfMeasure)
         sellInUnitOfMeasure = try c.decodeIfPresent(String.self, forKey: .sellInUnitOfMeasure)
         unitMultiplier = try c.decodeIfPresent(Int.self, forKey: .unitMultiplier)
@@ -117,4 +118,4 @@ public struct ProductCreate: Sendable, Hashable {
     }
 }
 
-import Foundation
+public import Foundation

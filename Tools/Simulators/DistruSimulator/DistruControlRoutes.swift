@@ -1,3 +1,4 @@
+import SimulatorSupport
 import DistruAPI
 import Foundation
 import Hummingbird

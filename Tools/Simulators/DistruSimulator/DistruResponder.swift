@@ -1,8 +1,8 @@
 import DistruAPI
 import Foundation
-import HTTPTypes
-import Hummingbird
 import HTTPClientSupport
+import HTTPTypes
+public import Hummingbird
 import NIOCore
 import SimulatorSupport
 

@@ -1,5 +1,5 @@
-import Foundation
-import HTTPClientSupport
+public import Foundation
+public import HTTPClientSupport
 
 /// Seed data: one JSON array per resource, in files named after it: `products.json`,
 /// `inventory.json` (rows `{product_id, location_id, active}`), `orders.json`,

@@ -1,6 +1,6 @@
-import Foundation
 import DistruAPI
-import HTTPClientSupport
+import Foundation
+public import HTTPClientSupport
 
 /// An API error answer in Distru's shape: `{"errors": [{"message": …, "pointer": [...]}]}`.
 public struct DistruSimError: Error, CustomStringConvertible {

@@ -1,9 +1,9 @@
 import DistruAPI
 import Foundation
-import Hummingbird
-import Logging
+public import Hummingbird
+public import Logging
 import NIOCore
-import SimulatorSupport
+public import SimulatorSupport
 
 /// A Distru public API v1 look-alike for tests and the demo: state and rules
 /// (``DistruStore``), faults (``FaultInjector``) and signed webhooks (``WebhookSender``),

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// Invoices of sales orders and their payments. `paid_amount` is the sum of payments and
 /// `status` follows it: UNPAID, PARTIALLY_PAID, PAID.

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// Sales orders: sparse upserts with client-chosen ids, the seven statuses and their rules.
 extension DistruStore {

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// Product upserts: `POST /products {"product": …}`, sparse, with client-chosen ids.
 extension DistruStore {

@@ -1,3 +1,5 @@
+import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// `/api/v2/...` routing onto the store.

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPClientSupport
 import Hummingbird
 import LeafLinkAPI
+import SimulatorSupport
 
 /// `/_sim/...`: seed and inspect the simulator, change fault settings, and act as the buyer or
 /// the seller. No API key is needed (loopback test tool). See docs/leaflink.md.

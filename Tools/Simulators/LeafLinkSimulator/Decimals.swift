@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// LeafLink's decimal forms over LeafSyncJSON's ``DecimalText``: money objects, numbers, fixed text.

@@ -1,8 +1,9 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import LeafLinkAPI
-import Logging
+public import Logging
 import NIOCore
+public import SimulatorSupport
 
 /// A LeafLink v2 look-alike for tests and the demo: the state (``LeafLinkStore``), fault
 /// settings (``FaultInjector``) and webhook delivery (``WebhookSender``), served over HTTP by

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// Buyer and seller actions on orders: create, edit lines, split, combine, patch.

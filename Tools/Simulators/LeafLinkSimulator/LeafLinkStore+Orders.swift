@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 
 extension LeafLinkStore {

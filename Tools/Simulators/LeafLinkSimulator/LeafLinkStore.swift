@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// The simulator's state: one seller company's LeafLink data, in memory. All mutations go

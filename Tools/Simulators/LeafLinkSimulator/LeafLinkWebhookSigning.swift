@@ -1,5 +1,5 @@
 import LeafLinkAPI
-import SimulatorSupport
+public import SimulatorSupport
 
 extension WebhookSender {
     /// 14 retries, doubling from 1 s and capped at 60 s: about 7 minutes in all (LeafLink's default).
@@ -10,7 +10,7 @@ extension WebhookSender.Configuration {
     /// LeafLink's webhooks: `LL-Signature` = base64 HMAC-SHA256 of the body keyed by `key`.
     public init(url: String, key: String, retryDelays: [Duration] = WebhookSender.leafLinkSchedule) {
         self.init(
-            url: url, signatureHeader: LeafLinkWebhook.signatureHeader, userAgent: "LeafLink-Webhooks (LeafSync simulator)",
-            retryDelays: retryDelays, sign: { LeafLinkWebhook.signature(body: $0, key: key) })
+            url: url, signatureHeader: LeafLinkWebhooks.signatureHeader, userAgent: "LeafLink-Webhooks (LeafSync simulator)",
+            retryDelays: retryDelays, sign: { LeafLinkWebhooks.signature(body: $0, key: key) })
     }
 }

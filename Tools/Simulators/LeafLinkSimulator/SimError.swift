@@ -1,3 +1,4 @@
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// An API error answer, shaped like Django REST Framework's: `{"detail": …}` or field errors.

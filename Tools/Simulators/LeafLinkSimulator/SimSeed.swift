@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import HTTPClientSupport
 import LeafLinkAPI
 
 /// Seed data: one JSON array per resource, as files named after the resource path

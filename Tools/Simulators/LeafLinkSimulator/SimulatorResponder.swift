@@ -1,8 +1,10 @@
 import Foundation
+import HTTPClientSupport
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import LeafLinkAPI
 import NIOCore
+import SimulatorSupport
 
 /// The simulator's HTTP front: checks the trailing slash, the API key and faults, then routes
 /// `/api/v2/...` to the store; `/_sim/...` goes to the control endpoints (no key needed).

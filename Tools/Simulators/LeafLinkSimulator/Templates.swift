@@ -1,3 +1,4 @@
+import HTTPClientSupport
 import LeafLinkAPI
 
 /// Every field LeafLink's published examples carry, with their JSON types, used as defaults so

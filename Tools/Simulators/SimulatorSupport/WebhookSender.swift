@@ -1,8 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Sends a simulator's webhooks: `POST` of the JSON body with a signature header, retrying
 /// non-2xx answers after each of the configured delays. Each simulator supplies its signer

@@ -1,0 +1,39 @@
+public import Foundation
+public import HTTPClientSupport
+
+/// The body of `POST /products` (`{"product": …}`), sparse like orders.
+public struct DistruProductWrite: Sendable, Hashable {
+    public var id: String?
+    public var name: String?
+    public var sku: String?
+    public var description: String?
+    public var isActive: Bool?
+    /// The sale price.
+    public var unitPrice: Decimal?
+    public var wholesaleUnitPrice: Decimal?
+    public var unitsPerCase: Decimal?
+    /// PRODUCT, BATCH or PACKAGE.
+    public var inventoryTrackingMethod: String?
+    public var leaflinkProductID: String?
+    public var extra = JSONObject()
+
+    public init(id: String? = nil) { self.id = id }
+
+    public var json: JSONObject {
+        var o = JSONObject()
+        if let id { o["id"] = .string(id) }
+        if let name { o["name"] = .string(name) }
+        if let sku { o["sku"] = .string(sku) }
+        if let description { o["description"] = .string(description) }
+        if let isActive { o["is_active"] = .bool(isActive) }
+        if let unitPrice { o["unit_price"] = .string(DistruDecimal.text(unitPrice)) }
+        if let wholesaleUnitPrice { o["wholesale_unit_price"] = .string(DistruDecimal.text(wholesaleUnitPrice)) }
+        if let unitsPerCase { o["units_per_case"] = .string(DistruDecimal.text(unitsPerCase)) }
+        if let inventoryTrackingMethod { o["inventory_tracking_method"] = .string(inventoryTrackingMethod) }
+        if let leaflinkProductID {
+            o["leaflink_product_id"] = Int(leaflinkProductID).map { .int($0) } ?? .string(leaflinkProductID)
+        }
+        for (k, v) in extra { o[k] = v }
+        return o
+    }
+}
