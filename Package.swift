@@ -18,7 +18,7 @@ let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", p
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
-let collections = Target.Dependency.product(name: "Collections", package: "swift-collections")
+let orderedCollections = Target.Dependency.product(name: "OrderedCollections", package: "swift-collections")
 let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 
@@ -66,7 +66,7 @@ let package = Package(
 
         // MARK: JSON: the one parser, value type and writer, and the ISO-8601 and decimal scalars
         // (depends on nothing of ours; the log hands it payloads without copying them)
-        .target(name: "LeafSyncJSON", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
+        .target(name: "LeafSyncJSON", dependencies: [orderedCollections], swiftSettings: upcoming),
 
         // MARK: The event log (no dependency on the domain)
         .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", "LeafSyncJSON", systemPackage], swiftSettings: upcoming),
@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "leafsync",
             dependencies: [
-                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -97,7 +97,7 @@ let package = Package(
         .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncJSON", "LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
         .executableTarget(
             name: "leafsync-bench",
-            dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser],
+            dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser, orderedCollections],
             path: "Tools/leafsync-bench",
             swiftSettings: upcoming
         ),
@@ -148,7 +148,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", .product(name: "OrderedCollections", package: "swift-collections")], swiftSettings: upcoming),
+        .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", orderedCollections], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"]),
         .testTarget(
             name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncTestSupport", asyncHTTPClient, logging], swiftSettings: upcoming

@@ -1,4 +1,7 @@
-public import OrderedCollections
+// A JSON object *is* an `OrderedDictionary`: its whole API (subscripts, iteration, `keys`,
+// merging) is the object's API, so every module that uses JSON objects sees it through this
+// one module rather than importing swift-collections itself.
+@_exported public import OrderedCollections
 
 /// The members of a JSON object, in order.
 public typealias JSONObject = OrderedDictionary<String, JSONValue>

@@ -1,4 +1,4 @@
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// A payload parses as JSON without a copy: a ``JSONDocument`` keeps the batch buffer it was
 /// read from alive, as the payload itself does, and reads its strings and numbers there.

@@ -177,7 +177,7 @@ struct ProjectorTests {
         let directory = TemporaryDirectory("projector-lock")
         let tenant = try await ScenarioLog.tenant(directory)
         let following = Task { try await Projector(tenant: tenant).run(follow: true) }
-        let total = ScenarioLog.events().count
+        let total = try ScenarioLog.events().count
         #expect(await CheckpointPoller(tenant: tenant).wait(until: { $0 == total }) == total)
 
         await #expect(throws: ProjectionError.alreadyRunning(lockFile: tenant.path + "/projector.lock")) {

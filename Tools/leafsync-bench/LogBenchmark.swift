@@ -3,6 +3,7 @@ import BenchmarkWorkload
 import Foundation
 import LeafSyncJSON
 import LeafSyncLog
+import OrderedCollections
 
 struct LogBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

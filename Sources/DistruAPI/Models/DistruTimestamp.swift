@@ -1,5 +1,5 @@
 public import Foundation
-import HTTPClientSupport
+public import HTTPClientSupport
 
 /// A Distru `updated_datetime`: microseconds since 1970 in UTC, written
 /// `YYYY-MM-DDTHH:MM:SS.ssssssZ`. Parsing (LeafSyncJSON's ``ISO8601Text``) also accepts no or

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DistruAPI
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 import LeafSyncIngest
 import LeafSyncLog
