@@ -1,3 +1,4 @@
+import LeafSyncJSON
 /// Where the next incremental fetch of one resource starts, as the fetchers log it (event
 /// `<vendor>.fetch.cursor`). JSON: `{"resource": "<path>", "<filter>": "<vendor timestamp>"}`,
 /// where the filter is the vendor's (`modified__gte` for LeafLink, `updated_datetime` for

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
-import Logging
-import NIOHTTP1
+package import AsyncHTTPClient
+package import Logging
+package import NIOHTTP1
 
 /// One HTTP answer after retries: status, body, headers and how many attempts it took.
 package struct HTTPExchange: Sendable {

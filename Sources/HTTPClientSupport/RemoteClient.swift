@@ -1,7 +1,8 @@
-import AsyncHTTPClient
-import Foundation
-import Logging
-import NIOHTTP1
+public import AsyncHTTPClient
+public import Foundation
+public import Logging
+public import NIOHTTP1
+public import LeafSyncJSON
 
 /// The one client core every vendor shares: URLs, authentication, JSON bodies, a client-side
 /// rate limit, retries, typed ``APIError``s, records sliced out of responses as exact bytes, and

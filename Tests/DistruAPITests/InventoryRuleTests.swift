@@ -5,6 +5,7 @@ import HTTPClientSupport
 import LeafSyncTestSupport
 import NIOHTTP1
 import Testing
+import LeafSyncJSON
 
 @Suite("Simulator: SO statuses and inventory")
 struct InventoryRuleTests {

@@ -6,6 +6,7 @@ import LeafSyncTestSupport
 import NIOHTTP1
 import SimulatorSupport
 import Testing
+import LeafSyncJSON
 
 @Suite("Distru simulator over HTTP")
 struct SimulatorTests {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import HTTPClientSupport
 import NIOHTTP1
 import Synchronization
+import LeafSyncJSON
 
 /// A test double for ``HTTPTransport``: answers from a script, one step per request, and
 /// remembers what was asked.

@@ -3,6 +3,7 @@ import HTTPClientSupport
 import LeafLinkAPI
 import LeafSyncTestSupport
 import Testing
+import LeafSyncJSON
 
 @Suite struct JSONAndModelTests {
     @Test("slices each result exactly as received") func slicesEachResultExactlyAsReceived() throws {

@@ -2,6 +2,7 @@ import Foundation
 import LeafLinkAPI
 import LeafSyncDomain
 import Testing
+import HTTPClientSupport
 
 /// `Order.status` decodes into the domain's one tolerant `LeafLinkOrderStatus`.
 @Suite struct OrderStatusTests {

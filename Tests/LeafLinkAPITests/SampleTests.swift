@@ -3,6 +3,8 @@ import HTTPClientSupport
 import LeafLinkAPI
 import LeafSyncTestSupport
 import Testing
+import LeafSyncJSON
+import LeafSyncDomain
 
 /// Every published LeafLink sample decodes with the client's models.
 @Suite struct SampleTests {

@@ -9,6 +9,9 @@ import Logging
 import NIOHTTP1
 import Synchronization
 import Testing
+import LeafSyncJSON
+import SimulatorSupport
+import LeafSyncDomain
 
 /// The simulator's shapes and rules.
 @Suite struct SimulatorTests {

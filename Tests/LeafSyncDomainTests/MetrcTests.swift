@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
+import LeafSyncJSON
 
 @Suite("Metrc transfers (R-MTC)")
 struct MetrcTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LeafSyncLog
 @testable import LeafSyncDomain
+import LeafSyncJSON
 
 @Suite("Scenario: one order's whole life")
 struct ScenarioTests {

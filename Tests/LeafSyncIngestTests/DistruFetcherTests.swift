@@ -8,6 +8,7 @@ import LeafSyncTestSupport
 import NIOHTTP1
 import SimulatorSupport
 import Testing
+import LeafSyncJSON
 
 @Suite("Distru fetcher into the log")
 struct DistruFetcherTests {

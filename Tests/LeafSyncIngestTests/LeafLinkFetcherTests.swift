@@ -13,6 +13,7 @@ import NIOHTTP1
 import SimulatorSupport
 import Synchronization
 import Testing
+import LeafSyncJSON
 
 /// Fetch loops from the simulator into the log.
 @Suite("LeafLink fetcher into the log") struct LeafLinkFetcherTests {

@@ -2,6 +2,7 @@ public import DistruAPI
 public import DistruSimulator
 public import HTTPClientSupport
 public import SimulatorSupport
+import LeafSyncJSON
 
 extension RunningDistruSimulator: SimulatorControl {}
 

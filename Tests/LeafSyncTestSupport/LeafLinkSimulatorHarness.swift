@@ -2,6 +2,7 @@ public import HTTPClientSupport
 public import LeafLinkAPI
 public import LeafLinkSimulator
 public import SimulatorSupport
+import LeafSyncJSON
 
 extension RunningSimulator: SimulatorControl {}
 

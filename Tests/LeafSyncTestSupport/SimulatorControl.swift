@@ -1,5 +1,5 @@
-public import HTTPClientSupport
 public import NIOHTTP1
+public import LeafSyncJSON
 
 /// A running simulator's `/_sim/` control surface: seeding, settings, scripted changes.
 public protocol SimulatorControl: Sendable {

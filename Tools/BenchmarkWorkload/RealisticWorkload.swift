@@ -1,6 +1,6 @@
 import Foundation
 import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncLog
 
 /// Generates realistic log events from the sample records in `data/samples/`: LeafLink orders
 /// and products, Distru inventory rows, products and sales orders, and command outcomes, in the

@@ -1,6 +1,7 @@
 import Foundation
 public import HTTPClientSupport
 import NIOHTTP1
+import LeafSyncJSON
 
 extension DistruClient {
     // MARK: Single records

@@ -1,5 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// The body of `POST /orders` (`{"order": …}`). Writes are sparse: only the fields set here are
 /// sent, and Distru keeps the others. With `id` set, Distru updates that order or creates it

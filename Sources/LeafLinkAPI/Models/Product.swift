@@ -1,4 +1,4 @@
-public import HTTPClientSupport
+import HTTPClientSupport
 /// A seller product (`/products/`).
 public struct Product: Sendable, Codable, Hashable {
     public var id: Int
@@ -119,3 +119,4 @@ public struct ProductCreate: Sendable, Hashable {
 }
 
 public import Foundation
+public import LeafSyncJSON

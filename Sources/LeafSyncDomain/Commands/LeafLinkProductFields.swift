@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The optional LeafLink product fields (R-PRD-05) that an operator's ``LeafLinkProductRequest``
 /// sets and the ``LeafLinkProductDraft`` made from it carries on: written once, shared by both.

@@ -1,6 +1,6 @@
 import Foundation
 import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncLog
 
 extension DomainEvent {
     /// Decodes a log event. Never fails: an undecodable record becomes `.rejected` with the reason,

@@ -1,6 +1,6 @@
 import Foundation
-import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncJSON
+public import LeafSyncLog
 
 /// Builds log events (`NewEvent`) with the catalog's types, versions, sources and subjects.
 public enum EventFactory {

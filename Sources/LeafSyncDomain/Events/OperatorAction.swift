@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 /// Something the operator did through the CLI, the HTTP admin API or the console.
 public enum OperatorAction: Equatable, Sendable {
     /// R-SET-02: a settings change, effective from this event on.

@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
 /// A Distru company (customer), read-only in the API.
 public struct DistruCompany: Equatable, Sendable {
     public struct Location: Equatable, Sendable {

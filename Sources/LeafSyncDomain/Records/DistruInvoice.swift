@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// A Distru invoice with its payments.
 public struct DistruInvoice: Equatable, Sendable {

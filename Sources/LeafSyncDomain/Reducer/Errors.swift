@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
 /// Sync errors (R-ERR): opened with the rule and a fix, e-mailed once, resolved when the cause goes.
 extension Reduction {
     /// Opens (or keeps) the error `subject|rule`. The same unresolved error is e-mailed once (R-ERR-02);

@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
 /// Inventory: Distru is the source of truth (R-INV).
 extension Reduction {
     mutating func observeInventory(_ row: DistruInventoryRow) {

@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
 /// Distru sale price ↔ LL wholesale price (R-PRC), when the setting is on.
 extension Reduction {
     /// One push cycle for one link: push the side that changed; when both changed, the later source

@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
 /// Product links (R-PRD-01/02/04/09), LL product creation (R-PRD-05/06) and field pushes (R-PRD-07).
 extension Reduction {
     mutating func observeLeafLinkProduct(_ p: LeafLinkProduct) {

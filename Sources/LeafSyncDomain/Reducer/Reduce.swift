@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncLog
+public import LeafSyncLog
 
 /// The reducer: applies one event to the state and returns the commands it asks for.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncLog
 
 /// Webhooks are hints: they ask for an immediate fetch of the record they name (R-SET-03).
 extension Reduction {

@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncJSON
+public import Foundation
+public import LeafSyncJSON
 
 /// An exact amount of US dollars. Backed by `Decimal`, never floating point.
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {

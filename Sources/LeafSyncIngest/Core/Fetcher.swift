@@ -2,6 +2,7 @@ import Foundation
 public import HTTPClientSupport
 import LeafSyncLog
 public import Logging
+import LeafSyncJSON
 
 /// The fetch loop from one vendor into the event log, written once for every vendor; the
 /// vendor's part is a ``FetchStrategy`` (`LeafLinkFetcher` is `Fetcher<LeafLinkEvents>`,

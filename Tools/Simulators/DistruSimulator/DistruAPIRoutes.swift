@@ -1,5 +1,6 @@
 import DistruAPI
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// `/public/v1/...` routing onto the store.
 struct DistruAPIRoutes {

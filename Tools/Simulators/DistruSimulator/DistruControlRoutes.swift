@@ -3,6 +3,7 @@ import DistruAPI
 import Foundation
 import Hummingbird
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// `/_sim/...`: inspect the simulator, script faults, and act as a Distru user. No API key is
 /// needed (loopback test tool). See docs/distru.md for the list.

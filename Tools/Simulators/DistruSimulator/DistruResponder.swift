@@ -5,6 +5,7 @@ import HTTPTypes
 public import Hummingbird
 import NIOCore
 import SimulatorSupport
+import LeafSyncJSON
 
 /// The simulator's HTTP front: `/public/v1/...` checks the Bearer key and faults, then goes to
 /// the store; `/_sim/...` goes to the control endpoints (no key needed).

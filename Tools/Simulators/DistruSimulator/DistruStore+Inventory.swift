@@ -1,6 +1,6 @@
 import DistruAPI
 public import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Inventory: `active` = on hand − what shipped orders (DELIVERING and later) took;
 /// `reserved` = lines of PROCESSING and READY_TO_SHIP orders; `available` = active − reserved.

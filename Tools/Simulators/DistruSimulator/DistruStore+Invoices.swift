@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Invoices of sales orders and their payments. `paid_amount` is the sum of payments and
 /// `status` follows it: UNPAID, PARTIALLY_PAID, PAID.

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Sales orders: sparse upserts with client-chosen ids, the seven statuses and their rules.
 extension DistruStore {

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Product upserts: `POST /products {"product": …}`, sparse, with client-chosen ids.
 extension DistruStore {

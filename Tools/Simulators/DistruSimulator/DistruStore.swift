@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// The simulator's state: Distru's records, stock on hand per product and location, a clock for
 /// `updated_datetime`, and the webhooks waiting to be sent. All rules live in the extensions.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// `/api/v2/...` routing onto the store.
 struct APIRoutes {

@@ -3,6 +3,7 @@ import HTTPClientSupport
 import Hummingbird
 import LeafLinkAPI
 import SimulatorSupport
+import LeafSyncJSON
 
 /// `/_sim/...`: seed and inspect the simulator, change fault settings, and act as the buyer or
 /// the seller. No API key is needed (loopback test tool). See docs/leaflink.md.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// Buyer and seller actions on orders: create, edit lines, split, combine, patch.
 extension LeafLinkStore {

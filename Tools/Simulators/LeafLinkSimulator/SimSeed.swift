@@ -1,6 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
 import LeafLinkAPI
+public import LeafSyncJSON
 
 /// Seed data: one JSON array per resource, as files named after the resource path
 /// (`products.json`, `orders-received.json`, `line-items.json`, `customers.json`,

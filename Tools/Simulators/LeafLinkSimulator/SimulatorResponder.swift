@@ -5,6 +5,7 @@ public import Hummingbird
 import LeafLinkAPI
 import NIOCore
 import SimulatorSupport
+import LeafSyncJSON
 
 /// The simulator's HTTP front: checks the trailing slash, the API key and faults, then routes
 /// `/api/v2/...` to the store; `/_sim/...` goes to the control endpoints (no key needed).

@@ -1,5 +1,6 @@
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// Every field LeafLink's published examples carry, with their JSON types, used as defaults so
 /// that each object the simulator serves (seeded or created) has the full shape.

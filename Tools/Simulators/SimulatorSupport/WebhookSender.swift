@@ -1,9 +1,10 @@
 import AsyncHTTPClient
 import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
 import Logging
 import NIOCore
 import NIOHTTP1
+public import LeafSyncJSON
 
 /// Sends a simulator's webhooks: `POST` of the JSON body with a signature header, retrying
 /// non-2xx answers after each of the configured delays. Each simulator supplies its signer
