@@ -1,7 +1,7 @@
 package import AsyncHTTPClient
+package import LeafSyncJSON
 import NIOCore
 package import NIOHTTP1
-package import LeafSyncJSON
 
 extension HTTPClientRequest {
     /// A request to a JSON API: the `Authorization` value (never logged), `User-Agent`, `Accept:

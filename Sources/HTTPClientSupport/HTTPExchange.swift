@@ -43,7 +43,9 @@ extension HTTPExchange {
                 throw CancellationError()
             } catch {
                 let reason = String(describing: error)
-                guard idempotent, attempt < policy.maxAttempts else { throw HTTPExchangeFailure.transport(attempts: attempt, reason: reason) }
+                guard idempotent, attempt < policy.maxAttempts else {
+                    throw HTTPExchangeFailure.transport(attempts: attempt, reason: reason)
+                }
                 let delay = policy.backoff(afterAttempt: attempt)
                 logger.notice("\(name(attempt)) failed (\(reason)); retrying in \(delay)")
                 try await clock.sleep(for: delay)

@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import HTTPClientSupport
+import LeafSyncJSON
 import NIOHTTP1
 import Synchronization
-import LeafSyncJSON
 
 /// A test double for ``HTTPTransport``: answers from a script, one step per request, and
 /// remembers what was asked.

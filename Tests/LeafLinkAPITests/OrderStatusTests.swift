@@ -1,8 +1,8 @@
 import Foundation
+import HTTPClientSupport
 import LeafLinkAPI
 import LeafSyncDomain
 import Testing
-import HTTPClientSupport
 
 /// `Order.status` decodes into the domain's one tolerant `LeafLinkOrderStatus`.
 @Suite struct OrderStatusTests {

@@ -1,7 +1,7 @@
 public import Foundation
 public import HTTPClientSupport
-import NIOHTTP1
 public import LeafSyncJSON
+import NIOHTTP1
 
 extension LeafLinkClient {
     /// `include_children` that embeds everything an order needs.

@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+
 /// Customers (R-CUS): association of LL customers with Distru companies.
 extension Reduction {
     mutating func observeCompany(_ c: DistruCompany) {
@@ -30,11 +31,14 @@ extension Reduction {
         if let license = Reduction.normalizedLicense(customer.licenseNumber) {
             let matches = companies.filter { $0.licenseNumbers.contains { Reduction.normalizedLicense($0) == license } }
             if matches.count == 1 {
-                associate(customer: id, company: matches[0].id, rule: "R-CUS-01", why: "unique license match \(customer.licenseNumber ?? "")")
+                associate(
+                    customer: id, company: matches[0].id, rule: "R-CUS-01", why: "unique license match \(customer.licenseNumber ?? "")")
                 return matches[0].id
             }
             if matches.count > 1 {
-                note(subject, "R-CUS-01", "license \(customer.licenseNumber ?? "") matches \(matches.count) companies: ambiguous, not linked")
+                note(
+                    subject, "R-CUS-01", "license \(customer.licenseNumber ?? "") matches \(matches.count) companies: ambiguous, not linked"
+                )
                 return nil
             }
         }
@@ -56,7 +60,10 @@ extension Reduction {
             associate(customer: id, company: withAddress[0].id, rule: "R-CUS-01", why: "unique name and address match")
             return withAddress[0].id
         }
-        note(subject, "R-CUS-01", "no unique Distru company matches LeafLink customer \(customer.name) (\(byName.count) by name, \(withAddress.count) by name and address): the SO has no customer")
+        note(
+            subject, "R-CUS-01",
+            "no unique Distru company matches LeafLink customer \(customer.name) (\(byName.count) by name, \(withAddress.count) by name and address): the SO has no customer"
+        )
         return nil
     }
 

@@ -1,10 +1,10 @@
 import AsyncHTTPClient
 import Foundation
 import HTTPClientSupport
+public import LeafSyncJSON
 import Logging
 import NIOCore
 import NIOHTTP1
-public import LeafSyncJSON
 
 /// Sends a simulator's webhooks: `POST` of the JSON body with a signature header, retrying
 /// non-2xx answers after each of the configured delays. Each simulator supplies its signer
@@ -20,7 +20,9 @@ public actor WebhookSender {
         /// Delays before each retry.
         public var retryDelays: [Duration]
 
-        public init(url: String, signatureHeader: String, userAgent: String, retryDelays: [Duration], sign: @escaping @Sendable ([UInt8]) -> String) {
+        public init(
+            url: String, signatureHeader: String, userAgent: String, retryDelays: [Duration], sign: @escaping @Sendable ([UInt8]) -> String
+        ) {
             self.url = url
             self.signatureHeader = signatureHeader
             self.userAgent = userAgent
