@@ -74,7 +74,7 @@ struct LogBenchmark: AsyncParsableCommand {
         progress.say("appending to the event log (durability \(policy), \(Self.appenders) concurrent appenders) …")
         let writer = try EventLogWriter(directory: logDirectory, options: EventLogOptions(durability: policy))
         let chunks = stride(from: 0, to: generated.count, by: chunk).map { generated[$0..<min($0 + chunk, generated.count)] }
-        let (_, appendSeconds) = try await Stopwatch.measure {
+        let (_, appendSeconds) = try await Stopwatch.measureAsync {
             // A few producers append concurrently, as fetch loops and the dispatcher do; each
             // append still returns only once its events are durable (group commit).
             try await withThrowingTaskGroup(of: Void.self) { group in

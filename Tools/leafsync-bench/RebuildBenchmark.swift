@@ -100,7 +100,7 @@ struct RebuildBenchmark: AsyncParsableCommand {
             return count
         }
         progress.say("rebuilding the projections …")
-        let (committed, rebuildSeconds) = try await Stopwatch.measure {
+        let (committed, rebuildSeconds) = try await Stopwatch.measureAsync {
             try await Projector(tenant: tenant, batchSize: 5_000).run(rebuild: true)
         }
         guard scanned == events, committed == UInt64(events) else {

@@ -69,7 +69,7 @@ extension Reduction {
 
     static func normalizedLicense(_ s: String?) -> String? {
         guard let s else { return nil }
-        let n = String(s.uppercased().unicodeScalars.filter { CharacterSet_alnum($0) }.map(Character.init))
+        let n = String(s.uppercased().unicodeScalars.filter { isASCIIAlphanumeric($0) }.map(Character.init))
         return n.isEmpty ? nil : n
     }
 
@@ -78,7 +78,7 @@ extension Reduction {
         var out = ""
         var space = false
         for scalar in s.lowercased().unicodeScalars {
-            if CharacterSet_alnum(scalar) {
+            if isASCIIAlphanumeric(scalar) {
                 if space && !out.isEmpty { out.append(" ") }
                 out.unicodeScalars.append(scalar)
                 space = false
@@ -91,6 +91,6 @@ extension Reduction {
 }
 
 /// ASCII letters and digits (deterministic, locale-free).
-func CharacterSet_alnum(_ u: Unicode.Scalar) -> Bool {
+func isASCIIAlphanumeric(_ u: Unicode.Scalar) -> Bool {
     (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x61 && u.value <= 0x7A)
 }
