@@ -66,7 +66,12 @@ let package = Package(
 
         // MARK: JSON: the one parser, value type and writer, and the ISO-8601 and decimal scalars
         // (depends on nothing of ours; the log hands it payloads without copying them)
-        .target(name: "LeafSyncJSON", dependencies: [orderedCollections], swiftSettings: upcoming),
+        // Cross-module optimization: the domain decoder calls the tape accessors per field; without
+        // it each is an opaque call and decoding measured ~45% slower (docs/performance.md, #11).
+        .target(
+            name: "LeafSyncJSON", dependencies: [orderedCollections],
+            swiftSettings: upcoming + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+        ),
 
         // MARK: The event log (no dependency on the domain)
         .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", "LeafSyncJSON", systemPackage], swiftSettings: upcoming),
