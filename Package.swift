@@ -66,22 +66,27 @@ let package = Package(
 
         // MARK: JSON: the one parser, value type and writer, and the ISO-8601 and decimal scalars
         // (depends on nothing of ours; the log hands it payloads without copying them)
-        .target(name: "LeafSyncJSON", dependencies: [orderedCollections], swiftSettings: upcoming),
+        // Cross-module optimization: the domain decoder calls the tape accessors per field; without
+        // it each is an opaque call and decoding measured ~45% slower (docs/performance.md, #11).
+        .target(
+            name: "LeafSyncJSON", dependencies: [orderedCollections],
+            swiftSettings: upcoming + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+        ),
 
         // MARK: The event log (no dependency on the domain)
         .target(name: "LeafSyncLog", dependencies: ["CLZ4", "CCRC32C", "LeafSyncJSON", systemPackage], swiftSettings: upcoming),
 
         // MARK: Domain: events, commands, reducer (pure)
-        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog", "LeafSyncJSON"]),
+        .target(name: "LeafSyncDomain", dependencies: ["LeafSyncLog", "LeafSyncJSON"], swiftSettings: upcoming),
 
         // MARK: Projections (SQLite read models rebuilt from the log)
         .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite], swiftSettings: upcoming),
 
         // MARK: API clients and ingestion
-        .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging]),
-        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
-        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
-        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
+        .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
 
         // MARK: Command-line tool
         .executableTarget(
@@ -94,7 +99,7 @@ let package = Package(
         ),
 
         // MARK: Tools: benchmarks, simulators, test helpers
-        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncJSON", "LeafSyncLog"], path: "Tools/BenchmarkWorkload"),
+        .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncJSON", "LeafSyncLog"], path: "Tools/BenchmarkWorkload", swiftSettings: upcoming),
         .executableTarget(
             name: "leafsync-bench",
             dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser, orderedCollections],
@@ -104,19 +109,19 @@ let package = Package(
         .executableTarget(name: "leafsync-log-child", dependencies: ["LeafSyncLog"], path: "Tools/leafsync-log-child", swiftSettings: upcoming),
         .target(
             name: "SimulatorSupport",
-            dependencies: ["HTTPClientSupport", hummingbird, asyncHTTPClient, logging],
+            dependencies: ["HTTPClientSupport", "LeafSyncJSON", hummingbird, asyncHTTPClient, logging],
             path: "Tools/Simulators/SimulatorSupport",
             swiftSettings: upcoming
         ),
         .target(
             name: "LeafLinkSimulator",
-            dependencies: ["LeafLinkAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["LeafLinkAPI", "HTTPClientSupport", "LeafSyncJSON", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/LeafLinkSimulator",
             swiftSettings: upcoming
         ),
         .target(
             name: "DistruSimulator",
-            dependencies: ["DistruAPI", "HTTPClientSupport", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
+            dependencies: ["DistruAPI", "HTTPClientSupport", "LeafSyncJSON", "SimulatorSupport", hummingbird, asyncHTTPClient, crypto, logging],
             path: "Tools/Simulators/DistruSimulator",
             swiftSettings: upcoming
         ),
@@ -134,7 +139,7 @@ let package = Package(
         .target(
             name: "LeafSyncTestSupport",
             dependencies: [
-                "LeafSyncLog", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
+                "LeafSyncLog", "LeafSyncJSON", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
                 "LeafLinkSimulator", "DistruSimulator", asyncHTTPClient, hummingbird, logging,
             ],
             path: "Tests/LeafSyncTestSupport",
@@ -149,27 +154,28 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", orderedCollections], swiftSettings: upcoming),
-        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"]),
+        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"], swiftSettings: upcoming),
         .testTarget(
-            name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncTestSupport", asyncHTTPClient, logging], swiftSettings: upcoming
+            name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncJSON", "LeafSyncTestSupport", asyncHTTPClient, logging], swiftSettings: upcoming
         ),
         .testTarget(
             name: "LeafLinkAPITests",
             dependencies: [
-                "LeafLinkAPI", "HTTPClientSupport", "LeafSyncDomain", "LeafLinkSimulator", "SimulatorSupport", "LeafSyncTestSupport",
+                "LeafLinkAPI", "HTTPClientSupport", "LeafSyncJSON", "LeafSyncDomain", "LeafLinkSimulator", "SimulatorSupport", "LeafSyncTestSupport",
                 hummingbird, hummingbirdTesting,
-            ]
+            ],
+            swiftSettings: upcoming
         ),
         .testTarget(
             name: "DistruAPITests",
-            dependencies: ["DistruAPI", "HTTPClientSupport", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting],
+            dependencies: ["DistruAPI", "HTTPClientSupport", "LeafSyncJSON", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "LeafSyncIngestTests",
             dependencies: [
-                "LeafSyncIngest", "LeafSyncLog", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator",
-                "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+                "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
+                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
             ],
             swiftSettings: upcoming
         ),

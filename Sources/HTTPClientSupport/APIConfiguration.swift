@@ -40,7 +40,8 @@ extension APIConfiguration: CustomStringConvertible, CustomDebugStringConvertibl
     public var description: String {
         let rate = requestsPerMinute.map { ", requestsPerMinute: \($0)" } ?? ""
         let page = pageLimit.map { ", pageLimit: \($0)" } ?? ""
-        return "\(Vendor.name)Configuration(baseURL: \(baseURL), apiKey: <redacted>\(rate), maxAttempts: \(retry.maxAttempts), timeout: \(timeout)\(page))"
+        return
+            "\(Vendor.name)Configuration(baseURL: \(baseURL), apiKey: <redacted>\(rate), maxAttempts: \(retry.maxAttempts), timeout: \(timeout)\(page))"
     }
 
     public var debugDescription: String { description }

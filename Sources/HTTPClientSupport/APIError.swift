@@ -83,8 +83,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
 
     /// A final status from `Vendor`, with its error entries and hint.
     public static func http<Vendor: APIVendor>(_ vendor: Vendor.Type, _ call: HTTPCall, status: Int, body: [UInt8]) -> APIError {
-        APIError(service: Vendor.name, kind: .http(status: status), call: call, details: Vendor.errorDetails(in: body),
-                 body: excerpt(body), hint: Vendor.hint(forStatus: status))
+        APIError(
+            service: Vendor.name, kind: .http(status: status), call: call, details: Vendor.errorDetails(in: body),
+            body: excerpt(body), hint: Vendor.hint(forStatus: status))
     }
 
     /// Still 429 from `Vendor` after the retry limit.
@@ -99,8 +100,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
 
     /// A body that is not what `call` should have returned (the service is the call's).
     public static func malformedResponse(_ call: HTTPCall, reason: String, body: [UInt8]) -> APIError {
-        APIError(service: call.service, kind: .malformedResponse(reason: reason), call: call, body: excerpt(body),
-                 hint: "the server's answer changed shape; report it with the body")
+        APIError(
+            service: call.service, kind: .malformedResponse(reason: reason), call: call, body: excerpt(body),
+            hint: "the server's answer changed shape; report it with the body")
     }
 
     /// A request refused before it was sent.

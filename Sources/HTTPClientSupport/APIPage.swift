@@ -1,3 +1,6 @@
+import LeafSyncJSON
+import NIOHTTP1
+
 /// One page of a list endpoint, with each record's exact bytes: the vendor's envelope
 /// (`{"results": […], "next": …, "count": …}` for LeafLink, `{"data": […], "next_page": …}` for
 /// Distru), or a bare array for an endpoint that does not paginate.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A vendor's timestamp: an instant to the microsecond with the exact text form that vendor
 /// writes. The fetch cursor (``FetchCursor``) and the server clock of a response
 /// (``APIResponse/serverDate``) work on any of them.

@@ -1,3 +1,5 @@
+import LeafSyncJSON
+
 /// Where the next incremental fetch of one resource starts, as the fetchers log it (event
 /// `<vendor>.fetch.cursor`). JSON: `{"resource": "<path>", "<filter>": "<vendor timestamp>"}`,
 /// where the filter is the vendor's (`modified__gte` for LeafLink, `updated_datetime` for
@@ -21,8 +23,8 @@ where Resource.RawValue == String {
     /// Reads a payload written by ``payload(filterKey:)``; nil when it is not one.
     public init?(payload: [UInt8], filterKey: String) {
         guard let json = try? JSONParser.parse(payload),
-              let r = json["resource"]?.stringValue.flatMap(Resource.init(rawValue:)),
-              let t = json[filterKey]?.stringValue.flatMap({ Timestamp($0) })
+            let r = json["resource"]?.stringValue.flatMap(Resource.init(rawValue:)),
+            let t = json[filterKey]?.stringValue.flatMap({ Timestamp($0) })
         else { return nil }
         self.init(resource: r, since: t)
     }
@@ -31,12 +33,13 @@ where Resource.RawValue == String {
     /// the newest change seen, minus `overlap` (against clock skew), never moving backwards. A
     /// record changed while the pass ran is newer than the start, so the next pass sees it.
     public static func advance(from old: Timestamp?, passStart: Timestamp?, newestSeen: Timestamp?, overlap: Duration) -> Timestamp? {
-        let bound: Timestamp? = switch (passStart, newestSeen) {
-        case (let s?, let n?): min(s, n)
-        case (let s?, nil): s
-        case (nil, let n?): n
-        case (nil, nil): nil
-        }
+        let bound: Timestamp? =
+            switch (passStart, newestSeen) {
+            case (let s?, let n?): min(s, n)
+            case (let s?, nil): s
+            case (nil, let n?): n
+            case (nil, nil): nil
+            }
         guard let next = bound?.moved(by: .zero - overlap) else { return old }
         if let old, old >= next { return old }
         return next

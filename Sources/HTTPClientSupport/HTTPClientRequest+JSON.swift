@@ -1,6 +1,7 @@
-import AsyncHTTPClient
+package import AsyncHTTPClient
+package import LeafSyncJSON
 import NIOCore
-import NIOHTTP1
+package import NIOHTTP1
 
 extension HTTPClientRequest {
     /// A request to a JSON API: the `Authorization` value (never logged), `User-Agent`, `Accept:

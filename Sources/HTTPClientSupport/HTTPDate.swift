@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// HTTP dates (`Sun, 06 Nov 1994 08:49:37 GMT`) and `Retry-After` values.
 public enum HTTPDate {

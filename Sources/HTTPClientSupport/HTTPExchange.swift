@@ -1,6 +1,6 @@
-import AsyncHTTPClient
-import Logging
-import NIOHTTP1
+package import AsyncHTTPClient
+package import Logging
+package import NIOHTTP1
 
 /// One HTTP answer after retries: status, body, headers and how many attempts it took.
 package struct HTTPExchange: Sendable {
@@ -43,7 +43,9 @@ extension HTTPExchange {
                 throw CancellationError()
             } catch {
                 let reason = String(describing: error)
-                guard idempotent, attempt < policy.maxAttempts else { throw HTTPExchangeFailure.transport(attempts: attempt, reason: reason) }
+                guard idempotent, attempt < policy.maxAttempts else {
+                    throw HTTPExchangeFailure.transport(attempts: attempt, reason: reason)
+                }
                 let delay = policy.backoff(afterAttempt: attempt)
                 logger.notice("\(name(attempt)) failed (\(reason)); retrying in \(delay)")
                 try await clock.sleep(for: delay)

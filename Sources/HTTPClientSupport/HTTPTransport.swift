@@ -1,6 +1,6 @@
-import AsyncHTTPClient
+public import AsyncHTTPClient
 import NIOCore
-import NIOHTTP1
+public import NIOHTTP1
 
 /// One HTTP answer as it came off the wire: status, headers and the whole body.
 public struct HTTPAnswer: Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import LeafSyncJSON
 
 /// One record exactly as the server sent it, sliced out of its response without
 /// re-serializing, with the call that returned it (for errors).

@@ -1,7 +1,8 @@
-import AsyncHTTPClient
-import Foundation
-import Logging
-import NIOHTTP1
+public import AsyncHTTPClient
+public import Foundation
+public import LeafSyncJSON
+public import Logging
+public import NIOHTTP1
 
 /// The one client core every vendor shares: URLs, authentication, JSON bodies, a client-side
 /// rate limit, retries, typed ``APIError``s, records sliced out of responses as exact bytes, and
@@ -48,7 +49,9 @@ public struct RemoteClient<Vendor: APIVendor>: Sendable, CustomStringConvertible
         let request = HTTPClientRequest.json(
             method, url: url, authorization: configuration.authorization, userAgent: configuration.userAgent, body: body)
         let shownURL = URLText.display(url)
-        func call(_ attempts: Int) -> HTTPCall { HTTPCall(service: Vendor.name, method: method.rawValue, url: shownURL, attempts: attempts) }
+        func call(_ attempts: Int) -> HTTPCall {
+            HTTPCall(service: Vendor.name, method: method.rawValue, url: shownURL, attempts: attempts)
+        }
         let exchange: HTTPExchange
         do {
             exchange = try await HTTPExchange.send(
@@ -111,7 +114,8 @@ public struct RemoteClient<Vendor: APIVendor>: Sendable, CustomStringConvertible
         let base = configuration.baseURL
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
             guard URLText.origin(path) == URLText.origin(base) else {
-                throw APIError.invalidRequest(Vendor.self, "refusing to send the API key to \(URLText.origin(path)) (base is \(URLText.origin(base)))")
+                throw APIError.invalidRequest(
+                    Vendor.self, "refusing to send the API key to \(URLText.origin(path)) (base is \(URLText.origin(base)))")
             }
             url = path
         } else {

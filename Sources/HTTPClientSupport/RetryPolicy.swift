@@ -31,6 +31,7 @@ public struct RetryPolicy: Sendable {
     /// The wait before retrying a 429: `Retry-After` (seconds or an HTTP date, capped at
     /// ``maxRetryAfter``) when given, else the backoff.
     public func delay(retryAfter: String?, afterAttempt attempt: Int) -> Duration {
-        retryAfter.flatMap { HTTPDate.retryAfterSeconds($0) }.map { min(Duration.seconds($0), maxRetryAfter) } ?? backoff(afterAttempt: attempt)
+        retryAfter.flatMap { HTTPDate.retryAfterSeconds($0) }.map { min(Duration.seconds($0), maxRetryAfter) }
+            ?? backoff(afterAttempt: attempt)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// URL text helpers the API clients share: origins (to refuse sending a key to another host),
 /// query escaping and the path shown in errors.
 package enum URLText {

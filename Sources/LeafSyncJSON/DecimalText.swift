@@ -22,7 +22,15 @@ public enum DecimalText {
         var digits = 0, dots = 0
         while i < scalars.count {
             let c = scalars[i]
-            if (0x30...0x39).contains(c) { digits += 1 } else if c == UInt8(ascii: ".") { dots += 1 } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { break } else { return nil }
+            if (0x30...0x39).contains(c) {
+                digits += 1
+            } else if c == UInt8(ascii: ".") {
+                dots += 1
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                break
+            } else {
+                return nil
+            }
             i += 1
         }
         guard digits > 0, dots <= 1 else { return nil }

@@ -88,9 +88,13 @@ public struct JSONNode: JSONReadable, Sendable {
         let n = node
         switch n.kind {
         case .number, .string:
-            if !n.escaped, let fast = document.withBytes({ buffer in
-                DecimalText.parsePlain(UnsafeBufferPointer(rebasing: buffer[n.textStart..<n.textEnd]))
-            }) { return fast }
+            if !n.escaped,
+                let fast = document.withBytes({ buffer in
+                    DecimalText.parsePlain(UnsafeBufferPointer(rebasing: buffer[n.textStart..<n.textEnd]))
+                })
+            {
+                return fast
+            }
             guard let text = string else { return nil }
             return DecimalText.parse(text)
         case .object: return self["amount"]?.decimal

@@ -1,4 +1,5 @@
 import OrderedCollections
+
 /// Writes ``JSONValue``s as UTF-8 text, with no spaces, in one of two member orders:
 ///
 /// - compact (``compact(_:)``): object members in their order, for round trips and request

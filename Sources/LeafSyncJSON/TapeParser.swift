@@ -78,13 +78,15 @@ struct TapeParser {
 
     /// A scalar that ends at `i`.
     private mutating func append(_ kind: JSONKind, escaped: Bool, start: Int, hash: UInt64) {
-        nodes.append(JSONDocument.Node(
-            kind: kind, escaped: escaped, count: 0, start: UInt32(start), end: UInt32(i), skip: UInt32(nodes.count + 1), hash: hash))
+        nodes.append(
+            JSONDocument.Node(
+                kind: kind, escaped: escaped, count: 0, start: UInt32(start), end: UInt32(i), skip: UInt32(nodes.count + 1), hash: hash))
     }
 
     private mutating func append(_ kind: JSONKind, flag: UInt32, start: Int, hash: UInt64) -> UInt64 {
-        nodes.append(JSONDocument.Node(
-            kind: kind, escaped: false, count: flag, start: UInt32(start), end: UInt32(i), skip: UInt32(nodes.count + 1), hash: hash))
+        nodes.append(
+            JSONDocument.Node(
+                kind: kind, escaped: false, count: flag, start: UInt32(start), end: UInt32(i), skip: UInt32(nodes.count + 1), hash: hash))
         return hash
     }
 
@@ -144,7 +146,7 @@ struct TapeParser {
                 guard i < bytes.count else { throw fail("unterminated escape") }
                 switch bytes[i] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     i += 1
                 case UInt8(ascii: "u"):
                     i += 1
@@ -168,7 +170,8 @@ struct TapeParser {
 
     mutating func array(depth: Int) throws(JSONSyntaxError) -> UInt64 {
         var hash: UInt64 = 0x6172_7261_7900
-        let (slot, count) = try container(.array, closing: UInt8(ascii: "]"), depth: depth) { (p: inout TapeParser) throws(JSONSyntaxError) in
+        let (slot, count) = try container(.array, closing: UInt8(ascii: "]"), depth: depth) {
+            (p: inout TapeParser) throws(JSONSyntaxError) in
             hash = StableHash.mix(hash ^ (try p.value(depth: depth + 1)))
         }
         return close(slot, count: count, fingerprint: StableHash.mix(hash ^ UInt64(count)))
@@ -177,7 +180,8 @@ struct TapeParser {
     mutating func object(depth: Int) throws(JSONSyntaxError) -> UInt64 {
         var sum: UInt64 = 0
         let firstName = names.count
-        let (slot, count) = try container(.object, closing: UInt8(ascii: "}"), depth: depth) { (p: inout TapeParser) throws(JSONSyntaxError) in
+        let (slot, count) = try container(.object, closing: UInt8(ascii: "}"), depth: depth) {
+            (p: inout TapeParser) throws(JSONSyntaxError) in
             guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "\"") else { throw p.fail("expected member name") }
             let start = p.i
             let (escaped, nameHash) = try p.string()

@@ -56,11 +56,13 @@ final class BufferPool: Sendable {
     }
 
     fileprivate func recycle(_ base: UnsafeMutableRawPointer, capacity: Int) {
-        let kept = capacity <= Self.largestKept && spare.withLock { spare in
-            guard spare.count < limit else { return false }
-            spare.append(Spare(base: base, capacity: capacity))
-            return true
-        }
+        let kept =
+            capacity <= Self.largestKept
+            && spare.withLock { spare in
+                guard spare.count < limit else { return false }
+                spare.append(Spare(base: base, capacity: capacity))
+                return true
+            }
         if !kept { base.deallocate() }
     }
 

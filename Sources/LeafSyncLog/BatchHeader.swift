@@ -95,8 +95,9 @@ struct BatchHeader: Equatable, Sendable {
             return .failure(.impossible("impossible body sizes (raw \(raw), stored \(stored))"))
         }
         guard codec.isLZ4 || raw == stored else { return .failure(.impossible("raw body with differing sizes")) }
-        return .success(BatchHeader(
-            codec: codec, baseSequence: base, count: count, rawSize: raw, storedSize: stored, bodyChecksum: bodyCRC
-        ))
+        return .success(
+            BatchHeader(
+                codec: codec, baseSequence: base, count: count, rawSize: raw, storedSize: stored, bodyChecksum: bodyCRC
+            ))
     }
 }

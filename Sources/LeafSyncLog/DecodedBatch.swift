@@ -59,7 +59,8 @@ final class DecodedBatch: Sendable {
         var reader = ByteReader(body)
         for index in 0..<count {
             guard let length = reader.read(UInt32.self), let record = reader.readBytes(Int(length)),
-                  EventView(sequence: 0, record: record).isWellFormed else { return nil }
+                EventView(sequence: 0, record: record).isWellFormed
+            else { return nil }
             records.base.storeBytes(of: UInt32(reader.position - record.count), toByteOffset: 8 * index, as: UInt32.self)
             records.base.storeBytes(of: length, toByteOffset: 8 * index + 4, as: UInt32.self)
         }

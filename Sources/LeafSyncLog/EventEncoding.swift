@@ -25,8 +25,10 @@ enum EventEncoding {
         guard event.payload.count <= maximumPayloadSize else {
             throw EventLogError.eventTooLarge(subject: event.subject, bytes: event.payload.count, limit: maximumPayloadSize)
         }
-        for (name, value) in [("type", event.type), ("source", event.source), ("subject", event.subject),
-                              ("correlation id", event.correlationID ?? "")] where value.utf8.count > maximumFieldSize {
+        for (name, value) in [
+            ("type", event.type), ("source", event.source), ("subject", event.subject),
+            ("correlation id", event.correlationID ?? ""),
+        ] where value.utf8.count > maximumFieldSize {
             throw EventLogError.fieldTooLong(field: name, bytes: value.utf8.count, limit: maximumFieldSize)
         }
     }
@@ -96,8 +98,8 @@ public struct EventView {
     var isWellFormed: Bool {
         var reader = ByteReader(record)
         guard reader.read(Int64.self) != nil, reader.read(UInt16.self) != nil,
-              let flags = reader.read(UInt8.self), flags & ~3 == 0,
-              reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil
+            let flags = reader.read(UInt8.self), flags & ~3 == 0,
+            reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil, reader.readLengthPrefixed() != nil
         else { return false }
         if flags & 1 != 0, reader.read(UInt64.self) == nil { return false }
         if flags & 2 != 0, reader.readLengthPrefixed() == nil { return false }
@@ -109,11 +111,11 @@ public struct EventView {
     func fields() -> Fields? {
         var reader = ByteReader(record)
         guard let time = reader.read(Int64.self),
-              let version = reader.read(UInt16.self),
-              let flags = reader.read(UInt8.self), flags & ~3 == 0,
-              let type = reader.readLengthPrefixed(),
-              let source = reader.readLengthPrefixed(),
-              let subject = reader.readLengthPrefixed()
+            let version = reader.read(UInt16.self),
+            let flags = reader.read(UInt8.self), flags & ~3 == 0,
+            let type = reader.readLengthPrefixed(),
+            let source = reader.readLengthPrefixed(),
+            let subject = reader.readLengthPrefixed()
         else { return nil }
         var causation: UInt64?
         if flags & 1 != 0 {
@@ -125,8 +127,9 @@ public struct EventView {
             guard let value = reader.readLengthPrefixed() else { return nil }
             correlation = value
         }
-        return Fields(time: time, version: version, type: type, source: source, subject: subject,
-                      causation: causation, correlation: correlation, payload: reader.readBytes(reader.remaining)!)
+        return Fields(
+            time: time, version: version, type: type, source: source, subject: subject,
+            causation: causation, correlation: correlation, payload: reader.readBytes(reader.remaining)!)
     }
 
     struct Fields {
@@ -158,7 +161,9 @@ extension EventEncoding {
             seen += 1
             if !view.isWellFormed { ok = false }
             return ok
-        } onMalformed: { ok = false }
+        } onMalformed: {
+            ok = false
+        }
         return ok && seen == count
     }
 }
@@ -183,9 +188,11 @@ struct StringInterner {
         init(_ bytes: UnsafeRawBufferPointer) {
             count = bytes.count
             if count >= 16 {
-                words = (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                         bytes.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self),
-                         bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                words = (
+                    bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                    bytes.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self),
+                    bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                )
             } else if count >= 8 {
                 words.0 = bytes.loadUnaligned(as: UInt64.self)
                 words.1 = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)

@@ -163,7 +163,8 @@ public final class EventCursor {
     /// Stops at anything that is not a whole batch: reading it in order reports it as before.
     private func fillReadAhead(_ reader: SegmentReader) {
         while !readAhead.isFull, offset < segmentEnd,
-              case let .batch(header)? = try? reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: segmentNextSequence) {
+            case let .batch(header)? = try? reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: segmentNextSequence)
+        {
             readAhead.schedule(header, at: offset, in: reader.file)
             offset += header.batchSize
             segmentNextSequence = header.lastSequence + 1
@@ -210,13 +211,15 @@ public final class EventCursor {
         offset = 0
         var expected = base
         if let hint = SparseIndex.load(directory, base: base)?.floor(sequence),
-           case .batch = try reader.probe(at: hint.offset, fileSize: segmentEnd, expectedSequence: hint.sequence) {
+            case .batch = try reader.probe(at: hint.offset, fileSize: segmentEnd, expectedSequence: hint.sequence)
+        {
             offset = hint.offset
             expected = hint.sequence
         }
         // Skip whole batches before the wanted sequence, reading headers only.
         while case let .batch(header) = try reader.probe(at: offset, fileSize: segmentEnd, expectedSequence: expected),
-              header.lastSequence < sequence {
+            header.lastSequence < sequence
+        {
             offset += header.batchSize
             expected = header.lastSequence + 1
         }
@@ -244,14 +247,17 @@ public final class EventCursor {
                     if index >= skip { visit?(view) }
                     index += 1
                     return true
-                } onMalformed: { ok = false }
+                } onMalformed: {
+                    ok = false
+                }
                 return ok
             }
             switch outcome {
             case let .failure(bad):
                 throw EventLogError.corrupted(Corruption(segment: reader.name, offset: offset, reason: bad.reason))
             case .success(false):
-                throw EventLogError.corrupted(Corruption(segment: reader.name, offset: offset, reason: "malformed event records behind a valid checksum"))
+                throw EventLogError.corrupted(
+                    Corruption(segment: reader.name, offset: offset, reason: "malformed event records behind a valid checksum"))
             case .success(true):
                 break
             }
@@ -273,9 +279,10 @@ public final class EventCursor {
                 return try loadNextBatch(visit: visit)
             }
             guard following == segmentNextSequence else {
-                throw EventLogError.corrupted(Corruption(
-                    segment: LogDirectory.segmentFileName(base: following), offset: 0,
-                    reason: "segment starts at sequence \(following), but the previous one ends at \(segmentNextSequence - 1)"))
+                throw EventLogError.corrupted(
+                    Corruption(
+                        segment: LogDirectory.segmentFileName(base: following), offset: 0,
+                        reason: "segment starts at sequence \(following), but the previous one ends at \(segmentNextSequence - 1)"))
             }
             let next = try SegmentReader(directory: directory, base: following)
             segment = next

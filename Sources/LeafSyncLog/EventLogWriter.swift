@@ -78,7 +78,8 @@ public final class EventLogWriter: @unchecked Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw EventLogError.io(operation: "create directory", path: path, errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code))
+                throw EventLogError.io(
+                    operation: "create directory", path: path, errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code))
             }
         }
         lock = try WriterLock(directory: directory)

@@ -7,7 +7,8 @@
 ///
 /// Equality and hashing are by content, wherever the bytes live.
 public struct EventPayload: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral,
-    CustomStringConvertible, CustomReflectable {
+    CustomStringConvertible, CustomReflectable
+{
     @usableFromInline
     enum Storage: Sendable {
         case array([UInt8])

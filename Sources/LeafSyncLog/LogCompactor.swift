@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import Foundation
+import Synchronization
 
 /// Re-encodes a log's batches with LZ4's high-compression encoder, segment by segment.
 ///
@@ -43,7 +43,8 @@ public struct LogCompactor: Sendable {
                 return "nothing to compact: \(segmentsUnchanged) segment(s) already compacted"
             }
             func mb(_ bytes: UInt64) -> String {
-                bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1e6)
+                bytes >= 1_000_000
+                    ? String(format: "%.1f MB", Double(bytes) / 1e6)
                     : bytes >= 10_000 ? String(format: "%.1f KB", Double(bytes) / 1e3) : "\(bytes) bytes"
             }
             func ratio(_ stored: UInt64) -> String { String(format: "%.2f", Double(rawBytes) / Double(max(stored, 1))) }
@@ -113,9 +114,10 @@ public struct LogCompactor: Sendable {
             case .end:
                 break scan
             case let .incomplete(reason), let .corrupt(reason):
-                throw EventLogError.corrupted(Corruption(
-                    segment: reader.name, offset: offset,
-                    reason: "\(reason); compaction needs whole batches: run `leafsync log repair \(log.path)` first"))
+                throw EventLogError.corrupted(
+                    Corruption(
+                        segment: reader.name, offset: offset,
+                        reason: "\(reason); compaction needs whole batches: run `leafsync log repair \(log.path)` first"))
             }
         }
         guard batches.contains(where: { $0.header.codec == .lz4 }) else {
@@ -141,8 +143,9 @@ public struct LogCompactor: Sendable {
                 switch body {
                 case let .success(bytes): bodies.append(bytes)
                 case let .failure(bad):
-                    throw EventLogError.corrupted(Corruption(
-                        segment: reader.name, offset: at, reason: "\(bad.reason); run `leafsync log repair \(log.path)` first"))
+                    throw EventLogError.corrupted(
+                        Corruption(
+                            segment: reader.name, offset: at, reason: "\(bad.reason); run `leafsync log repair \(log.path)` first"))
                 }
             }
             let encoded = reencode(bodies)
@@ -181,7 +184,8 @@ public struct LogCompactor: Sendable {
         let results = Mutex<[(BatchHeader.Codec, [UInt8])?]>(Array(repeating: nil, count: bodies.count))
         DispatchQueue.concurrentPerform(iterations: bodies.count) { position in
             guard let body = bodies[position] else { return }
-            let encoded: (BatchHeader.Codec, [UInt8]) = body.withUnsafeBytes { LZ4.compressHighly($0) }.map { (.lz4Compacted, $0) } ?? (.raw, body)
+            let encoded: (BatchHeader.Codec, [UInt8]) =
+                body.withUnsafeBytes { LZ4.compressHighly($0) }.map { (.lz4Compacted, $0) } ?? (.raw, body)
             results.withLock { $0[position] = encoded }
         }
         return results.withLock { $0 }

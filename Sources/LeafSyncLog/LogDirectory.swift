@@ -44,7 +44,8 @@ public struct LogDirectory: Sendable {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             guard name.count == 24, name.hasSuffix("." + Self.segmentExtension),
-                  let base = UInt64(name.prefix(20)), base >= 1 else { continue }
+                let base = UInt64(name.prefix(20)), base >= 1
+            else { continue }
             bases.append(base)
         }
         return bases.sorted()

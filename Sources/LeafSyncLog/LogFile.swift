@@ -59,7 +59,8 @@ final class LogFile: Sendable {
         var done = 0
         while done < buffer.count {
             let n = try EventLogError.io("read", path) {
-                try descriptor.read(fromAbsoluteOffset: Int64(offset) + Int64(done), into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
+                try descriptor.read(
+                    fromAbsoluteOffset: Int64(offset) + Int64(done), into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
             }
             if n == 0 { break }
             done += n

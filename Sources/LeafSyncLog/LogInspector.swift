@@ -80,7 +80,8 @@ public enum LogInspector {
         for summary in scan.segments {
             bytes += summary.fileSize
             if let attributes = try? FileManager.default.attributesOfItem(atPath: directory.indexPath(base: summary.base)),
-               let size = attributes[.size] as? NSNumber {
+                let size = attributes[.size] as? NSNumber
+            {
                 bytes += size.uint64Value
             }
         }
@@ -115,15 +116,17 @@ public enum LogInspector {
         case let .corruption(corruption)?:
             let bases = try directory.segmentBases()
             let damagedBase = bases.first { LogDirectory.segmentFileName(base: $0) == corruption.segment } ?? bases.last ?? 1
-            let (cutLast, exact) = try lastSequenceBeyond(directory: directory, damagedBase: damagedBase, offset: corruption.offset,
-                                                          bases: bases, lastGood: scan.lastSequence)
+            let (cutLast, exact) = try lastSequenceBeyond(
+                directory: directory, damagedBase: damagedBase, offset: corruption.offset,
+                bases: bases, lastGood: scan.lastSequence)
             let cutFirst = scan.lastSequence + 1
             guard force else {
                 return .refusedWithoutForce(problem: .corruption(corruption), wouldCutFrom: cutFirst, wouldCutTo: cutLast, exact: exact)
             }
             let quarantine = try moveAside(directory: directory, damagedBase: damagedBase, offset: corruption.offset, bases: bases)
-            return .quarantined(segment: corruption.segment, offset: corruption.offset, quarantine: quarantine,
-                                cutFirst: cutFirst, cutLast: max(cutLast, cutFirst), exact: exact)
+            return .quarantined(
+                segment: corruption.segment, offset: corruption.offset, quarantine: quarantine,
+                cutFirst: cutFirst, cutLast: max(cutLast, cutFirst), exact: exact)
         }
     }
 
@@ -142,7 +145,8 @@ public enum LogInspector {
         while position + UInt64(BatchHeader.size) <= size {
             let bytes = try reader.file.read(count: BatchHeader.size, at: position)
             guard case let .success(header) = bytes.withUnsafeBytes({ BatchHeader.decode($0) }),
-                  header.baseSequence == expected else { break }
+                header.baseSequence == expected
+            else { break }
             highest = max(highest, header.lastSequence)
             expected = header.lastSequence + 1
             position += header.batchSize

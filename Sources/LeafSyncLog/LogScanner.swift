@@ -76,7 +76,8 @@ struct LogScanner {
         for (position, base) in bases.enumerated() {
             let name = LogDirectory.segmentFileName(base: base)
             guard base == expected else {
-                let reason = position == 0
+                let reason =
+                    position == 0
                     ? "the first segment starts at sequence \(base); the log must start at 1"
                     : "segment starts at sequence \(base), but the previous one ends at \(expected - 1)"
                 result.problem = .corruption(Corruption(segment: name, offset: 0, reason: reason))
@@ -97,7 +98,8 @@ struct LogScanner {
         return result
     }
 
-    private func scanSegment(_ reader: SegmentReader, into summary: inout SegmentSummary, isLast: Bool, depth: Depth) throws -> LogProblem? {
+    private func scanSegment(_ reader: SegmentReader, into summary: inout SegmentSummary, isLast: Bool, depth: Depth) throws -> LogProblem?
+    {
         var offset: UInt64 = 0
         var expected = summary.base
         func corruption(_ reason: String) -> LogProblem {

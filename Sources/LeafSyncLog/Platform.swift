@@ -1,3 +1,5 @@
+package import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-package import SystemPackage
 
 /// The few system calls swift-system's `FileDescriptor` does not wrap, in one place: advisory
 /// locks, data and directory syncs, the size of an open file, and the directory notifications

@@ -65,13 +65,14 @@ struct SparseIndex: Equatable {
     /// Loads an index file; nil when it is missing or malformed (callers then scan).
     static func load(_ directory: LogDirectory, base: UInt64) -> SparseIndex? {
         guard let file = try? LogFile.openForReading(directory.indexPath(base: base)),
-              let size = try? file.size(), size >= UInt64(headerSize), size < 1 << 30,
-              let bytes = try? file.read(count: Int(size), at: 0)
+            let size = try? file.size(), size >= UInt64(headerSize), size < 1 << 30,
+            let bytes = try? file.read(count: Int(size), at: 0)
         else { return nil }
         return bytes.withUnsafeBytes { raw -> SparseIndex? in
             var reader = ByteReader(raw)
             guard reader.read(UInt32.self) == magic, reader.read(UInt8.self) == 1,
-                  reader.readBytes(3) != nil, reader.read(UInt64.self) == base else { return nil }
+                reader.readBytes(3) != nil, reader.read(UInt64.self) == base
+            else { return nil }
             var index = SparseIndex(base: base)
             // A torn final entry (writer crashed mid-append) is ignored.
             while reader.remaining >= entrySize {

@@ -6,10 +6,12 @@ struct AuditIndexWriter {
     private let insert: RawInsert
 
     init(_ db: Database) throws {
-        insert = try RawInsert(db, sql: """
-            INSERT INTO audit_index (seq, recorded_at, type, source, subject, correlation_id, causation_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        insert = try RawInsert(
+            db,
+            sql: """
+                INSERT INTO audit_index (seq, recorded_at, type, source, subject, correlation_id, causation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
     }
 
     func insert(_ event: RecordedEvent, in db: Database) throws {

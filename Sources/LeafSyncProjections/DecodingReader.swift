@@ -1,8 +1,8 @@
 import Dispatch
-import Synchronization
 import GRDB
 import LeafSyncDomain
 import LeafSyncLog
+import Synchronization
 
 /// Reads the log in batches for the projector and decodes each batch's payloads into domain
 /// events on another core, one batch ahead: while the projector reduces and commits batch N,

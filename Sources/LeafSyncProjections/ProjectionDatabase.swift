@@ -17,7 +17,8 @@ public enum ProjectionDatabase {
     /// deletes), and the audit index's secondary indexes left for ``finishBulkLoad(_:path:)``.
     static func openForBulkLoad(_ path: String) throws -> DatabaseQueue {
         // Two sorter threads: the index build at the end runs while the other core is idle (~20 % faster).
-        try open(path, pragmas: ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA threads = 2"], deferringAuditIndexes: true)
+        try open(
+            path, pragmas: ["PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA threads = 2"], deferringAuditIndexes: true)
     }
 
     /// The audit-index part of a rebuild on its own: writes the rows of `events` into a fresh
@@ -100,7 +101,8 @@ public enum ProjectionDatabase {
     public static func orderedDump(_ queue: DatabaseQueue) throws -> String {
         try queue.read { db in
             var dump = ""
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             for table in tables {
                 dump += "## \(table)\n"
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1")

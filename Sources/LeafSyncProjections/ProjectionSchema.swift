@@ -5,27 +5,28 @@ import GRDB
 public enum ProjectionSchema {
     public static let version = 1
 
-    static let statements = [
-        """
-        CREATE TABLE projector_checkpoint (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            last_sequence INTEGER NOT NULL,
-            last_recorded_at INTEGER
-        )
-        """,
-        // Audit index: every event, by subject, type and time.
-        """
-        CREATE TABLE audit_index (
-            seq INTEGER PRIMARY KEY,
-            recorded_at INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            source TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            correlation_id TEXT,
-            causation_id INTEGER
-        )
-        """,
-    ] + ProjectionTables.all.flatMap(\.createStatements)
+    static let statements =
+        [
+            """
+            CREATE TABLE projector_checkpoint (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_sequence INTEGER NOT NULL,
+                last_recorded_at INTEGER
+            )
+            """,
+            // Audit index: every event, by subject, type and time.
+            """
+            CREATE TABLE audit_index (
+                seq INTEGER PRIMARY KEY,
+                recorded_at INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                source TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                correlation_id TEXT,
+                causation_id INTEGER
+            )
+            """,
+        ] + ProjectionTables.all.flatMap(\.createStatements)
 
     /// The audit index's secondary indexes. A rebuild creates them after loading every row, which
     /// is several times faster than keeping them up to date row by row.

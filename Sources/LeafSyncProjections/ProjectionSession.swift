@@ -99,8 +99,9 @@ final class ProjectionSession: @unchecked Sendable {
             for index in batch.decoded.indices { _ = reduce(into: &state, event: batch.decoded[index]) }
             // A rebuild has nothing to write until the end: its audit rows are in, the checkpoint can wait.
             if !rebuilding || syncTables {
-                try Self.commit(auditRowsOf: rebuilding ? [] : batch.events, state: state, writers: &writers, syncTables: syncTables,
-                                checkpoint: last, to: queue)
+                try Self.commit(
+                    auditRowsOf: rebuilding ? [] : batch.events, state: state, writers: &writers, syncTables: syncTables,
+                    checkpoint: last, to: queue)
             }
             lastApplied = last
             if syncTables { sinceTableSync = 0 }
@@ -124,9 +125,10 @@ final class ProjectionSession: @unchecked Sendable {
         let now = elapsed()
         guard force || now - lastReport >= .milliseconds(250) else { return }
         lastReport = now
-        settings.progress(ProjectorProgress(
-            committed: committed, target: max(target, committed), applied: applied,
-            seconds: Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18, rebuilding: rebuilding))
+        settings.progress(
+            ProjectorProgress(
+                committed: committed, target: max(target, committed), applied: applied,
+                seconds: Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18, rebuilding: rebuilding))
     }
 
     /// One transaction: the audit rows of `events` (none when the reading thread wrote them), the
@@ -142,8 +144,9 @@ final class ProjectionSession: @unchecked Sendable {
                 for index in writers.indices { try writers[index].sync(to: state, in: db) }
             }
             if let checkpoint {
-                try db.execute(sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
-                               arguments: [Int64(checkpoint.sequence), checkpoint.recordedAt.microseconds])
+                try db.execute(
+                    sql: "UPDATE projector_checkpoint SET last_sequence = ?, last_recorded_at = ? WHERE id = 1",
+                    arguments: [Int64(checkpoint.sequence), checkpoint.recordedAt.microseconds])
             }
             return .commit
         }

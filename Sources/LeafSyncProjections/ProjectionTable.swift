@@ -34,8 +34,10 @@ enum ProjectionTables {
         extraStatements: ["CREATE INDEX linked_by_leaflink ON linked_products (leaflink_product_id)"]
     ) { state in
         state.linkedProducts().map {
-            [$0.distruProductID.databaseValue, $0.distruName.databaseValue, $0.leafLinkProductID.databaseValue,
-             $0.leafLinkName.databaseValue, $0.leafLinkURL.databaseValue]
+            [
+                $0.distruProductID.databaseValue, $0.distruName.databaseValue, $0.leafLinkProductID.databaseValue,
+                $0.leafLinkName.databaseValue, $0.leafLinkURL.databaseValue,
+            ]
         }
     }
 
@@ -47,8 +49,10 @@ enum ProjectionTables {
         extraStatements: []
     ) { state in
         state.productSuggestions().map {
-            ["\($0.side.rawValue):\($0.distruProductID):\($0.leafLinkProductID)".databaseValue, $0.side.rawValue.databaseValue,
-             $0.distruProductID.databaseValue, $0.leafLinkProductID.databaseValue, $0.score.databaseValue, $0.reason.databaseValue]
+            [
+                "\($0.side.rawValue):\($0.distruProductID):\($0.leafLinkProductID)".databaseValue, $0.side.rawValue.databaseValue,
+                $0.distruProductID.databaseValue, $0.leafLinkProductID.databaseValue, $0.score.databaseValue, $0.reason.databaseValue,
+            ]
         }
     }
 
@@ -60,7 +64,10 @@ enum ProjectionTables {
         extraStatements: []
     ) { state in
         state.repDirectory().map {
-            [$0.staffID.databaseValue, $0.name.databaseValue, $0.email.databaseValue, $0.distruUserID.databaseValue, $0.distruUserName.databaseValue]
+            [
+                $0.staffID.databaseValue, $0.name.databaseValue, $0.email.databaseValue, $0.distruUserID.databaseValue,
+                $0.distruUserName.databaseValue,
+            ]
         }
     }
 
@@ -72,16 +79,20 @@ enum ProjectionTables {
         extraStatements: []
     ) { state in
         state.customerAssociations.sorted { $0.key < $1.key }.map { customer, company in
-            [customer.databaseValue, state.leafLinkCustomers[customer]?.name.databaseValue ?? .null,
-             company.databaseValue, state.companies[company]?.name.databaseValue ?? .null]
+            [
+                customer.databaseValue, state.leafLinkCustomers[customer]?.name.databaseValue ?? .null,
+                company.databaseValue, state.companies[company]?.name.databaseValue ?? .null,
+            ]
         }
     }
 
     /// R-ORD-13: every LL order the engine knows, its SO and sync state, with blocking reasons.
     static let salesOrders = ProjectionTable(
         name: "sales_orders",
-        columns: ["leaflink_order_number", "leaflink_short_id", "leaflink_status", "so_id", "so_number", "so_status",
-                  "sync_state", "blocking_reasons", "modified"],
+        columns: [
+            "leaflink_order_number", "leaflink_short_id", "leaflink_status", "so_id", "so_number", "so_status",
+            "sync_state", "blocking_reasons", "modified",
+        ],
         columnTypes: ["TEXT", "TEXT", "TEXT NOT NULL", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT"],
         extraStatements: [
             "CREATE INDEX sales_orders_by_short_id ON sales_orders (leaflink_short_id)",
@@ -89,9 +100,12 @@ enum ProjectionTables {
         ]
     ) { state in
         state.orders.keys.sorted().compactMap { state.orders[$0] }.map { sync in
-            [sync.number.databaseValue, sync.order.shortID.databaseValue, sync.order.status.rawValue.databaseValue,
-             sync.salesOrderID.databaseValue, sync.salesOrderNumber.databaseValue, sync.salesOrderStatus?.rawValue.databaseValue ?? .null,
-             "\(sync.phase)".databaseValue, sync.blockers.joined(separator: "\n").databaseValue, sync.order.modified.databaseValue]
+            [
+                sync.number.databaseValue, sync.order.shortID.databaseValue, sync.order.status.rawValue.databaseValue,
+                sync.salesOrderID.databaseValue, sync.salesOrderNumber.databaseValue,
+                sync.salesOrderStatus?.rawValue.databaseValue ?? .null,
+                "\(sync.phase)".databaseValue, sync.blockers.joined(separator: "\n").databaseValue, sync.order.modified.databaseValue,
+            ]
         }
     }
 
@@ -107,9 +121,11 @@ enum ProjectionTables {
         return keys.map { key in
             let command = book.pending[key]
             let status = book.done.contains(key) ? "succeeded" : book.abandoned.contains(key) ? "failed" : "pending"
-            return [key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
-                    command.map { $0.action.name }.databaseValue, status.databaseValue,
-                    (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null]
+            return [
+                key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
+                command.map { $0.action.name }.databaseValue, status.databaseValue,
+                (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null,
+            ]
         }
     }
 
@@ -117,13 +133,17 @@ enum ProjectionTables {
     static let syncErrors = ProjectionTable(
         name: "sync_errors",
         columns: ["id", "subject", "rule", "message", "fix", "first_seen", "emailed_at", "resolved_at"],
-        columnTypes: ["TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER", "INTEGER"],
+        columnTypes: [
+            "TEXT", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER", "INTEGER",
+        ],
         extraStatements: ["CREATE INDEX sync_errors_open ON sync_errors (resolved_at, first_seen)"]
     ) { state in
         state.errors.keys.sorted().compactMap { state.errors[$0] }.map { error in
-            [error.id.databaseValue, error.subject.databaseValue, error.rule.databaseValue, error.message.databaseValue,
-             error.fix.databaseValue, error.openedAt.microseconds.databaseValue,
-             error.emailedAt?.microseconds.databaseValue ?? .null, error.resolvedAt?.microseconds.databaseValue ?? .null]
+            [
+                error.id.databaseValue, error.subject.databaseValue, error.rule.databaseValue, error.message.databaseValue,
+                error.fix.databaseValue, error.openedAt.microseconds.databaseValue,
+                error.emailedAt?.microseconds.databaseValue ?? .null, error.resolvedAt?.microseconds.databaseValue ?? .null,
+            ]
         }
     }
 }

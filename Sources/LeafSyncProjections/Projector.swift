@@ -70,7 +70,8 @@ public final class Projector {
         follow: Bool = false, rebuild: Bool = false,
         progress: @escaping @Sendable (ProjectorProgress) -> Void = { _ in }
     ) async throws -> UInt64 {
-        let settings = Settings(tenant: tenant, batchSize: batchSize, tableSyncInterval: tableSyncInterval, clock: clock, progress: progress)
+        let settings = Settings(
+            tenant: tenant, batchSize: batchSize, tableSyncInterval: tableSyncInterval, clock: clock, progress: progress)
         let stop = StopRequest()
         return try await withTaskCancellationHandler {
             try await Self.run(settings, follow: follow, rebuild: rebuild, stop: stop)
@@ -105,7 +106,9 @@ public final class Projector {
         }
         // Stopped during the rebuild: the live database is the one before it, or the rebuilt one if the swap happened.
         if stop.isRequested {
-            return try await onOwnThread(named: Projector.threadName) { try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath) }
+            return try await onOwnThread(named: Projector.threadName) {
+                try rebuilt?.sequence ?? ProjectionDatabase.checkpoint(at: tenant.projectionPath)
+            }
         }
         let session = try await onOwnThread(named: Projector.threadName) {
             try ProjectionSession(
@@ -113,7 +116,9 @@ public final class Projector {
         }
         let watcher = follow ? LogWatcher(directory: tenant.logPath, clock: settings.clock) : nil
         do {
-            while let seen = try await onOwnThread(named: Projector.threadName, { try session.catchUp(noting: watcher, stop: stop) }), let watcher {
+            while let seen = try await onOwnThread(named: Projector.threadName, { try session.catchUp(noting: watcher, stop: stop) }),
+                let watcher
+            {
                 await watcher.waitForChange(after: seen)
             }
         } catch {

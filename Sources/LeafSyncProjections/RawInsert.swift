@@ -34,9 +34,9 @@ struct RawInsert {
             value.withUTF8 { bytes in
                 _ = bytes.withMemoryRebound(to: CChar.self) { chars in
                     if let base = chars.baseAddress {
-                        sqlite3_bind_text(sql, index, base, Int32(chars.count), SQLITE_TRANSIENT)
+                        sqlite3_bind_text(sql, index, base, Int32(chars.count), sqliteTransient)
                     } else {
-                        sqlite3_bind_text(sql, index, "", 0, SQLITE_TRANSIENT)
+                        sqlite3_bind_text(sql, index, "", 0, sqliteTransient)
                     }
                 }
             }
@@ -53,11 +53,11 @@ struct RawInsert {
             case .double(let d): sqlite3_bind_double(sql, index, d)
             case .string(let s): text(index, s)
             case .blob(let data):
-                _ = data.withUnsafeBytes { sqlite3_bind_blob(sql, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+                _ = data.withUnsafeBytes { sqlite3_bind_blob(sql, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
             }
         }
     }
 }
 
-/// SQLite's "copy the value now" destructor marker, which Swift does not import as a constant.
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// SQLite's "copy the value now" destructor marker (`SQLITE_TRANSIENT`), which Swift does not import as a constant.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -42,13 +42,17 @@ public struct Replay: Sendable {
             replay.lastRecordedAt = event.recordedAt
             guard let subject else { continue }
             for decision in Self.newDecisions(before: before, after: state.decisions[subject] ?? []) {
-                replay.steps.append(ExplainedStep(sequence: event.sequence, recordedAt: event.recordedAt, eventType: event.type,
-                                                  eventSubject: event.subject, text: decision.description, rule: decision.rule))
+                replay.steps.append(
+                    ExplainedStep(
+                        sequence: event.sequence, recordedAt: event.recordedAt, eventType: event.type,
+                        eventSubject: event.subject, text: decision.description, rule: decision.rule))
             }
             for command in commands where command.subject == subject {
-                replay.steps.append(ExplainedStep(sequence: event.sequence, recordedAt: event.recordedAt, eventType: event.type,
-                                                  eventSubject: event.subject,
-                                                  text: "→ \(command.action.name) (\(command.key))", rule: command.rule))
+                replay.steps.append(
+                    ExplainedStep(
+                        sequence: event.sequence, recordedAt: event.recordedAt, eventType: event.type,
+                        eventSubject: event.subject,
+                        text: "→ \(command.action.name) (\(command.key))", rule: command.rule))
             }
         }
         replay.state = state

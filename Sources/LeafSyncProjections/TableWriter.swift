@@ -23,10 +23,11 @@ struct TableWriter {
     /// Loads what the table holds now, so the next sync writes exactly the difference.
     mutating func load(from db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)")
-        written = Dictionary(rows.map { row in
-            let values = Array(row.databaseValues)
-            return (values[0], values)
-        }, uniquingKeysWith: { _, last in last })
+        written = Dictionary(
+            rows.map { row in
+                let values = Array(row.databaseValues)
+                return (values[0], values)
+            }, uniquingKeysWith: { _, last in last })
         loaded = true
     }
 
@@ -36,7 +37,8 @@ struct TableWriter {
         if remembersRows, !loaded { try load(from: db) }
         let rows = table.rows(state)
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-        let upsert = try RawInsert(db, sql: "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        let upsert = try RawInsert(
+            db, sql: "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
         func write(_ row: [DatabaseValue]) throws {
             try upsert.run(in: db) { bind in
                 for (index, value) in row.enumerated() { bind.value(Int32(index + 1), value) }

@@ -7,17 +7,17 @@ struct LeafSync: AsyncParsableCommand {
         commandName: "leafsync",
         abstract: "Keeps LeafLink and Distru in sync, from an append-only event log.",
         discussion: """
-        Every fact LeafSync learns (a fetched LeafLink order, a Distru inventory row, an operator \
-        action, the outcome of a push) is appended to a tenant's event log first; everything else \
-        is derived from that log.
+            Every fact LeafSync learns (a fetched LeafLink order, a Distru inventory row, an operator \
+            action, the outcome of a push) is appended to a tenant's event log first; everything else \
+            is derived from that log.
 
-        A tenant directory (--dir) holds log/ and projections.sqlite. Start with:
-          leafsync log --help        inspect, verify and repair a log directory
-          leafsync fetch --help      fetch changed LeafLink and Distru records into the log
-          leafsync project --help    build and follow the SQLite projections
-          leafsync replay --help     rebuild the state at a point and explain a decision
-          leafsync audit --help      query history, orders, errors, commands, events, SQL
-        """,
+            A tenant directory (--dir) holds log/ and projections.sqlite. Start with:
+              leafsync log --help        inspect, verify and repair a log directory
+              leafsync fetch --help      fetch changed LeafLink and Distru records into the log
+              leafsync project --help    build and follow the SQLite projections
+              leafsync replay --help     rebuild the state at a point and explain a decision
+              leafsync audit --help      query history, orders, errors, commands, events, SQL
+            """,
         subcommands: [LogCommand.self, FetchCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self]
     )
 }

@@ -2,6 +2,7 @@ import DistruAPI
 import DistruSimulator
 import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 import LeafSyncTestSupport
 import NIOHTTP1
 import SimulatorSupport
@@ -152,7 +153,8 @@ struct ClientTests {
 
             let invoice = try await control(sim, .POST, "/_sim/invoices", ["order_id": .string(DistruDemo.processingOrder)])
             let id = invoice["id"]!.stringValue!
-            let paid = try await c.addInvoicePayment(invoiceID: id, DistruPaymentWrite(amount: 60, paymentDatetime: .now, description: "ACH"))
+            let paid = try await c.addInvoicePayment(
+                invoiceID: id, DistruPaymentWrite(amount: 60, paymentDatetime: .now, description: "ACH"))
             #expect(paid.value.paidAmount?.text == "60.000000")
             #expect(paid.value.status?.rawValue == "PARTIALLY_PAID")
             #expect(paid.value.payments.count == 1)

@@ -1,4 +1,5 @@
 import DistruAPI
+import HTTPClientSupport
 
 /// The inventory row of `product` at `location`, as the client lists it.
 func inventoryRow(_ client: DistruClient, product: String, location: String) async throws -> DistruInventoryRowModel? {

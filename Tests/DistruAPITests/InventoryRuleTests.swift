@@ -2,6 +2,7 @@ import DistruAPI
 import DistruSimulator
 import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 import LeafSyncTestSupport
 import NIOHTTP1
 import Testing
@@ -95,7 +96,9 @@ struct InventoryRuleTests {
     func adjustInventory() async throws {
         try await withDistru { sim in
             let c = client(for: sim)
-            _ = try await control(sim, .POST, "/_sim/inventory", ["product_id": .string(DistruDemo.chocolate), "location_id": .string(DistruDemo.warehouse), "delta": "-100"])
+            _ = try await control(
+                sim, .POST, "/_sim/inventory",
+                ["product_id": .string(DistruDemo.chocolate), "location_id": .string(DistruDemo.warehouse), "delta": "-100"])
             let row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.active.text == "700.000000")
             #expect(row.available.text == "580.000000")

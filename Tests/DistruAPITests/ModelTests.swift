@@ -10,7 +10,9 @@ struct ModelTests {
     func samplesDecode() throws {
         let dir = Paths.repoRoot.appendingPathComponent("data/samples/distru")
         func raw(_ name: String) throws -> DistruRecord {
-            DistruRecord(bytes: Array(try Data(contentsOf: dir.appendingPathComponent(name))), call: DistruCall(method: "GET", url: "/", attempts: 1))
+            DistruRecord(
+                bytes: Array(try Data(contentsOf: dir.appendingPathComponent(name))), call: DistruCall(method: "GET", url: "/", attempts: 1)
+            )
         }
         let order: DistruOrderModel = try raw("sales-order.json").decode()
         #expect(order.status == .processing && order.status.reservesStock)

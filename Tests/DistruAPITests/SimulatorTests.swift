@@ -2,6 +2,7 @@ import DistruAPI
 import DistruSimulator
 import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 import LeafSyncTestSupport
 import NIOHTTP1
 import SimulatorSupport
@@ -49,9 +50,11 @@ struct SimulatorTests {
         try await withDistru { sim in
             let c = client(for: sim)
             let other = try #require(try await c.companies().first { $0.value.name == "Mile High Greens" }).value
-            let o = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/customer", [
-                "company_id": .string(other.id.text), "shipping_location_id": .string(other.locations![1].id.text),
-            ])
+            let o = try await control(
+                sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/customer",
+                [
+                    "company_id": .string(other.id.text), "shipping_location_id": .string(other.locations![1].id.text),
+                ])
             #expect(o["company"]?["name"]?.stringValue == "Mile High Greens")
             #expect(o["shipping_location"]?["name"]?.stringValue == "Aurora")
             #expect(o["billing_location"]?["name"]?.stringValue == "Colfax")
@@ -64,13 +67,16 @@ struct SimulatorTests {
             let main = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(main.reserved.text == "120.000000")  // the demo line names Main Warehouse itself
 
-            let dated = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-02T18:00:00Z"])
+            let dated = try await control(
+                sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-02T18:00:00Z"])
             #expect(dated["delivery_datetime"]?.stringValue == "2026-12-02T18:00:00.000000Z")
 
             await #expect(throws: SimCallFailed.self) {
                 try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/status", ["status": "SHIPPED"])
             }
-            let (status, body) = try await rawRequest(sim.rootURL + "/_sim/orders/\(DistruDemo.processingOrder)/status", method: .POST, body: Array(#"{"status":"CANCELLED"}"#.utf8))
+            let (status, body) = try await rawRequest(
+                sim.rootURL + "/_sim/orders/\(DistruDemo.processingOrder)/status", method: .POST,
+                body: Array(#"{"status":"CANCELLED"}"#.utf8))
             #expect(status == 422)
             #expect(try JSONParser.parse(body)["errors"]?.arrayValue?.first?["pointer"] == ["status"])
         }

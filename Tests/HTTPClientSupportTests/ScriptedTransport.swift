@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import HTTPClientSupport
+import LeafSyncJSON
 import NIOHTTP1
 import Synchronization
 

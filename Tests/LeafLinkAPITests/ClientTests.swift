@@ -41,7 +41,8 @@ import Testing
 
     @Test("sends auth and User-Agent, and requires the trailing slash") func sendsAuthUserAgentAndTrailingSlash() async throws {
         try await withSimulator { sim in
-            let noSlash = try await rawRequest(sim.baseURL + "products", headers: [("Authorization", "App \(LeafLinkSimulator.defaultAPIKey)")])
+            let noSlash = try await rawRequest(
+                sim.baseURL + "products", headers: [("Authorization", "App \(LeafLinkSimulator.defaultAPIKey)")])
             #expect(noSlash.status == 400)
             let noKey = try await rawRequest(sim.baseURL + "products/")
             #expect(noKey.status == 401)

@@ -1,19 +1,23 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 import LeafSyncTestSupport
 import Testing
 
 @Suite struct JSONAndModelTests {
     @Test("slices each result exactly as received") func slicesEachResultExactlyAsReceived() throws {
-        let body = Array(#"{"count": 2, "next": null, "previous": null, "results": [ {"a": 1.50, "b": "x\"}"} ,{"c":[1,{"d":null}]}]}"#.utf8)
+        let body = Array(
+            #"{"count": 2, "next": null, "previous": null, "results": [ {"a": 1.50, "b": "x\"}"} ,{"c":[1,{"d":null}]}]}"#.utf8)
         let scan = try JSONParser.scanTopLevel(body, arrayKey: "results")
         let elements = try #require(scan.elements)
         #expect(elements.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"a": 1.50, "b": "x\"}"}"#, #"{"c":[1,{"d":null}]}"#])
     }
 
     @Test("a bare array is one page") func aBareArrayIsOnePage() throws {
-        let page = try LeafLinkPage(response: .init(status: 200, body: Array(" [{\"id\": 1}, {\"id\": 2}]".utf8), call: .init(method: "GET", url: "/", attempts: 1)))
+        let page = try LeafLinkPage(
+            response: .init(status: 200, body: Array(" [{\"id\": 1}, {\"id\": 2}]".utf8), call: .init(method: "GET", url: "/", attempts: 1))
+        )
         #expect(page.records.map { String(decoding: $0.bytes, as: UTF8.self) } == [#"{"id": 1}"#, #"{"id": 2}"#])
         #expect(page.next == nil && page.count == 2)
     }
@@ -54,7 +58,8 @@ import Testing
         let utc = try #require(LeafLinkTimestamp("2020-06-10T21:15:03.776119Z"))
         #expect(t == utc)
         #expect(LeafLinkTimestamp.format(t.microseconds) == "2020-06-10T21:15:03.776119+00:00")
-        #expect(LeafLinkTimestamp("2020-06-10T21:15:03Z")!.microseconds == LeafLinkTimestamp("2020-06-10T21:15:03.000000+00:00")!.microseconds)
+        #expect(
+            LeafLinkTimestamp("2020-06-10T21:15:03Z")!.microseconds == LeafLinkTimestamp("2020-06-10T21:15:03.000000+00:00")!.microseconds)
         #expect(LeafLinkTimestamp("2020-13-10T21:15:03Z") == nil)
         #expect(LeafLinkTimestamp.format(0) == "1970-01-01T00:00:00.000000+00:00")
     }

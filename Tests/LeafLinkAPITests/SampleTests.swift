@@ -1,6 +1,8 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncDomain
+import LeafSyncJSON
 import LeafSyncTestSupport
 import Testing
 
@@ -8,7 +10,9 @@ import Testing
 @Suite struct SampleTests {
     @Test("every sample file is JSON") func everySampleFileIsJSON() throws {
         let fm = FileManager.default
-        let files = try #require(fm.enumerator(atPath: Paths.leafLinkSamples.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }
+        let files = try #require(fm.enumerator(atPath: Paths.leafLinkSamples.path)).compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".json")
+        }
         #expect(files.count >= 20, "samples missing at \(Paths.leafLinkSamples.path)")
         for f in files {
             #expect(throws: Never.self, "\(f)") { try JSONParser.parse(try Paths.leafLinkSample(f)) }
@@ -23,7 +27,9 @@ import Testing
         #expect(order.salesReps?.first?.id == 13)
         #expect(order.customer?.displayName == "Good Vibrations Dispensary")
 
-        let response = LeafLinkClient.Response(status: 200, body: try Paths.leafLinkSample("v2-spec-examples/orders-received.list.200.json"), call: .init(method: "GET", url: "/", attempts: 1))
+        let response = LeafLinkClient.Response(
+            status: 200, body: try Paths.leafLinkSample("v2-spec-examples/orders-received.list.200.json"),
+            call: .init(method: "GET", url: "/", attempts: 1))
         let page = try LeafLinkPage(response: response)
         #expect(page.count == 2 && page.next == nil)
         let orders = try page.records.map { try $0.decode(Order.self) }
@@ -40,22 +46,34 @@ import Testing
         let p = try LeafLinkClient.decoder.decode(Product.self, from: Data(try Paths.leafLinkSample("v2-spec-examples/product.200.json")))
         #expect(p.quantity?.value == 800 && p.reservedQty?.value == 120 && p.availableInventory?.value == 680)
         #expect(p.listingState == .available && p.inventoryManagement == 1 && p.license?.number == "404R-00000")
-        let page = try LeafLinkPage(response: .init(status: 200, body: try Paths.leafLinkSample("v2-spec-examples/products.list.200.json"), call: .init(method: "GET", url: "/", attempts: 1)))
+        let page = try LeafLinkPage(
+            response: .init(
+                status: 200, body: try Paths.leafLinkSample("v2-spec-examples/products.list.200.json"),
+                call: .init(method: "GET", url: "/", attempts: 1)))
         #expect(try page.records.map { try $0.decode(Product.self) }.count == 2)
     }
 
     @Test("line items decode with string amounts") func lineItemsDecodeWithStringAmounts() throws {
-        let l = try LeafLinkClient.decoder.decode(LineItem.self, from: Data(try Array(Foundation.Data(contentsOf: Paths.repoRoot.appendingPathComponent("data/samples/leaflink/line-item.json")))))
+        let l = try LeafLinkClient.decoder.decode(
+            LineItem.self,
+            from: Data(
+                try Array(Foundation.Data(contentsOf: Paths.repoRoot.appendingPathComponent("data/samples/leaflink/line-item.json")))))
         #expect(l.orderedUnitPrice?.amount.value == 108 && l.quantity?.value == 24 && l.unitMultiplier == 12)
-        let req = try LeafLinkClient.decoder.decode(LineItemRequest.self, from: Data(try Paths.leafLinkSample("v2-spec-examples/line-items.create.request.json")))
+        let req = try LeafLinkClient.decoder.decode(
+            LineItemRequest.self, from: Data(try Paths.leafLinkSample("v2-spec-examples/line-items.create.request.json")))
         #expect(req.salePrice.amount.value == 99)
     }
 
     struct LineItemRequest: Decodable { var product: Int; var salePrice: LeafLinkMoney }
 
     @Test("buyer orders decode as JSON") func buyerOrdersDecodeAsJSON() throws {
-        for f in ["buyer-order.200.json", "buyer-orders.list.200.json", "orders-received.create.request.json", "orders-received.patch.request.json", "product.create.request.json", "product.update.request.json"] {
-            guard case .object = try JSONParser.parse(try Paths.leafLinkSample("v2-spec-examples/\(f)")) else { Issue.record("\(f) is not an object"); continue }
+        for f in [
+            "buyer-order.200.json", "buyer-orders.list.200.json", "orders-received.create.request.json",
+            "orders-received.patch.request.json", "product.create.request.json", "product.update.request.json",
+        ] {
+            guard case .object = try JSONParser.parse(try Paths.leafLinkSample("v2-spec-examples/\(f)")) else {
+                Issue.record("\(f) is not an object"); continue
+            }
         }
     }
 

@@ -4,9 +4,12 @@ import HTTPTypes
 import Hummingbird
 import LeafLinkAPI
 import LeafLinkSimulator
+import LeafSyncDomain
+import LeafSyncJSON
 import LeafSyncTestSupport
 import Logging
 import NIOHTTP1
+import SimulatorSupport
 import Synchronization
 import Testing
 
@@ -28,12 +31,14 @@ import Testing
         }
     }
 
-    @Test("objects carry every field of LeafLink's examples with the same types") func objectsCarryEveryFieldOfLeafLinksExamplesWithTheSameTypes() async throws {
+    @Test("objects carry every field of LeafLink's examples with the same types")
+    func objectsCarryEveryFieldOfLeafLinksExamplesWithTheSameTypes() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
             let exampleOrder = try JSONParser.parse(try Paths.leafLinkSample("v2-spec-examples/order.200.json"))
             let exampleProduct = try JSONParser.parse(try Paths.leafLinkSample("v2-spec-examples/product.200.json"))
-            let exampleLine = try JSONParser.parse(Array(try Data(contentsOf: Paths.repoRoot.appendingPathComponent("data/samples/leaflink/line-item.json"))))
+            let exampleLine = try JSONParser.parse(
+                Array(try Data(contentsOf: Paths.repoRoot.appendingPathComponent("data/samples/leaflink/line-item.json"))))
             for order in try await c.listAll("orders-received/") {
                 let problems = shapeProblems(exampleOrder, try order.json())
                 #expect(problems.isEmpty, "\(problems)")
@@ -46,9 +51,10 @@ import Testing
                 let problems = shapeProblems(exampleLine, try line.json())
                 #expect(problems.isEmpty, "\(problems)")
             }
-            let created = try await c.createProduct(ProductCreate(name: "New Gummies", sku: "NEW-1", wholesalePrice: Decimal(string: "12.50")!))
+            let created = try await c.createProduct(
+                ProductCreate(name: "New Gummies", sku: "NEW-1", wholesalePrice: Decimal(string: "12.50")!))
             let problems = shapeProblems(exampleProduct, try created.raw.json())
-                #expect(problems.isEmpty, "\(problems)")
+            #expect(problems.isEmpty, "\(problems)")
             let list = try JSONParser.parse(try await c.send(.GET, "orders-received/").body)
             #expect(list.objectValue?.keys == ["count", "next", "previous", "results"])
         }
@@ -57,9 +63,11 @@ import Testing
     @Test("transitions follow the graph and move inventory") func transitionsFollowTheGraphAndMoveInventory() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
-            let created = try await control(sim, .POST, "/_sim/buyer/orders", [
-                "customer": 148515, "lines": [["product": 2093, "quantity": 24]], "sales_reps": [13], "submit": false,
-            ])
+            let created = try await control(
+                sim, .POST, "/_sim/buyer/orders",
+                [
+                    "customer": 148515, "lines": [["product": 2093, "quantity": 24]], "sales_reps": [13], "submit": false,
+                ])
             let number = try #require(created["orders"]?.arrayValue?.first?.stringValue)
             var order = try await c.order(number: number).value
             #expect(order.status == .draft && order.availableTransitions == ["submitted"])
@@ -91,7 +99,8 @@ import Testing
     @Test("reject releases reservation") func rejectReleasesReservation() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
-            let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 36]]])
+            let created = try await control(
+                sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 36]]])
             let number = try #require(created["orders"]?.arrayValue?.first?.stringValue)
             #expect(try await c.product(id: 2093).value.reservedQty?.value == 36)
             _ = try await control(sim, .POST, "/_sim/buyer/orders/\(number)/lines", ["product": 2093, "quantity": 12])
@@ -142,13 +151,18 @@ import Testing
     @Test("order payments update balance") func orderPaymentsUpdateBalance() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
-            let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
+            let created = try await control(
+                sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
             let number = try #require(created["orders"]?.arrayValue?.first?.stringValue)
-            let payment = try await c.createOrderPayment(OrderPaymentCreate(order: number, recordedBy: 13, total: Decimal(string: "100.50")!, paymentDate: "2026-11-27T10:00:00-07:00"))
+            let payment = try await c.createOrderPayment(
+                OrderPaymentCreate(
+                    order: number, recordedBy: 13, total: Decimal(string: "100.50")!, paymentDate: "2026-11-27T10:00:00-07:00"))
             #expect(payment.value.total.amount.value == Decimal(string: "100.5"))
             var order = try await c.order(number: number).value
             #expect(order.paymentBalance?.value == Decimal(string: "7.5") && order.paid == false)
-            _ = try await c.createOrderPayment(OrderPaymentCreate(order: number, recordedBy: 13, total: Decimal(string: "7.50")!, paymentDate: "2026-11-27T11:00:00-07:00"))
+            _ = try await c.createOrderPayment(
+                OrderPaymentCreate(order: number, recordedBy: 13, total: Decimal(string: "7.50")!, paymentDate: "2026-11-27T11:00:00-07:00")
+            )
             order = try await c.order(number: number).value
             #expect(order.paid == true && order.paymentBalance?.value == 0)
             #expect(try await c.orderPayments(order: number).count == 2)
@@ -162,9 +176,11 @@ import Testing
     @Test("med/rec split and combine") func medRecSplitAndCombine() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
-            let split = try await control(sim, .POST, "/_sim/buyer/orders", [
-                "customer": 148517, "lines": [["product": 2096, "quantity": 5], ["product": 2100, "quantity": 3]], "sales_reps": [503],
-            ])
+            let split = try await control(
+                sim, .POST, "/_sim/buyer/orders",
+                [
+                    "customer": 148517, "lines": [["product": 2096, "quantity": 5], ["product": 2100, "quantity": 3]], "sales_reps": [503],
+                ])
             let numbers = (split["orders"]?.arrayValue ?? []).compactMap { $0.stringValue }
             #expect(numbers.count == 2)
             let pair = try await numbers.asyncMap { try await c.order(number: $0).value }
@@ -220,15 +236,18 @@ extension Array {
     /// Where the examples (which win) and the schema disagree.
     static let examplesWin: Set<String> = ["LineItemResponse.product", "LineItemResponse.wholesale_price"]
 
-    @Test("records have every schema property", arguments: [
-        ("customers/", "CustomerResponse"), ("company-staff/", "CompanyStaffResponse"),
-        ("order-payments/", "OrderPaymentResponse"), ("credits/", "Credit"), ("line-items/", "LineItemResponse"),
-        ("brands/", "BrandResponse"), ("product-lines/", "ProductLineResponse"),
-        ("product-categories/", "ProductCategoryResponse"), ("product-subcategories/", "ProductSubcategoryResponse"),
-        ("strains/", "StrainResponse"), ("order-event-logs/", "OrderEventLog"), ("order-sales-reps/", "OrderSalesRepSerialzer"),
-    ])
+    @Test(
+        "records have every schema property",
+        arguments: [
+            ("customers/", "CustomerResponse"), ("company-staff/", "CompanyStaffResponse"),
+            ("order-payments/", "OrderPaymentResponse"), ("credits/", "Credit"), ("line-items/", "LineItemResponse"),
+            ("brands/", "BrandResponse"), ("product-lines/", "ProductLineResponse"),
+            ("product-categories/", "ProductCategoryResponse"), ("product-subcategories/", "ProductSubcategoryResponse"),
+            ("strains/", "StrainResponse"), ("order-event-logs/", "OrderEventLog"), ("order-sales-reps/", "OrderSalesRepSerialzer"),
+        ])
     func recordsHaveEverySchemaProperty(path: String, schema: String) async throws {
-        let definitions = try JSONParser.parse(try Paths.leafLinkSample("v2-jsonschema/marketplace-v2-components.schema.json"))["definitions"]
+        let definitions = try JSONParser.parse(try Paths.leafLinkSample("v2-jsonschema/marketplace-v2-components.schema.json"))[
+            "definitions"]
         let properties = try #require(definitions?[schema]?["properties"]?.objectValue)
         try await withSimulator { sim in
             let records = try await client(for: sim).listAll(path)
@@ -240,12 +259,16 @@ extension Array {
                         Issue.record("\(path) lacks \(name)")
                         continue
                     }
-                    guard !value.isNull, !Self.examplesWin.contains("\(schema).\(name)"), let type = spec["type"]?.stringValue else { continue }
-                    let ok = switch (type, value) {
-                    case ("string", .string), ("integer", .number), ("number", .number), ("boolean", .bool),
-                         ("object", .object), ("array", .array): true
-                    default: false
+                    guard !value.isNull, !Self.examplesWin.contains("\(schema).\(name)"), let type = spec["type"]?.stringValue else {
+                        continue
                     }
+                    let ok =
+                        switch (type, value) {
+                        case ("string", .string), ("integer", .number), ("number", .number), ("boolean", .bool),
+                            ("object", .object), ("array", .array):
+                            true
+                        default: false
+                        }
                     #expect(ok, "\(path) \(name): schema says \(type), got \(value.text.prefix(40))")
                 }
             }
@@ -256,10 +279,14 @@ extension Array {
 @Suite struct SimulatorWebhookTests {
     @Test("webhooks are signed and retried until accepted") func webhooksAreSignedAndRetriedUntilAccepted() async throws {
         let counter = RequestCounter(failFirst: 2)
-        let receiver = try await WebhookReceiver.start(path: "/hook", signatureHeader: LeafLinkWebhooks.signatureHeader) { body, signature in
+        let receiver = try await WebhookReceiver.start(path: "/hook", signatureHeader: LeafLinkWebhooks.signatureHeader) {
+            body, signature in
             counter.next(valid: LeafLinkWebhooks.isValid(body: body, signature: signature, key: "k")) ? 200 : 500
         }
-        try await withSimulator(seed: tinySeed(), webhook: .init(url: receiver.url, key: "k", retryDelays: [.milliseconds(5), .milliseconds(5), .milliseconds(5)])) { sim in
+        try await withSimulator(
+            seed: tinySeed(),
+            webhook: .init(url: receiver.url, key: "k", retryDelays: [.milliseconds(5), .milliseconds(5), .milliseconds(5)])
+        ) { sim in
             _ = try await client(for: sim).setProductQuantity(id: 2093, 10)
             await sim.simulator.webhooks.idle()
             let deliveries = await sim.simulator.webhooks.deliveries
@@ -273,7 +300,8 @@ extension Array {
     @Test("buyer cancel releases reservation") func buyerCancelReleasesReservation() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let c = client(for: sim)
-            let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
+            let created = try await control(
+                sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 12]]])
             let number = try #require(created["orders"]?.arrayValue?.first?.stringValue)
             #expect(try await c.product(id: 2093).value.reservedQty?.value == 12)
             let lineID = try #require(try await c.lineItems(order: number).first?.value.id)
@@ -304,4 +332,3 @@ final class RequestCounter: Sendable {
     }
     var validSignatures: Int { state.withLock { $0.valid } }
 }
-

@@ -11,11 +11,13 @@ struct LogCommandTests {
         .deletingLastPathComponent().appendingPathComponent("data/samples").path
 
     func appendSamples(to log: String) throws {
-        let result = try runCommand(Self.leafsync, [
-            "log", "append", log, "--type", "leaflink.order.observed", "--source", "leaflink",
-            "--subject", "ll-order:aec108ac-a1f4-40fa-966e-a12ga9bf6e2f",
-            Self.samples + "/leaflink/order.json", Self.samples + "/leaflink/product.json", Self.samples + "/distru/product.json",
-        ])
+        let result = try runCommand(
+            Self.leafsync,
+            [
+                "log", "append", log, "--type", "leaflink.order.observed", "--source", "leaflink",
+                "--subject", "ll-order:aec108ac-a1f4-40fa-966e-a12ga9bf6e2f",
+                Self.samples + "/leaflink/order.json", Self.samples + "/leaflink/product.json", Self.samples + "/distru/product.json",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("appended events"))
     }

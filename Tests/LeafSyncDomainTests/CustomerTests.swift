@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+import LeafSyncJSON
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Customers (R-CUS)")
@@ -49,7 +51,8 @@ struct CustomerTests {
         let create = h.observeOrder(Harness.order()).first { $0.key.hasPrefix("distru-so-create") }!
         if case .createSalesOrder(let d) = create.action { #expect(d.companyID == nil) }
         h.succeed(create, Fixture.json("distru/sales-order-create-response.json"))
-        h.observeSalesOrder(Harness.salesOrder { $0.setting("company", .object(["id": .s(ID.greenLeaf), "name": .s("Green Leaf Collective")])) })
+        h.observeSalesOrder(
+            Harness.salesOrder { $0.setting("company", .object(["id": .s(ID.greenLeaf), "name": .s("Green Leaf Collective")])) })
         #expect(h.state.customerAssociations[ID.customer] == ID.greenLeaf)
         let next = h.observe(.leafLinkOrder, ID.medicalOrder, json: Fixture.json("leaflink/order-medical-part.json"))
         #expect(next.creates.first?.companyID == ID.greenLeaf)
@@ -59,7 +62,8 @@ struct CustomerTests {
     func changeCustomer() {
         var h = Harness.synced()
         #expect(h.sync.sent?.companyID == ID.goodVibrations)
-        let changed = h.observeSalesOrder(Harness.salesOrder { $0.setting("company", .object(["id": .s(ID.greenLeaf), "name": .s("Green Leaf Collective")])) })
+        let changed = h.observeSalesOrder(
+            Harness.salesOrder { $0.setting("company", .object(["id": .s(ID.greenLeaf), "name": .s("Green Leaf Collective")])) })
         #expect(h.state.customerAssociations[ID.customer] == ID.greenLeaf)
         #expect(changed.updates.isEmpty, "the SO itself is not touched")
         let next = h.observe(.leafLinkOrder, ID.medicalOrder, json: Fixture.json("leaflink/order-medical-part.json"))
@@ -76,14 +80,17 @@ struct CustomerTests {
         #expect(h.state.customerAssociations[ID.customer] == ID.goodVibrations)
         // Also when set on the Distru company ("LeafLink Customer" field).
         var fromDistru = Harness.world()
-        fromDistru.observe(.distruCompany, ID.greenLeaf, json: Fixture.json("distru/company-green-leaf.json").setting("leaflink_customer_id", .n("148515")))
+        fromDistru.observe(
+            .distruCompany, ID.greenLeaf, json: Fixture.json("distru/company-green-leaf.json").setting("leaflink_customer_id", .n("148515"))
+        )
         #expect(fromDistru.state.customerAssociations[ID.customer] == ID.greenLeaf)
     }
 
     @Test("R-CUS-06 the engine never creates or pre-fills a Distru company from LL data")
     func noPrefill() {
         var h = Harness.world(customer: false)
-        let commands = h.observeOrder(Harness.order { $0.setting("customer", .object(["id": .n("999001"), "display_name": .s("Brand New Shop")])) })
+        let commands = h.observeOrder(
+            Harness.order { $0.setting("customer", .object(["id": .n("999001"), "display_name": .s("Brand New Shop")])) })
         #expect(commands.creates.first?.companyID == nil)
         for c in commands {
             switch c.action {

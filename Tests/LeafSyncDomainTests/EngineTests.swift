@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Engine invariants (R-ENG)")
@@ -31,8 +32,10 @@ struct EngineTests {
             for c in a.1 { kinds.insert(String("\(c.action)".prefix { $0 != "(" })) }
         }
         // The streams reach every corner: SOs created and moved, pushes, payments, Metrc, errors.
-        for kind in ["createSalesOrder", "updateSalesOrder", "setSalesOrderStatus", "transitionLeafLinkOrder", "pushLeafLinkInventory",
-                     "postLeafLinkPayment", "completeSalesOrder", "createMetrcTemplate", "sendErrorEmail", "updateLeafLinkProduct"] {
+        for kind in [
+            "createSalesOrder", "updateSalesOrder", "setSalesOrderStatus", "transitionLeafLinkOrder", "pushLeafLinkInventory",
+            "postLeafLinkPayment", "completeSalesOrder", "createMetrcTemplate", "sendErrorEmail", "updateLeafLinkProduct",
+        ] {
             #expect(kinds.contains(kind), "no stream produced \(kind)")
         }
     }
@@ -56,12 +59,16 @@ struct EngineTests {
     @Test("R-ENG-02 the domain sources use no clock, no randomness and no per-process seeded hashing")
     func noClockNoRandomness() throws {
         let dir = Paths.repoRoot.appendingPathComponent("Sources/LeafSyncDomain").resolvingSymlinksInPath()
-        let files = try #require(FileManager.default.enumerator(atPath: dir.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        let files = try #require(FileManager.default.enumerator(atPath: dir.path)).compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".swift")
+        }
         #expect(files.count > 10)
         for file in files {
             let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
                 .split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
-            for banned in ["Date()", ".now()", "random", "Hasher", "UUID()", "ProcessInfo", "DispatchTime", "FileManager", "URLSession", "Double("] {
+            for banned in [
+                "Date()", ".now()", "random", "Hasher", "UUID()", "ProcessInfo", "DispatchTime", "FileManager", "URLSession", "Double(",
+            ] {
                 #expect(!text.contains(banned), "\(file) uses \(banned)")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Sync errors (R-ERR)")
@@ -9,7 +10,9 @@ struct ErrorTests {
     func errorMail() throws {
         var h = Harness.world(mapReps: false)
         let mail = try #require(h.observeOrder(Harness.order()).emails.first)
-        #expect(mail.recipients == ["jane@distru-customer.example", "ops@distru-customer.example"], "admin Jane + the configured recipient, not John")
+        #expect(
+            mail.recipients == ["jane@distru-customer.example", "ops@distru-customer.example"],
+            "admin Jane + the configured recipient, not John")
         #expect(mail.subjectLine.contains("R-ORD-01") && mail.subjectLine.contains("ll-order:\(ID.order)"))
         #expect(mail.body.contains("rep 417 (Jane Doe) is not mapped") && mail.body.contains("How to fix it: "))
         let id = "ll-order:\(ID.order)|R-ORD-01"
@@ -54,8 +57,11 @@ struct ErrorTests {
         #expect(h.sync.phase == .blocked)
         // A permanent refusal is an error at once.
         var refused = Harness.synced()
-        let update = try #require(refused.observeOrder(Harness.order { $0.setting("notes", .s("x")).setting("modified", .s("2026-11-20T10:00:00-07:00")) }).first)
-        refused.fail(update, "422 {\"errors\":[{\"message\":\"quantity must be positive\",\"pointer\":[\"items\",0,\"quantity\"]}]}", retryable: false)
+        let update = try #require(
+            refused.observeOrder(Harness.order { $0.setting("notes", .s("x")).setting("modified", .s("2026-11-20T10:00:00-07:00")) }).first)
+        refused.fail(
+            update, "422 {\"errors\":[{\"message\":\"quantity must be positive\",\"pointer\":[\"items\",0,\"quantity\"]}]}",
+            retryable: false)
         #expect(refused.state.openErrors.contains { $0.rule == "R-ERR-03" && $0.message.contains("was refused") })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Inventory (R-INV)")
@@ -55,7 +56,9 @@ struct InventoryTests {
         var h = Harness.world()
         h.tick()
         // An order fulfilled in LL takes 36 off LL's quantity; Distru did not move.
-        h.observe(.leafLinkProduct, "2093", json: Fixture.json("leaflink/product-2093.json").setting("quantity", .s("694.0000")).setting("reserved_qty", .s("0.0000")))
+        h.observe(
+            .leafLinkProduct, "2093",
+            json: Fixture.json("leaflink/product-2093.json").setting("quantity", .s("694.0000")).setting("reserved_qty", .s("0.0000")))
         #expect(h.tick().inventoryPushes.map(\.1) == [730])
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import LeafSyncJSON
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Orders LL → Distru (R-ORD)")
@@ -89,7 +90,9 @@ struct OrderSyncTests {
         var h = Harness.world()
         #expect(h.observeOrder(Harness.order()).creates.first?.taxID == ID.tax15)
         var other = Harness.world()
-        let draft = other.observeOrder(Harness.order { $0.setting("order_taxes", .array([.object(["id": .n("1"), "name": .s("X"), "rate": .s("7.25")])])) }).creates.first
+        let draft = other.observeOrder(
+            Harness.order { $0.setting("order_taxes", .array([.object(["id": .n("1"), "name": .s("X"), "rate": .s("7.25")])])) }
+        ).creates.first
         #expect(draft != nil && draft?.taxID == nil)
     }
 
@@ -98,7 +101,9 @@ struct OrderSyncTests {
         var h = Harness.synced()
         let credit = h.sync.sent?.charges.first { $0.name == "LeafLink credit" }
         #expect(credit?.value == 20 && credit?.editable == false)
-        let changed = h.observe(.leafLinkCredit, "9001", json: Fixture.json("leaflink/credit-9001.json").setting("amount", .object(["amount": .n("35"), "currency": .s("USD")])))
+        let changed = h.observe(
+            .leafLinkCredit, "9001",
+            json: Fixture.json("leaflink/credit-9001.json").setting("amount", .object(["amount": .n("35"), "currency": .s("USD")])))
         let charges = changed.updates.first?.charges
         #expect(charges?.first { $0.name == "LeafLink credit" }?.value == 35)
     }
@@ -109,7 +114,9 @@ struct OrderSyncTests {
         let d = h.observeOrder(Harness.order()).creates.first
         #expect(d?.internalNotes == "First order of the season; VIP buyer")
         #expect(d?.externalNotes == "Deliver Monday - Wednesday only please")
-        #expect(d?.charges.contains(SalesOrderCharge(name: "LeafLink discount", kind: .discount, unit: .percent, value: 5, editable: true)) == true)
+        #expect(
+            d?.charges.contains(SalesOrderCharge(name: "LeafLink discount", kind: .discount, unit: .percent, value: 5, editable: true))
+                == true)
         #expect(d?.charges.contains(SalesOrderCharge(name: "Shipping", kind: .charge, unit: .price, value: 25, editable: true)) == true)
     }
 
@@ -148,16 +155,21 @@ struct OrderSyncTests {
         let accepted = Harness.order { $0.setting("status", .s("Accepted")).setting("modified", .s("2026-11-20T09:00:00-07:00")) }
         h.observeOrder(accepted)
         #expect(h.sync.priceLocked)
-        let edited = h.observeOrder(accepted
-            .settingLine(1, "ordered_unit_price", .object(["amount": .s("30.00"), "currency": .s("USD")]))
-            .settingLine(1, "notes", .s("please bag separately"))
-            .setting("modified", .s("2026-11-20T10:00:00-07:00")))
+        let edited = h.observeOrder(
+            accepted
+                .settingLine(1, "ordered_unit_price", .object(["amount": .s("30.00"), "currency": .s("USD")]))
+                .settingLine(1, "notes", .s("please bag separately"))
+                .setting("modified", .s("2026-11-20T10:00:00-07:00")))
         let items = edited.updates.first?.items
         #expect(items?.first { $0.leafLinkLineID == 4846102 }?.unitPrice == money("25.00"), "price kept")
         #expect(items?.first { $0.leafLinkLineID == 4846102 }?.note == "please bag separately", "other fields synced")
 
         var unlocked = Harness.synced()
-        let repriced = unlocked.observeOrder(Harness.order { $0.settingLine(1, "ordered_unit_price", .object(["amount": .s("30.00"), "currency": .s("USD")])).setting("modified", .s("2026-11-20T10:00:00-07:00")) })
+        let repriced = unlocked.observeOrder(
+            Harness.order {
+                $0.settingLine(1, "ordered_unit_price", .object(["amount": .s("30.00"), "currency": .s("USD")])).setting(
+                    "modified", .s("2026-11-20T10:00:00-07:00"))
+            })
         #expect(repriced.updates.first?.items?.first { $0.leafLinkLineID == 4846102 }?.unitPrice == money("30.00"))
     }
 
@@ -177,13 +189,18 @@ struct OrderSyncTests {
     @Test("R-ORD-14 quantities in units and the per-unit price under a unit multiplier")
     func multiplier() {
         var h = Harness.world()
-        let items = h.observeOrder(Harness.order { $0.settingLine(2, "ordered_unit_price", .object(["amount": .s("100.00"), "currency": .s("USD")])) }).creates.first?.items ?? []
+        let items =
+            h.observeOrder(
+                Harness.order { $0.settingLine(2, "ordered_unit_price", .object(["amount": .s("100.00"), "currency": .s("USD")])) }
+            ).creates.first?.items ?? []
         let chocolate = items.first { $0.leafLinkLineID == 4846101 }
         #expect(chocolate?.quantity == 24 && chocolate?.unitPrice == money("9.00"), "108.00 per case of 12")
         #expect(items.first { $0.leafLinkLineID == 4846103 }?.unitPrice == money("8.33"), "100 / 12 = 8.333… → 8.33 half-even")
         // The sale price, when non-zero, is the price paid.
         var sale = Harness.world()
-        let saleItems = sale.observeOrder(Harness.order { $0.settingLine(0, "sale_price", .object(["amount": .s("96.00"), "currency": .s("USD")])) }).creates.first?.items
+        let saleItems = sale.observeOrder(
+            Harness.order { $0.settingLine(0, "sale_price", .object(["amount": .s("96.00"), "currency": .s("USD")])) }
+        ).creates.first?.items
         #expect(saleItems?.first?.unitPrice == money("8.00"))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import LeafSyncJSON
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Order updates and their limits (R-UPD)")
@@ -14,12 +15,14 @@ struct OrderUpdateTests {
     func fulfilledLinesRefused() {
         var h = Harness.synced()
         // Distru has a batch on the first chocolate line.
-        h.observeSalesOrder(Harness.salesOrder { so in
-            var items = so["items"]!.array!
-            items[0] = items[0].setting("batch", .object(["id": .s("batch-771"), "batch_number": .s("SWI-2611")]))
-            return so.setting("items", .array(items)).setting("status", .s("PROCESSING"))
-        })
-        let commands = h.observeOrder(Self.edited(1) { $0.settingLine(0, "quantity", .s("48.0000")).settingLine(1, "quantity", .s("12.0000")) })
+        h.observeSalesOrder(
+            Harness.salesOrder { so in
+                var items = so["items"]!.array!
+                items[0] = items[0].setting("batch", .object(["id": .s("batch-771"), "batch_number": .s("SWI-2611")]))
+                return so.setting("items", .array(items)).setting("status", .s("PROCESSING"))
+            })
+        let commands = h.observeOrder(
+            Self.edited(1) { $0.settingLine(0, "quantity", .s("48.0000")).settingLine(1, "quantity", .s("12.0000")) })
         let items = commands.updates.first?.items
         #expect(items?.first { $0.leafLinkLineID == 4846101 }?.quantity == 24, "fulfilled line kept as in Distru")
         #expect(items?.first { $0.leafLinkLineID == 4846102 }?.quantity == 12, "unfulfilled line updated")
@@ -43,7 +46,10 @@ struct OrderUpdateTests {
         ready.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("READY_TO_SHIP")) })
         let refused = ready.observeOrder(Self.edited(1) { $0.mappingLines { $0 + [extra] } })
         #expect(refused.updates.allSatisfy { $0.items?.contains { $0.leafLinkLineID == 4846199 } != true })
-        #expect(ready.state.openErrors.contains { $0.rule == "R-UPD-02" && $0.message.contains("4846199") && $0.message.contains("past Processing") })
+        #expect(
+            ready.state.openErrors.contains {
+                $0.rule == "R-UPD-02" && $0.message.contains("4846199") && $0.message.contains("past Processing")
+            })
     }
 
     @Test("R-UPD-03 LL rejection cancels the SO before Ready to Ship, and is refused from Ready to Ship on")
@@ -101,7 +107,8 @@ struct OrderUpdateTests {
         #expect(cancel.statuses == [.canceled])
         #expect(cancel.first?.rule == "R-UPD-06")
         let combined = Harness.order {
-            $0.setting("number", .s("9d3f4a5b-6c7d-4e8f-8a9b-0c1d2e3f4a5b")).setting("short_id", .s("2e3f4a5b")).setting("is_combination", .bool(true))
+            $0.setting("number", .s("9d3f4a5b-6c7d-4e8f-8a9b-0c1d2e3f4a5b")).setting("short_id", .s("2e3f4a5b")).setting(
+                "is_combination", .bool(true))
         }
         let created = h.observeOrder(combined)
         #expect(created.creates.count == 1)
@@ -115,7 +122,8 @@ struct OrderUpdateTests {
         #expect(!none.contains { if case .setLeafLinkShipDate = $0.action { true } else { false } })
         let set = h.observeSalesOrder(Harness.salesOrder { $0.setting("delivery_datetime", .s("2026-11-25T17:00:00.000000Z")) })
         #expect(set.contains { $0.action == .setLeafLinkShipDate(orderNumber: ID.order, shipDate: "2026-11-25T17:00:00.000000Z") })
-        let again = h.observeSalesOrder(Harness.salesOrder { $0.setting("delivery_datetime", .s("2026-11-25T17:00:00.000000Z")).setting("external_notes", .s("x")) })
+        let again = h.observeSalesOrder(
+            Harness.salesOrder { $0.setting("delivery_datetime", .s("2026-11-25T17:00:00.000000Z")).setting("external_notes", .s("x")) })
         #expect(!again.contains { if case .setLeafLinkShipDate = $0.action { true } else { false } })
     }
 
@@ -158,7 +166,10 @@ struct OrderUpdateTests {
         var h = Harness.synced()
         let ready = h.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("READY_TO_SHIP")) })
         #expect(ready.transitions == [.accept, .fulfill])
-        h.observeOrder(Self.edited(1) { $0.setting("status", .s("Fulfilled")).setting("available_transitions", .array([.s("shipped"), .s("rejected")])) })
+        h.observeOrder(
+            Self.edited(1) {
+                $0.setting("status", .s("Fulfilled")).setting("available_transitions", .array([.s("shipped"), .s("rejected")]))
+            })
         let delivered = h.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("DELIVERED")) })
         #expect(delivered.transitions == [.ship])
         let completed = h.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("COMPLETED")) })
@@ -174,7 +185,9 @@ struct OrderUpdateTests {
         #expect(h.state.openErrors.contains { $0.rule == "R-UPD-08" && $0.message.contains("does not allow accept") })
         // LL refusing a sent transition is also a sync error.
         var refused = Harness.synced()
-        let accept = refused.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("PROCESSING")) }).first { $0.key.hasPrefix("ll-transition:") }!
+        let accept = refused.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("PROCESSING")) }).first {
+            $0.key.hasPrefix("ll-transition:")
+        }!
         refused.fail(accept, "400 {\"detail\": \"Invalid transition\"}", retryable: false)
         #expect(refused.state.openErrors.contains { $0.rule == "R-UPD-08" && $0.message.contains("Invalid transition") })
         // SO canceled while LL is Complete: reject impossible → sync error.

@@ -1,7 +1,8 @@
 import Foundation
 import LeafSyncJSON
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Payments Distru → LL (R-PAY)")
@@ -18,7 +19,8 @@ struct PaymentTests {
         #expect(p?.orderNumber == ID.order && p?.amount == money("500.00") && p?.paymentDate == "2026-11-22")
         #expect(p?.recordedBy == h.state.repOfUser[h.sync.sent!.ownerID!])
         #expect(commands.first?.key == "ll-payment:\(ID.payment)")
-        #expect(h.observe(.distruInvoice, ID.invoice, json: Self.invoice { $0.setting("status", .s("PAID")) }).payments.isEmpty, "posted once")
+        #expect(
+            h.observe(.distruInvoice, ID.invoice, json: Self.invoice { $0.setting("status", .s("PAID")) }).payments.isEmpty, "posted once")
     }
 
     @Test("R-PAY-02 deleting the payment in Distru posts a negative LL payment of the same amount")

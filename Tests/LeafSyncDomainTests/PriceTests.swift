@@ -1,7 +1,8 @@
 import Foundation
 import LeafSyncJSON
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Prices (R-PRC)")
@@ -15,7 +16,10 @@ struct PriceTests {
     func distruToLeafLink() {
         var h = Harness.world()
         Self.priced(&h)
-        h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.250000")).setting("updated_datetime", .s("2026-11-20T18:00:00Z")))
+        h.observe(
+            .distruProduct, ID.chocolate,
+            json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.250000")).setting(
+                "updated_datetime", .s("2026-11-20T18:00:00Z")))
         let cycle = h.tick()
         #expect(cycle.productUpdates.first?.1 == LeafLinkProductChanges(wholesalePrice: money("111.00")), "9.25 × 12")
     }
@@ -24,7 +28,9 @@ struct PriceTests {
     func leafLinkToDistru() {
         var h = Harness.world()
         Self.priced(&h)
-        let p = Fixture.json("leaflink/product-2093.json").setting("wholesale_price", .object(["amount": .n("100.3"), "currency": .s("USD")])).setting("modified", .s("2026-11-20T11:00:00-07:00"))
+        let p = Fixture.json("leaflink/product-2093.json").setting(
+            "wholesale_price", .object(["amount": .n("100.3"), "currency": .s("USD")])
+        ).setting("modified", .s("2026-11-20T11:00:00-07:00"))
         h.observe(.leafLinkProduct, "2093", json: p)
         let cycle = h.tick()
         // 100.30 / 12 = 8.358333… → 8.36
@@ -39,17 +45,26 @@ struct PriceTests {
     func noEcho() {
         var h = Harness.world()
         Self.priced(&h)
-        h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.250000")).setting("updated_datetime", .s("2026-11-20T18:00:00Z")))
+        h.observe(
+            .distruProduct, ID.chocolate,
+            json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.250000")).setting(
+                "updated_datetime", .s("2026-11-20T18:00:00Z")))
         #expect(h.tick().productUpdates.count == 1)
-        let echoed = Fixture.json("leaflink/product-2093.json").setting("wholesale_price", .object(["amount": .n("111"), "currency": .s("USD")])).setting("modified", .s("2026-11-20T11:10:00-07:00"))
+        let echoed = Fixture.json("leaflink/product-2093.json").setting(
+            "wholesale_price", .object(["amount": .n("111"), "currency": .s("USD")])
+        ).setting("modified", .s("2026-11-20T11:10:00-07:00"))
         h.observe(.leafLinkProduct, "2093", json: echoed)
         let cycle = h.tick()
         #expect(cycle.productUpdates.isEmpty && cycle.salePrices.isEmpty)
         // And the other way round: a price applied to Distru and seen back is not a change.
-        let ll = echoed.setting("wholesale_price", .object(["amount": .n("120"), "currency": .s("USD")])).setting("modified", .s("2026-11-20T12:00:00-07:00"))
+        let ll = echoed.setting("wholesale_price", .object(["amount": .n("120"), "currency": .s("USD")])).setting(
+            "modified", .s("2026-11-20T12:00:00-07:00"))
         h.observe(.leafLinkProduct, "2093", json: ll)
         #expect(h.tick().salePrices.first?.1 == money("10.00"))
-        h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("10.000000")).setting("updated_datetime", .s("2026-11-20T19:05:00Z")))
+        h.observe(
+            .distruProduct, ID.chocolate,
+            json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("10.000000")).setting(
+                "updated_datetime", .s("2026-11-20T19:05:00Z")))
         let quiet = h.tick()
         #expect(quiet.productUpdates.isEmpty && quiet.salePrices.isEmpty)
     }
@@ -59,12 +74,22 @@ struct PriceTests {
         var h = Harness.world()
         Self.priced(&h)
         // LL changed at 18:30Z, Distru at 18:00Z: LL wins.
-        h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.500000")).setting("updated_datetime", .s("2026-11-20T18:00:00Z")))
-        h.observe(.leafLinkProduct, "2093", json: Fixture.json("leaflink/product-2093.json").setting("wholesale_price", .object(["amount": .n("120"), "currency": .s("USD")])).setting("modified", .s("2026-11-20T11:30:00-07:00")))
+        h.observe(
+            .distruProduct, ID.chocolate,
+            json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.500000")).setting(
+                "updated_datetime", .s("2026-11-20T18:00:00Z")))
+        h.observe(
+            .leafLinkProduct, "2093",
+            json: Fixture.json("leaflink/product-2093.json").setting(
+                "wholesale_price", .object(["amount": .n("120"), "currency": .s("USD")])
+            ).setting("modified", .s("2026-11-20T11:30:00-07:00")))
         let cycle = h.tick()
         #expect(cycle.salePrices.first?.1 == money("10.00"))
         #expect(cycle.productUpdates.isEmpty)
-        #expect(h.state.explain("distru-product:\(ID.chocolate)").contains { $0.hasPrefix("R-PRC-03") && $0.contains("LeafLink is later and wins") })
+        #expect(
+            h.state.explain("distru-product:\(ID.chocolate)").contains {
+                $0.hasPrefix("R-PRC-03") && $0.contains("LeafLink is later and wins")
+            })
     }
 
     @Test("R-PRC-04 with the setting off prices never cross")
@@ -72,7 +97,10 @@ struct PriceTests {
         var h = Harness.world()
         h.tick()
         h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.250000")))
-        h.observe(.leafLinkProduct, "2094", json: Fixture.json("leaflink/product-2094.json").setting("wholesale_price", .object(["amount": .n("30"), "currency": .s("USD")])))
+        h.observe(
+            .leafLinkProduct, "2094",
+            json: Fixture.json("leaflink/product-2094.json").setting(
+                "wholesale_price", .object(["amount": .n("30"), "currency": .s("USD")])))
         let cycle = h.tick()
         #expect(cycle.salePrices.isEmpty)
         #expect(!cycle.productUpdates.contains { $0.1.wholesalePrice != nil })
@@ -99,15 +127,16 @@ struct PriceTests {
         }
         #expect(checked > 4_900)
         // A line decoded from text takes the integer path and agrees with the tree's Decimal path.
-        let line = #"{"id":1,"quantity":"2.0000","unit_multiplier":12,"ordered_unit_price":{"amount":100.30,"currency":"USD"},"sale_price":{"amount":0,"currency":"USD"}}"#
+        let line =
+            #"{"id":1,"quantity":"2.0000","unit_multiplier":12,"ordered_unit_price":{"amount":100.30,"currency":"USD"},"sale_price":{"amount":0,"currency":"USD"}}"#
         let decoded = try LeafLinkLineItem(json: JSONDocument.parse(Array(line.utf8)).root)
         #expect(decoded.pricePerUnit == money("8.36"))
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-    func withPlainParts<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    fileprivate func withPlainParts<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var copy = self
         return copy.withUTF8(body)
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Products (R-PRD)")
@@ -27,7 +28,8 @@ struct ProductTests {
         #expect(h.state.links[ID.chocolate]?.leafLinkProductID == 2093 && h.state.waitingLinks.isEmpty)
         // A creation requested early waits for the Distru product too.
         h.op(.createLeafLinkProduct(LeafLinkProductRequest(distruProductID: ID.cartridge)))
-        #expect(h.observe(.distruProduct, ID.cartridge, file: "distru/product-cartridge.json").keys == ["ll-product-create:\(ID.cartridge)"])
+        #expect(
+            h.observe(.distruProduct, ID.cartridge, file: "distru/product-cartridge.json").keys == ["ll-product-create:\(ID.cartridge)"])
     }
 
     @Test("R-PRD-02 a link is locked: relinking needs an explicit unlink first")
@@ -72,24 +74,30 @@ struct ProductTests {
     @Test("R-PRD-05 creating an LL product sends only the supported subset and links it")
     func createProduct() throws {
         var h = Harness.world()
-        let request = LeafLinkProductRequest(distruProductID: ID.cartridge, showInventoryToBuyers: true, licenseID: 2619, brandID: 49,
-                                             productLineID: 164, categoryID: 7, subcategoryID: 14, inventoryManagement: 3,
-                                             retailPrice: money("30.00"), minimumOrder: 1, maximumOrder: 100,
-                                             strainClassification: "hybrid", strainIDs: [55])
+        let request = LeafLinkProductRequest(
+            distruProductID: ID.cartridge, showInventoryToBuyers: true, licenseID: 2619, brandID: 49,
+            productLineID: 164, categoryID: 7, subcategoryID: 14, inventoryManagement: 3,
+            retailPrice: money("30.00"), minimumOrder: 1, maximumOrder: 100,
+            strainClassification: "hybrid", strainIDs: [55])
         let commands = h.op(.createLeafLinkProduct(request))
         let create = try #require(commands.first { $0.key == "ll-product-create:\(ID.cartridge)" })
         guard case .createLeafLinkProduct(let draft) = create.action else { Issue.record("not a create"); return }
         #expect(draft.name == "Blue Dream Vape Cartridge 1g" && draft.sku == "BD-CART-1G")
         #expect(draft.wholesalePrice == money("18.00") && draft.retailPrice == money("30.00"))
-        #expect(draft.brandID == 49 && draft.productLineID == 164 && draft.categoryID == 7 && draft.subcategoryID == 14 && draft.licenseID == 2619)
+        #expect(
+            draft.brandID == 49 && draft.productLineID == 164 && draft.categoryID == 7 && draft.subcategoryID == 14
+                && draft.licenseID == 2619)
         #expect(draft.inventoryManagement == .inherited && draft.strainIDs == [55] && draft.strainClassification == "hybrid")
         // The draft type has exactly the supported fields (its own and the shared optional ones in
         // `fields`): nothing else can be sent.
         let labels = Set(Mirror(reflecting: draft).children.compactMap(\.label)).subtracting(["fields"])
             .union(Mirror(reflecting: draft.fields).children.compactMap(\.label))
-        #expect(labels == ["distruProductID", "name", "sku", "description", "showInventoryToBuyers", "licenseID", "brandID", "productLineID",
-                           "categoryID", "subcategoryID", "inventoryManagement", "wholesalePrice", "salePrice", "retailPrice", "minimumOrder",
-                           "maximumOrder", "strainClassification", "strainIDs", "unit", "sellInMultiples", "unitsPerCase"])
+        #expect(
+            labels == [
+                "distruProductID", "name", "sku", "description", "showInventoryToBuyers", "licenseID", "brandID", "productLineID",
+                "categoryID", "subcategoryID", "inventoryManagement", "wholesalePrice", "salePrice", "retailPrice", "minimumOrder",
+                "maximumOrder", "strainClassification", "strainIDs", "unit", "sellInMultiples", "unitsPerCase",
+            ])
         let after = h.succeed(create, Fixture.json("leaflink/product-create-response.json"))
         #expect(h.state.links[ID.cartridge]?.leafLinkProductID == 2110)
         #expect(after.inventoryPushes.map(\.0) == [2110], "R-INV-04: inherited pushes once at creation")
@@ -111,7 +119,8 @@ struct ProductTests {
     func fieldPush() {
         var h = Harness.world()
         h.tick()
-        let renamed = Fixture.json("distru/product-chocolate.json").setting("name", .s("Swiss Masters Dark 100mg")).setting("updated_datetime", .s("2026-11-20T18:00:00Z"))
+        let renamed = Fixture.json("distru/product-chocolate.json").setting("name", .s("Swiss Masters Dark 100mg")).setting(
+            "updated_datetime", .s("2026-11-20T18:00:00Z"))
         #expect(h.observe(.distruProduct, ID.chocolate, json: renamed).productUpdates.isEmpty, "waits for the push cycle")
         let cycle = h.tick()
         #expect(cycle.productUpdates.count == 1)
@@ -128,13 +137,16 @@ struct ProductTests {
     func leafLinkTabFields() {
         var h = Harness.world()
         h.tick()
-        let request = LeafLinkProductRequest(distruProductID: ID.chocolate, name: "ignored: Distru owns the name", showInventoryToBuyers: false,
-                                             brandID: 50, inventoryManagement: 2, minimumOrder: 2, strainClassification: "indica")
+        let request = LeafLinkProductRequest(
+            distruProductID: ID.chocolate, name: "ignored: Distru owns the name", showInventoryToBuyers: false,
+            brandID: 50, inventoryManagement: 2, minimumOrder: 2, strainClassification: "indica")
         #expect(h.op(.updateLeafLinkProductFields(request)).isEmpty)
         let pushed = h.tick().productUpdates
         #expect(pushed.count == 1 && pushed.first?.0 == 2093)
         let settings = pushed.first?.1.settings
-        #expect(settings?.brandID == 50 && settings?.inventoryManagement == 2 && settings?.showInventoryToBuyers == false && settings?.minimumOrder == 2)
+        #expect(
+            settings?.brandID == 50 && settings?.inventoryManagement == 2 && settings?.showInventoryToBuyers == false
+                && settings?.minimumOrder == 2)
         #expect(settings?.name == nil && pushed.first?.1.name == nil)
         #expect(h.tick().productUpdates.isEmpty)
         h.op(.updateLeafLinkProductFields(LeafLinkProductRequest(distruProductID: ID.cartridge, brandID: 1)))
@@ -157,7 +169,9 @@ struct ProductTests {
         h.op(.changeSettings(SettingsChange(syncPrices: true)))
         h.tick()
         h.inventory(product: ID.chocolate, location: ID.mainWarehouse, available: "600.000000")
-        h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.500000")).setting("name", .s("X")))
+        h.observe(
+            .distruProduct, ID.chocolate,
+            json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.500000")).setting("name", .s("X")))
         h.op(.unlinkProduct(distruProductID: ID.chocolate))
         #expect(h.state.links[ID.chocolate] == nil && h.state.linkOfLeafLinkProduct[2093] == nil)
         let cycle = h.tick()

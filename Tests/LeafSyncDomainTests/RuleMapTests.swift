@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LeafSyncDomain
 
 /// Keeps `docs/rules.md` honest: every rule id of the spec maps to tests that exist and name it.
@@ -26,7 +27,9 @@ struct RuleMapTests {
         for line in text.split(separator: "\n") where line.hasPrefix("| R-") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 2 else { continue }
-            out[cells[0], default: []] += cells[1].components(separatedBy: " ¦ ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            out[cells[0], default: []] += cells[1].components(separatedBy: " ¦ ").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
         }
         return out
     }

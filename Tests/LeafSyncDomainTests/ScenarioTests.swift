@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+import LeafSyncJSON
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Scenario: one order's whole life")
@@ -28,7 +30,9 @@ struct ScenarioTests {
         #expect(draft.ownerID == h.state.userOfRep[Reduction.chooseRep(orderNumber: ID.order, repIDs: [417, 13])!])
         #expect(draft.taxID == ID.tax15)
         #expect(draft.status == .pending)
-        #expect(draft.internalNotes == "First order of the season; VIP buyer" && draft.externalNotes == "Deliver Monday - Wednesday only please")
+        #expect(
+            draft.internalNotes == "First order of the season; VIP buyer" && draft.externalNotes == "Deliver Monday - Wednesday only please"
+        )
         #expect(draft.items.map(\.leafLinkLineID) == [4846101, 4846102, 4846103], "duplicate chocolate lines kept, negative line removed")
         #expect(draft.items.map(\.unitPrice) == [money("9.00"), money("25.00"), money("9.00")])
         #expect(draft.charges.map(\.name) == ["LeafLink line 4846104 (PROMO-01)", "LeafLink discount", "Shipping", "LeafLink credit"])
@@ -39,10 +43,12 @@ struct ScenarioTests {
         let created = h.succeed(create, Fixture.json("distru/sales-order-create-response.json"))
         #expect(created.contains { $0.action == .setLeafLinkExternalIDs(orderNumber: ID.order, externalIDSeller: "SO-001042") })
         h.succeedAll(created)
-        h.observeSalesOrder(Harness.salesOrder { $0.setting("location", .object(["id": .s(ID.mainWarehouse), "name": .s("Main Warehouse")])) })
+        h.observeSalesOrder(
+            Harness.salesOrder { $0.setting("location", .object(["id": .s(ID.mainWarehouse), "name": .s("Main Warehouse")])) })
 
         // 4. An LL edit while Pending is applied.
-        let edit = h.observeOrder(Harness.order { $0.settingLine(1, "quantity", .s("12.0000")).setting("modified", .s("2026-11-20T09:00:00-07:00")) })
+        let edit = h.observeOrder(
+            Harness.order { $0.settingLine(1, "quantity", .s("12.0000")).setting("modified", .s("2026-11-20T09:00:00-07:00")) })
         #expect(edit.updates.first?.items?.first { $0.leafLinkLineID == 4846102 }?.quantity == 12)
         h.succeedAll(edit)
 
@@ -50,19 +56,23 @@ struct ScenarioTests {
         let processing = h.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("PROCESSING")) })
         #expect(processing.transitions == [.accept])
         h.succeedAll(processing)
-        let acceptedEcho = h.observeOrder(Harness.order {
-            $0.settingLine(1, "quantity", .s("12.0000")).setting("status", .s("Accepted"))
-              .setting("available_transitions", .array([.s("fulfilled"), .s("rejected")])).setting("modified", .s("2026-11-20T09:10:00-07:00"))
-        })
+        let acceptedEcho = h.observeOrder(
+            Harness.order {
+                $0.settingLine(1, "quantity", .s("12.0000")).setting("status", .s("Accepted"))
+                    .setting("available_transitions", .array([.s("fulfilled"), .s("rejected")])).setting(
+                        "modified", .s("2026-11-20T09:10:00-07:00"))
+            })
         #expect(acceptedEcho.isEmpty)
 
         // 6. The first line gets a batch and the SO is Ready to Ship with a delivery date.
-        let ready = h.observeSalesOrder(Harness.salesOrder { so in
-            var items = so["items"]!.array!
-            items[0] = items[0].setting("batch", .object(["id": .s("batch-771")]))
-            items[1] = items[1].setting("quantity", .s("12.000000"))
-            return so.setting("items", .array(items)).setting("status", .s("READY_TO_SHIP")).setting("delivery_datetime", .s("2026-11-25T17:00:00.000000Z"))
-        })
+        let ready = h.observeSalesOrder(
+            Harness.salesOrder { so in
+                var items = so["items"]!.array!
+                items[0] = items[0].setting("batch", .object(["id": .s("batch-771")]))
+                items[1] = items[1].setting("quantity", .s("12.000000"))
+                return so.setting("items", .array(items)).setting("status", .s("READY_TO_SHIP")).setting(
+                    "delivery_datetime", .s("2026-11-25T17:00:00.000000Z"))
+            })
         #expect(ready.transitions == [.fulfill])
         #expect(ready.contains { $0.action == .setLeafLinkShipDate(orderNumber: ID.order, shipDate: "2026-11-25T17:00:00.000000Z") })
         h.succeedAll(ready)
@@ -71,7 +81,7 @@ struct ScenarioTests {
         let extra = Fixture.json("leaflink/order-submitted.json")["line_items"]!.array![1].setting("id", .n("4846199"))
         let lateOrder = Harness.order {
             $0.settingLine(0, "quantity", .s("36.0000")).settingLine(1, "quantity", .s("12.0000")).mappingLines { $0 + [extra] }
-              .setting("status", .s("Fulfilled")).setting("modified", .s("2026-11-20T11:00:00-07:00"))
+                .setting("status", .s("Fulfilled")).setting("modified", .s("2026-11-20T11:00:00-07:00"))
         }
         let late = h.observeOrder(lateOrder)
         #expect(late.updates.isEmpty && late.statuses.isEmpty)
@@ -88,12 +98,16 @@ struct ScenarioTests {
         let template = h.op(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: ID.salesOrder, transporterLicense: "403R-00077")))
         h.succeed(template[0], Fixture.json("metrc/template-create-response.json"))
         let transfer = h.observe(.metrcTransfer, "4410022", file: "metrc/transfer-so-001042.json")
-        #expect(transfer.contains { $0.action == .completeSalesOrder(salesOrderID: ID.salesOrder, metrcTransferID: "4410022", packages: []) })
+        #expect(
+            transfer.contains { $0.action == .completeSalesOrder(salesOrderID: ID.salesOrder, metrcTransferID: "4410022", packages: []) })
         #expect(transfer.transitions == [.ship, .complete])
         h.succeedAll(transfer)
-        let finalLL = h.observeOrder(lateOrder.setting("status", .s("Complete")).setting("available_transitions", .array([])).setting("modified", .s("2026-11-24T12:00:00-07:00")))
+        let finalLL = h.observeOrder(
+            lateOrder.setting("status", .s("Complete")).setting("available_transitions", .array([])).setting(
+                "modified", .s("2026-11-24T12:00:00-07:00")))
         #expect(finalLL.isEmpty, "the refused edits stay refused, the errors are not mailed again")
-        let finalSO = h.observeSalesOrder(Harness.salesOrder { $0.setting("status", .s("COMPLETED")).setting("delivery_datetime", .s("2026-11-25T17:00:00.000000Z")) })
+        let finalSO = h.observeSalesOrder(
+            Harness.salesOrder { $0.setting("status", .s("COMPLETED")).setting("delivery_datetime", .s("2026-11-25T17:00:00.000000Z")) })
         #expect(finalLL.statuses.isEmpty && finalSO.transitions.isEmpty)
         #expect(h.sync.salesOrderStatus == .completed && h.sync.phase == .synced)
         #expect(h.emitted.creates.count == 1)

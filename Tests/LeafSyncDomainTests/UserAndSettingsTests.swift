@@ -1,7 +1,8 @@
 import Foundation
 import LeafSyncJSON
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 @Suite("Users, reps and settings (R-USR, R-SET)")
@@ -35,8 +36,13 @@ struct UserAndSettingsTests {
     func secretsStayOut() {
         var h = Harness.world(mapReps: false)
         let secret = "ll-app-key-7f3a9c2e51"
-        let payload = JSONValue.object(["errorRecipients": .array([.s("ops@example.com")]), "leafLinkApiKey": .s(secret), "webhookKey": .s("whk-\(secret)")])
-        h.feed(NewEvent(type: EventType.settingsChanged, schemaVersion: 2, source: "operator", subject: "settings", payload: payload.canonicalBytes))
+        let payload = JSONValue.object([
+            "errorRecipients": .array([.s("ops@example.com")]), "leafLinkApiKey": .s(secret), "webhookKey": .s("whk-\(secret)"),
+        ])
+        h.feed(
+            NewEvent(
+                type: EventType.settingsChanged, schemaVersion: 2, source: "operator", subject: "settings", payload: payload.canonicalBytes)
+        )
         h.observeOrder(Harness.order())
         let everything = "\(h.state)" + "\(h.emitted)"
         #expect(!everything.contains(secret))
@@ -52,10 +58,13 @@ struct UserAndSettingsTests {
         #expect(h.observeOrder(Harness.order()).creates.first?.locationID == nil)
         h.op(.changeSettings(SettingsChange(defaultSalesOrderLocationID: ID.mainWarehouse)))
         #expect(h.sync.sent?.locationID == nil, "the earlier SO is unchanged")
-        #expect(h.observe(.leafLinkOrder, ID.medicalOrder, file: "leaflink/order-medical-part.json").creates.first?.locationID == ID.mainWarehouse)
+        #expect(
+            h.observe(.leafLinkOrder, ID.medicalOrder, file: "leaflink/order-medical-part.json").creates.first?.locationID
+                == ID.mainWarehouse)
         // Turning price sync on does not push the differences that existed before.
         var prices = Harness.world()
-        prices.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.990000")))
+        prices.observe(
+            .distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json").setting("unit_price", .s("9.990000")))
         prices.op(.changeSettings(SettingsChange(syncPrices: true)))
         let cycle = prices.tick()
         #expect(cycle.productUpdates.isEmpty && cycle.salePrices.isEmpty)
@@ -64,7 +73,9 @@ struct UserAndSettingsTests {
     @Test("R-SET-03 defaults: polls and pushes every 10 minutes; webhooks fetch at once only with a webhook key")
     func defaultsAndWebhooks() {
         var h = Harness.world()
-        #expect(h.state.settings.orderPollSeconds == 600 && h.state.settings.productPollSeconds == 600 && h.state.settings.inventoryPushSeconds == 600)
+        #expect(
+            h.state.settings.orderPollSeconds == 600 && h.state.settings.productPollSeconds == 600
+                && h.state.settings.inventoryPushSeconds == 600)
         let first = h.tick()
         #expect(first.contains { $0.action == .poll(system: "leaflink", kind: "orders") })
         #expect(!h.tick(after: 300).contains { $0.action == .poll(system: "leaflink", kind: "orders") })

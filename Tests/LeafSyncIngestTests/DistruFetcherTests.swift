@@ -3,6 +3,7 @@ import DistruSimulator
 import Foundation
 import HTTPClientSupport
 import LeafSyncIngest
+import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncTestSupport
 import NIOHTTP1
@@ -33,11 +34,13 @@ struct DistruFetcherTests {
             let inventory = store.ofType("distru.inventory.observed")
             #expect(inventory.count == 6)
             #expect(inventory.contains { $0.subject == "distru-inventory:\(DistruDemo.chocolate):\(DistruDemo.warehouse)" })
-            #expect(store.ofType("distru.fetch.cursor").map(\.subject).sorted()
-                == ["distru-cursor:companies", "distru-cursor:invoices", "distru-cursor:orders", "distru-cursor:products"])
+            #expect(
+                store.ofType("distru.fetch.cursor").map(\.subject).sorted()
+                    == ["distru-cursor:companies", "distru-cursor:invoices", "distru-cursor:orders", "distru-cursor:products"])
             #expect(first.allSatisfy { $0.deleted == 0 })
             // Payloads are the bytes as received: slice of the simulator's page.
-            let order = try #require(store.ofType("distru.order.observed").first { $0.subject == "distru-order:\(DistruDemo.processingOrder)" })
+            let order = try #require(
+                store.ofType("distru.order.observed").first { $0.subject == "distru-order:\(DistruDemo.processingOrder)" })
             let direct = try await client(for: sim).order(id: DistruDemo.processingOrder).raw.bytes
             #expect(order.payload.bytes == direct)
             #expect(order.source == "distru" && order.schemaVersion == 1)
@@ -61,7 +64,8 @@ struct DistruFetcherTests {
             _ = try await f.pass(DistruEvents.order)
             let cursor = try #require(await f.cursor(for: .orders))
             try await Task.sleep(for: .milliseconds(5))
-            _ = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-01T17:00:00Z"])
+            _ = try await control(
+                sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-01T17:00:00Z"])
             let before = store.events.count
             let report = try await f.pass(DistruEvents.order)
             #expect(report.full == false)
@@ -103,7 +107,8 @@ struct DistruFetcherTests {
             await sim.simulator.faults.enqueue([.status(400, retryAfter: nil)])  // the first cycle fails
             let task = Task { await f.run(every: .milliseconds(10)) }
             #expect(try await eventually(30) { store.ofType("distru.order.observed").count == 3 })
-            _ = try await control(sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-03T17:00:00Z"])
+            _ = try await control(
+                sim, .POST, "/_sim/orders/\(DistruDemo.processingOrder)/delivery", ["delivery_datetime": "2026-12-03T17:00:00Z"])
             #expect(try await eventually(30) { store.ofType("distru.order.observed").count == 4 })
             task.cancel()
             await task.value
@@ -151,7 +156,9 @@ struct DistruFetcherTests {
             await receiver.stop()
 
             // Direct checks of the signature: valid, tampered, missing, wrong secret.
-            let body = Array(#"{"type":"PRODUCT","event":"UPDATE","id":"\#(DistruDemo.chocolate)","object":null,"changes":{},"occurred_datetime":"2026-11-27T10:00:00.000000Z"}"#.utf8)
+            let body = Array(
+                #"{"type":"PRODUCT","event":"UPDATE","id":"\#(DistruDemo.chocolate)","object":null,"changes":{},"occurred_datetime":"2026-11-27T10:00:00.000000Z"}"#
+                    .utf8)
             let sig = DistruWebhooks.signature(body: body, secret: secret)
             #expect(sig.hasPrefix("sha256=") && sig.count == 7 + 64)
             var tampered = body
@@ -161,7 +168,8 @@ struct DistruFetcherTests {
             #expect(try await f.receiveWebhook(body: body, signature: nil, secret: secret) == .badSignature)
             #expect(try await f.receiveWebhook(body: body, signature: sig, secret: "other") == .badSignature)
             #expect(store.events.count == count)
-            let ok = try await f.receiveWebhook(body: body, signature: sig.uppercased().replacingOccurrences(of: "SHA256=", with: "sha256="), secret: secret)
+            let ok = try await f.receiveWebhook(
+                body: body, signature: sig.uppercased().replacingOccurrences(of: "SHA256=", with: "sha256="), secret: secret)
             guard case .accepted(let seq, let obs) = ok else { Issue.record("got \(ok)"); return }
             #expect(store.events[Int(seq) - 1].subject == "distru-product:\(DistruDemo.chocolate)")
             #expect(obs != nil)

@@ -6,6 +6,7 @@ import LeafLinkAPI
 import LeafLinkSimulator
 import LeafSyncDomain
 import LeafSyncIngest
+import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncTestSupport
 import Logging
@@ -39,7 +40,10 @@ import Testing
             #expect(store.ofType("leaflink.staff.observed").count == 4)
             #expect(store.ofType("leaflink.order-payment.observed").count == 2)
             #expect(store.ofType("leaflink.credit.observed").count == 2)
-            #expect(Set(store.ofType("leaflink.fetch.cursor").map(\.subject)) == ["ll-cursor:customers", "ll-cursor:products", "ll-cursor:orders-received"])
+            #expect(
+                Set(store.ofType("leaflink.fetch.cursor").map(\.subject)) == [
+                    "ll-cursor:customers", "ll-cursor:products", "ll-cursor:orders-received",
+                ])
             #expect(events.allSatisfy { $0.source == "leaflink" && $0.correlationID == "cycle-1" && $0.schemaVersion == 1 })
             // The payload is the record exactly as the API serves it, embedded children included.
             let order = try #require(store.ofType("leaflink.order.observed").first)
@@ -51,7 +55,8 @@ import Testing
         }
     }
 
-    @Test("incremental fetch picks up exactly the modified records including one changed mid fetch") func incrementalFetchPicksUpExactlyTheModifiedRecordsIncludingOneChangedMidFetch() async throws {
+    @Test("incremental fetch picks up exactly the modified records including one changed mid fetch")
+    func incrementalFetchPicksUpExactlyTheModifiedRecordsIncludingOneChangedMidFetch() async throws {
         try await withSimulator { sim in
             let store = MemoryEventStore()
             let fetcher = LeafLinkFetcher(client: client(for: sim, pageLimit: 2), store: store, options: ordersOnly())
@@ -86,7 +91,8 @@ import Testing
         }
     }
 
-    @Test("refetching an unchanged catalogue appends nothing across a restart") func refetchingAnUnchangedCatalogueAppendsNothingAcrossARestart() async throws {
+    @Test("refetching an unchanged catalogue appends nothing across a restart")
+    func refetchingAnUnchangedCatalogueAppendsNothingAcrossARestart() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("leaflink-fetch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try await withSimulator { sim in
@@ -155,7 +161,8 @@ import Testing
             let receiver = try await WebhookReceiver.start(fetcher: fetcher, key: key)
             await sim.simulator.webhooks.configure(.init(url: receiver.url, key: key, retryDelays: [.milliseconds(5)]))
 
-            let created = try await control(sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 24]]])
+            let created = try await control(
+                sim, .POST, "/_sim/buyer/orders", ["customer": 148515, "lines": [["product": 2093, "quantity": 24]]])
             let number = try #require(created["orders"]?.arrayValue?.first?.stringValue)
             await sim.simulator.webhooks.idle()
             let webhooks = store.ofType("leaflink.webhook.received")
@@ -173,7 +180,9 @@ import Testing
         }
     }
 
-    @Test("tampered or missing signature is refused and appends nothing") func tamperedOrMissingSignatureIsRefusedAndAppendsNothing() async throws {
+    @Test("tampered or missing signature is refused and appends nothing") func tamperedOrMissingSignatureIsRefusedAndAppendsNothing()
+        async throws
+    {
         let key = "whk-\(UUID().uuidString)"
         let store = MemoryEventStore()
         try await withSimulator(seed: tinySeed()) { sim in
@@ -188,7 +197,8 @@ import Testing
             #expect(missing.status == 401)
             let wrong = try await rawRequest(receiver.url, method: .POST, headers: [("LL-Signature", signature)], body: tampered)
             #expect(wrong.status == 401)
-            let wrongKey = try await rawRequest(receiver.url, method: .POST, headers: [("LL-Signature", LeafLinkWebhooks.signature(body: body, key: "other"))], body: body)
+            let wrongKey = try await rawRequest(
+                receiver.url, method: .POST, headers: [("LL-Signature", LeafLinkWebhooks.signature(body: body, key: "other"))], body: body)
             #expect(wrongKey.status == 401)
             #expect(store.events.isEmpty)
             await receiver.stop()
@@ -208,7 +218,8 @@ import Testing
             #expect(try await fetcher.receiveWebhook(body: body, signature: signature, key: key) == .duplicate)
             #expect(store.events.count == 2)
             let malformed = Array(#"{"type":"order","data":{}}"#.utf8)
-            let outcome = try await fetcher.receiveWebhook(body: malformed, signature: LeafLinkWebhooks.signature(body: malformed, key: key), key: key)
+            let outcome = try await fetcher.receiveWebhook(
+                body: malformed, signature: LeafLinkWebhooks.signature(body: malformed, key: key), key: key)
             #expect(outcome.httpStatus == 400 && store.events.count == 2)
             // A product that cannot be fetched: the webhook is logged, LeafLink gets a 2xx.
             let gone = Array(#"{"type":"product","action":"edit","data":{"id":424242}}"#.utf8)
@@ -222,9 +233,12 @@ import Testing
 /// Fires once.
 final class HookFlag: Sendable {
     private let fired = Mutex(false)
-    func fire() -> Bool { fired.withLock { f in defer { f = true }; return !f } }
+    func fire() -> Bool {
+        fired.withLock { f in
+            defer { f = true }; return !f
+        }
+    }
 }
-
 
 @Suite("LeafLink fetch loop") struct LeafLinkFetchLoopTests {
     @Test("run loop keeps fetching until cancelled") func runLoopKeepsFetchingUntilCancelled() async throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LeafSyncJSON
+import Testing
 
 @Suite("ISO-8601 and decimal scalars")
 struct ScalarTests {
@@ -8,8 +8,10 @@ struct ScalarTests {
     func datetimes() {
         let instant = ISO8601Text.microseconds("2020-06-10T21:15:03.776119Z")
         #expect(instant == 1_591_823_703_776_119)
-        for text in ["2020-06-10T15:15:03.776119-06:00", "2020-06-10T21:15:03.776119+00:00", "2020-06-10 21:15:03.776119",
-                     "2020-06-10T23:15:03.776119+0200", "2020-06-10T21:15:03.7761199Z"] {
+        for text in [
+            "2020-06-10T15:15:03.776119-06:00", "2020-06-10T21:15:03.776119+00:00", "2020-06-10 21:15:03.776119",
+            "2020-06-10T23:15:03.776119+0200", "2020-06-10T21:15:03.7761199Z",
+        ] {
             #expect(ISO8601Text.microseconds(text) == instant, "\(text)")
         }
         #expect(ISO8601Text.microseconds("2026-11-20") == ISO8601Text.microseconds("2026-11-20T00:00:00Z"))
@@ -33,9 +35,15 @@ struct ScalarTests {
     @Test("decimal text parses exactly and rounds by the rule asked for (R-PRC-02)")
     func decimals() {
         #expect(DecimalText.parse("12abc") == nil && DecimalText.parse("1.2.3") == nil && DecimalText.parse("-4.000000") == -4)
-        #expect(DecimalText.parse(" 24.0000 ") == 24 && DecimalText.parse("1e3") == 1000 && DecimalText.parse("+5") == 5 && DecimalText.parse("") == nil)
-        #expect(DecimalText.fixed(Decimal(string: "2.675")!, places: 2) == "2.68" && DecimalText.fixed(Decimal(string: "2.665")!, places: 2, rule: .bankers) == "2.66")
+        #expect(
+            DecimalText.parse(" 24.0000 ") == 24 && DecimalText.parse("1e3") == 1000 && DecimalText.parse("+5") == 5
+                && DecimalText.parse("") == nil)
+        #expect(
+            DecimalText.fixed(Decimal(string: "2.675")!, places: 2) == "2.68"
+                && DecimalText.fixed(Decimal(string: "2.665")!, places: 2, rule: .bankers) == "2.66")
         #expect(DecimalText.fixed(24, places: 4) == "24.0000" && DecimalText.fixed(Decimal(string: "-0.001")!, places: 2) == "0.00")
-        #expect(DecimalText.from(.number("0.1")) == Decimal(string: "0.1") && DecimalText.from(.string("x")) == nil && DecimalText.from(nil) == nil)
+        #expect(
+            DecimalText.from(.number("0.1")) == Decimal(string: "0.1") && DecimalText.from(.string("x")) == nil
+                && DecimalText.from(nil) == nil)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LeafSyncJSON
 
 /// The tape must read every payload exactly as the tree does: same values, same fingerprints
@@ -25,7 +26,9 @@ struct TapeTests {
 
     @Test("the tape reads what the tree reads: members, nulls, duplicates, kinds")
     func accessors() throws {
-        let doc = try JSONDocument.parse(#"{"id":7,"id":8,"gone":null,"amount":{"amount":"12.50","currency":"USD"},"list":[{"x":1},{"x":2}],"flag":"yes","n":-0.00}"#).root
+        let doc = try JSONDocument.parse(
+            #"{"id":7,"id":8,"gone":null,"amount":{"amount":"12.50","currency":"USD"},"list":[{"x":1},{"x":2}],"flag":"yes","n":-0.00}"#
+        ).root
         #expect(doc["id"]?.int == 8, "the last duplicate wins, as in a dictionary")
         #expect(doc["gone"] == nil && doc["absent"] == nil)
         #expect(doc["amount"]?.decimal == Decimal(string: "12.5"))
@@ -66,8 +69,10 @@ struct TapeTests {
 
     @Test("malformed JSON is rejected with the byte offset; leading zeros and raw control characters too")
     func malformed() {
-        let texts = [#"{"a":}"#, #"{"a":1,}"#, #"[1 2]"#, #""\q""#, #"{"a":"\u12"}"#, "tru", "{} x", "-", "1.", #"{"a":"x"#,
-                     #"{"a": 01}"#, "-01", "\"a\u{09}b\"", "\"line\nbreak\"", "", "  ", "[", #"{"a" 1}"#, "1e", "[1,]"]
+        let texts = [
+            #"{"a":}"#, #"{"a":1,}"#, #"[1 2]"#, #""\q""#, #"{"a":"\u12"}"#, "tru", "{} x", "-", "1.", #"{"a":"x"#,
+            #"{"a": 01}"#, "-01", "\"a\u{09}b\"", "\"line\nbreak\"", "", "  ", "[", #"{"a" 1}"#, "1e", "[1,]",
+        ]
         for text in texts {
             #expect(throws: JSONSyntaxError.self, "\(text)") { try JSONDocument.parse(text) }
         }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LeafSyncJSON
 import OrderedCollections
+import Testing
 
 @Suite("JSON values and the writer")
 struct WriterTests {
@@ -46,7 +46,9 @@ struct WriterTests {
 
     @Test("literals, accessors and filling(from:) behave as both former value types did")
     func accessors() throws {
-        var value: JSONValue = ["id": 7, "name": "Blue Dream", "tags": ["a", "b"], "active": true, "note": nil, "price": ["amount": .number("12.50")]]
+        var value: JSONValue = [
+            "id": 7, "name": "Blue Dream", "tags": ["a", "b"], "active": true, "note": nil, "price": ["amount": .number("12.50")],
+        ]
         #expect(value["id"]?.intValue == 7 && value["id"]?.int == 7 && value["id"]?.string == "7")
         #expect(value["name"]?.stringValue == "Blue Dream" && value["id"]?.stringValue == nil)
         #expect(value["tags"]?.arrayValue?.count == 2 && value["active"]?.boolValue == true)
@@ -57,7 +59,9 @@ struct WriterTests {
         value["id"] = nil
         #expect(value.memberNames == ["name", "tags", "active", "note", "price"])
         let filled = (value.object ?? [:]).filling(from: ["name": "x", "price": ["currency": "USD"], "extra": 1])
-        #expect(JSONValue.object(filled).text == #"{"name":"Jack Herer","tags":["a","b"],"active":true,"note":null,"price":{"amount":12.50,"currency":"USD"},"extra":1}"#)
+        #expect(
+            JSONValue.object(filled).text
+                == #"{"name":"Jack Herer","tags":["a","b"],"active":true,"note":null,"price":{"amount":12.50,"currency":"USD"},"extra":1}"#)
         #expect(JSONValue.int(-3).text == "-3" && JSONValue.double(1234.0).text == "1234" && JSONValue.double(.nan) == .null)
         #expect(try JSONValue.decimal(Decimal(string: "18.10")!).text == "18.1")
         #expect(throws: JSONValueError.notANumber) { try JSONValue.decimal(.nan) }

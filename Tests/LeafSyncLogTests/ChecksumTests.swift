@@ -1,5 +1,6 @@
-@testable import LeafSyncLog
 import Testing
+
+@testable import LeafSyncLog
 
 @Suite("Event log: checksums")
 struct ChecksumTests {
@@ -24,8 +25,9 @@ struct ChecksumTests {
         }
         let whole = CRC32C.checksum(data)
         let split = data.withUnsafeBytes { all in
-            CRC32C.checksum(UnsafeRawBufferPointer(rebasing: all[30_001...]),
-                            extending: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: all[..<30_001])))
+            CRC32C.checksum(
+                UnsafeRawBufferPointer(rebasing: all[30_001...]),
+                extending: CRC32C.checksum(UnsafeRawBufferPointer(rebasing: all[..<30_001])))
         }
         #expect(split == whole)
     }

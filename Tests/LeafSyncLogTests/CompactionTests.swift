@@ -129,7 +129,8 @@ struct CompactionTests {
             try LogCompactor(directory: directory.path).compact()
         } throws: { error in
             guard case .corrupted(let corruption)? = error as? EventLogError else { return false }
-            return segment.hasSuffix(corruption.segment) && corruption.offset == UInt64(offsets[6]) && corruption.reason.contains("checksum")
+            return segment.hasSuffix(corruption.segment) && corruption.offset == UInt64(offsets[6])
+                && corruption.reason.contains("checksum")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: segment)) == Data(bytes))
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: directory.path)).contains { $0.hasSuffix(".compacting") })

@@ -18,7 +18,9 @@ struct ProcessTests {
         }
         let child = try ChildProcess(Products.executable("leafsync-log-child"), ["lock", directory.path])
         let line = child.waitForLine { _ in true }
-        #expect(line?.hasPrefix("error: the log at \(directory.path) is already open for writing by process \(getpid())") == true, "got \(line ?? "nothing")")
+        #expect(
+            line?.hasPrefix("error: the log at \(directory.path) is already open for writing by process \(getpid())") == true,
+            "got \(line ?? "nothing")")
         #expect(child.waitForExit() == 1)
         await writer.close()
 
@@ -62,7 +64,8 @@ struct ProcessTests {
         var random = SystemRandomNumberGenerator()
         var acknowledged: UInt64 = 0
         for round in 0..<20 {
-            let child = try ChildProcess(Products.executable("leafsync-log-child"), ["append", directory.path, "\(Int.random(in: 1...40, using: &random))"])
+            let child = try ChildProcess(
+                Products.executable("leafsync-log-child"), ["append", directory.path, "\(Int.random(in: 1...40, using: &random))"])
             let acksBeforeKill = Int.random(in: 1...60, using: &random)
             var seen = 0
             while seen < acksBeforeKill, let line = child.waitForLine(where: { $0.hasPrefix("ack ") }) {
@@ -106,7 +109,9 @@ struct ProcessTests {
             let child = try ChildProcess(Products.executable("leafsync-log-child"), ["compact", directory.path])
             let segmentsBeforeKill = Int.random(in: 0..<segments, using: &random)
             var seen = 0, finished = false
-            while seen < segmentsBeforeKill, let line = child.waitForLine(where: { $0.hasPrefix("segment ") || $0.hasPrefix("done") || $0.hasPrefix("error") }) {
+            while seen < segmentsBeforeKill,
+                let line = child.waitForLine(where: { $0.hasPrefix("segment ") || $0.hasPrefix("done") || $0.hasPrefix("error") })
+            {
                 if !line.hasPrefix("segment ") { finished = true; break }
                 seen += 1
             }

@@ -59,8 +59,9 @@ struct ScanTests {
 
         let cursor = try EventLogReader(directory: directory.path).cursor(from: 1)
         var read = 0
-        let expected = EventLogError.corrupted(Corruption(
-            segment: "00000000000000000001.seg", offset: UInt64(offsets[20]), reason: "batch body checksum mismatch"))
+        let expected = EventLogError.corrupted(
+            Corruption(
+                segment: "00000000000000000001.seg", offset: UInt64(offsets[20]), reason: "batch body checksum mismatch"))
         #expect(throws: expected) {
             while let event = try cursor.next() {
                 #expect(event.matches(events[read]))
@@ -87,7 +88,9 @@ struct ScanTests {
     func similarStrings() async throws {
         let directory = TemporaryDirectory()
         let middles = ["a", "b", "c"]
-        let shapes = ["", "x", "s.\u{1F33F}.", "type.12345.6", "type.0123456789.\u{00E9}.observed", "t.0123456789abcdef.x.0123456789abcdef.observed"]
+        let shapes = [
+            "", "x", "s.\u{1F33F}.", "type.12345.6", "type.0123456789.\u{00E9}.observed", "t.0123456789abcdef.x.0123456789abcdef.observed",
+        ]
         let events = (0..<600).map { n in
             let shape = shapes[n % shapes.count], middle = middles[n / shapes.count % middles.count]
             let mid = shape.index(shape.startIndex, offsetBy: shape.count / 2)

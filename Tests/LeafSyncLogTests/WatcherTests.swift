@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Event log: watching for changes")
 struct WatcherTests {
-    @Test("the log watcher's safety tick runs on the injected clock: a waiter wakes when that clock passes a second, with no change on disk")
+    @Test(
+        "the log watcher's safety tick runs on the injected clock: a waiter wakes when that clock passes a second, with no change on disk")
     func tickOnInjectedClock() async throws {
         let directory = TemporaryDirectory("watch")
         let clock = ManualClock()

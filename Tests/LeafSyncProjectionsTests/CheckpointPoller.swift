@@ -12,7 +12,7 @@ struct CheckpointPoller {
     /// The committed checkpoint, or nil while there is no readable database.
     func checkpoint() async -> Int? {
         guard FileManager.default.fileExists(atPath: tenant.projectionPath),
-              let queue = try? DatabaseQueue(path: tenant.projectionPath, configuration: Self.readOnly)
+            let queue = try? DatabaseQueue(path: tenant.projectionPath, configuration: Self.readOnly)
         else { return nil }
         defer { try? queue.close() }
         return try? await queue.read { try Int.fetchOne($0, sql: "SELECT last_sequence FROM projector_checkpoint") }

@@ -43,7 +43,10 @@ struct ProjectorTests {
         let tenant = try await ScenarioLog.tenant(directory)
         try await Projector(tenant: tenant).run()
         let db = try ProjectionDatabase.openReadOnly(tenant)
-        let row = try #require(try await db.read { try Row.fetchOne($0, sql: "SELECT * FROM sales_orders WHERE leaflink_short_id = ?", arguments: [ScenarioLog.shortID]) })
+        let row = try #require(
+            try await db.read {
+                try Row.fetchOne($0, sql: "SELECT * FROM sales_orders WHERE leaflink_short_id = ?", arguments: [ScenarioLog.shortID])
+            })
         #expect(row["leaflink_order_number"] as String? == ScenarioLog.orderNumber)
         #expect(row["sync_state"] as String? == "synced")
         #expect((row["so_number"] as String?) != nil)
@@ -113,7 +116,8 @@ struct ProjectorTests {
             let child = try ChildProcess(Self.leafsync, ["project", "--dir", crashed.path, "--batch-size", "200"])
             // Kill once the checkpoint passes a random point, so the kill lands inside a later batch.
             let threshold = Int.random(in: 400...6_000, using: &random)
-            let reached = await CheckpointPoller(tenant: TenantDirectory(crashed.path))
+            let reached =
+                await CheckpointPoller(tenant: TenantDirectory(crashed.path))
                 .wait(while: { child.process.isRunning }, until: { $0 >= threshold }).map { $0 >= threshold } ?? false
             child.kill()
             if reached { killedMidway += 1 }
@@ -172,7 +176,9 @@ struct ProjectorTests {
         #expect(committed.map { $0 % 50 == 0 || $0 == events.count } == true, "it stops on a batch boundary")
     }
 
-    @Test("one projector per tenant: a second one is refused with the lock file named; cancelling the first stops it with its checkpoint and frees the lock")
+    @Test(
+        "one projector per tenant: a second one is refused with the lock file named; cancelling the first stops it with its checkpoint and frees the lock"
+    )
     func oneProjectorPerTenant() async throws {
         let directory = TemporaryDirectory("projector-lock")
         let tenant = try await ScenarioLog.tenant(directory)

@@ -1,6 +1,6 @@
 import Foundation
-import LeafSyncJSON
 import LeafSyncDomain
+import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncProjections
 import LeafSyncTestSupport
@@ -9,7 +9,8 @@ import LeafSyncTestSupport
 /// an unmapped rep, unblocked when the operator maps the rep, its SO created (and acknowledged)
 /// and then observed in Distru, with times fixed so outputs are reproducible.
 enum ScenarioLog {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let orderNumber = "5e3c1f7a-2b4d-4c8e-9a1f-0d2e3f4a5b6c"
     static let shortID = "3f4a5b6c"
     static let jane = "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"
@@ -48,12 +49,20 @@ enum ScenarioLog {
         }
         for file in ["distru/inventory-chocolate-main.json", "distru/inventory-blue-dream-main.json"] {
             let row = json(file)
-            events.append(EventFactory.inventoryRow(productID: row["product_id"]!.string!, locationID: row["location_id"]!.string!, bytes: bytes(file), at: at()))
+            events.append(
+                EventFactory.inventoryRow(
+                    productID: row["product_id"]!.string!, locationID: row["location_id"]!.string!, bytes: bytes(file), at: at()))
         }
         events.append(try EventFactory.operatorAction(.mapRep(distruUserID: john, leafLinkStaffID: 13), at: at()))
-        events.append(try EventFactory.operatorAction(.linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093), at: at()))
-        events.append(try EventFactory.operatorAction(.linkProduct(distruProductID: "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f50", leafLinkProductID: 2094), at: at()))
-        events.append(try EventFactory.operatorAction(.linkProduct(distruProductID: "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a61", leafLinkProductID: 2095), at: at()))
+        events.append(
+            try EventFactory.operatorAction(
+                .linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093), at: at()))
+        events.append(
+            try EventFactory.operatorAction(
+                .linkProduct(distruProductID: "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f50", leafLinkProductID: 2094), at: at()))
+        events.append(
+            try EventFactory.operatorAction(
+                .linkProduct(distruProductID: "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a61", leafLinkProductID: 2095), at: at()))
         // The order arrives while rep 417 (Jane) is unmapped: blocked (R-ORD-01) …
         events.append(EventFactory.observed(.leafLinkOrder, id: orderNumber, bytes: bytes("leaflink/order-submitted.json"), at: at()))
         // … the same record re-fetched changes nothing (R-ENG-01) …
@@ -63,14 +72,20 @@ enum ScenarioLog {
         // The dispatcher's outcome for the SO create, then the SO as Distru shows it.
         var state = SyncState()
         for (index, event) in events.enumerated() {
-            _ = reduce(into: &state, recorded: RecordedEvent(
-                sequence: UInt64(index + 1), recordedAt: event.recordedAt!, type: event.type, schemaVersion: event.schemaVersion,
-                source: event.source, subject: event.subject, causationID: event.causationID, correlationID: event.correlationID, payload: EventPayload(event.payload)))
+            _ = reduce(
+                into: &state,
+                recorded: RecordedEvent(
+                    sequence: UInt64(index + 1), recordedAt: event.recordedAt!, type: event.type, schemaVersion: event.schemaVersion,
+                    source: event.source, subject: event.subject, causationID: event.causationID, correlationID: event.correlationID,
+                    payload: EventPayload(event.payload)))
         }
-        if let create = state.commands.pending.values.sorted(by: { $0.key < $1.key }).first(where: { $0.key.hasPrefix("distru-so-create:") }) {
+        if let create = state.commands.pending.values.sorted(by: { $0.key < $1.key }).first(where: { $0.key.hasPrefix("distru-so-create:") }
+        ) {
             events.append(EventFactory.commandSucceeded(create, response: json("distru/sales-order-create-response.json"), at: at()))
         }
-        events.append(EventFactory.observed(.distruOrder, id: "0f6a2b8c-1d3e-4f5a-9b7c-8d9e0f1a2b3c", bytes: bytes("distru/sales-order-synced.json"), at: at()))
+        events.append(
+            EventFactory.observed(
+                .distruOrder, id: "0f6a2b8c-1d3e-4f5a-9b7c-8d9e0f1a2b3c", bytes: bytes("distru/sales-order-synced.json"), at: at()))
         return events
     }
 

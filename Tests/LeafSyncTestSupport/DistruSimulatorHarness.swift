@@ -1,6 +1,7 @@
 public import DistruAPI
 public import DistruSimulator
 public import HTTPClientSupport
+import LeafSyncJSON
 public import SimulatorSupport
 
 extension RunningDistruSimulator: SimulatorControl {}
@@ -12,7 +13,8 @@ public func withDistru<T>(
     _ body: (RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? DistruSeed(directory: Paths.distruDemo)
-    return try await withStarted({ try await DistruSimulator(seed: seed, settings: settings, webhook: webhook).start() }, stop: { await $0.stop() }, body)
+    return try await withStarted(
+        { try await DistruSimulator(seed: seed, settings: settings, webhook: webhook).start() }, stop: { await $0.stop() }, body)
 }
 
 /// A client for the Distru simulator with tiny backoffs.
@@ -36,11 +38,13 @@ public enum DistruDemo {
 public func productsSeed(_ n: Int) -> DistruSeed {
     var products: [JSONValue] = []
     for i in 0..<n {
-        products.append(.object(JSONObject([
-            ("id", .string(DeterministicID.uuid(namespace: "test-product", name: String(i)))), ("name", .string("Product \(i)")),
-            ("sku", .string("SKU-\(i)")), ("unit_price", "1.000000"), ("inventory_tracking_method", "PRODUCT"),
-            ("updated_datetime", "2026-11-01T00:00:00.000000Z"),
-        ])))
+        products.append(
+            .object(
+                JSONObject([
+                    ("id", .string(DeterministicID.uuid(namespace: "test-product", name: String(i)))), ("name", .string("Product \(i)")),
+                    ("sku", .string("SKU-\(i)")), ("unit_price", "1.000000"), ("inventory_tracking_method", "PRODUCT"),
+                    ("updated_datetime", "2026-11-01T00:00:00.000000Z"),
+                ])))
     }
     return DistruSeed(bundle: ["products": .array(products)])
 }

@@ -1,6 +1,7 @@
 public import HTTPClientSupport
 public import LeafLinkAPI
 public import LeafLinkSimulator
+import LeafSyncJSON
 public import SimulatorSupport
 
 extension RunningSimulator: SimulatorControl {}
@@ -10,8 +11,12 @@ public func tinySeed() -> SimSeed {
     SimSeed(bundle: [
         "customers": [["id": 148515, "name": "Good Vibrations Dispensary"]],
         "company-staff": [["id": 13, "display_name": "John Doe", "email": "john@seller.example"]],
-        "products": [["id": 2093, "name": "Chocolate Bar", "sku": "BAR-1", "quantity": "100000.0000",
-                      "unit_multiplier": 12, "wholesale_price": ["amount": 108, "currency": "USD"]]],
+        "products": [
+            [
+                "id": 2093, "name": "Chocolate Bar", "sku": "BAR-1", "quantity": "100000.0000",
+                "unit_multiplier": 12, "wholesale_price": ["amount": 108, "currency": "USD"],
+            ]
+        ],
     ])
 }
 
@@ -22,7 +27,8 @@ public func withSimulator<T>(
     _ body: (RunningSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? SimSeed(directory: Paths.leafLinkDemo)
-    return try await withStarted({ try await LeafLinkSimulator(seed: seed, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() }, body)
+    return try await withStarted(
+        { try await LeafLinkSimulator(seed: seed, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() }, body)
 }
 
 /// A client for the LeafLink simulator with tiny backoffs (so retry tests are fast) and no

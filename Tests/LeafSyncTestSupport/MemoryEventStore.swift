@@ -14,9 +14,11 @@ public final class MemoryEventStore: IngestEventStore {
         state.withLock { events in
             let first = UInt64(events.count + 1)
             for e in new {
-                events.append(RecordedEvent(
-                    sequence: UInt64(events.count + 1), recordedAt: .now(), type: e.type, schemaVersion: e.schemaVersion,
-                    source: e.source, subject: e.subject, causationID: e.causationID, correlationID: e.correlationID, payload: EventPayload(e.payload)))
+                events.append(
+                    RecordedEvent(
+                        sequence: UInt64(events.count + 1), recordedAt: .now(), type: e.type, schemaVersion: e.schemaVersion,
+                        source: e.source, subject: e.subject, causationID: e.causationID, correlationID: e.correlationID,
+                        payload: EventPayload(e.payload)))
             }
             return first...UInt64(events.count)
         }

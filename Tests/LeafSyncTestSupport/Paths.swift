@@ -4,7 +4,8 @@ public import Foundation
 /// has `../shared` beside the checkout too), and the simulators' demo seeds.
 public enum Paths {
     /// The repository's root directory.
-    public static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     /// `../shared`: the spec and the vendors' sample payloads. A checkout in a worktree folder
     /// (`…/wt/<name>`) finds it one level further up.
     public static let shared: URL = {

@@ -1,4 +1,4 @@
-public import HTTPClientSupport
+public import LeafSyncJSON
 public import NIOHTTP1
 
 /// A running simulator's `/_sim/` control surface: seeding, settings, scripted changes.
@@ -9,7 +9,8 @@ public protocol SimulatorControl: Sendable {
 
 /// A `/_sim/` control call on `sim`; throws ``SimCallFailed`` on a non-200.
 @discardableResult
-public func control(_ sim: some SimulatorControl, _ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil) async throws -> JSONValue {
+public func control(_ sim: some SimulatorControl, _ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil) async throws -> JSONValue
+{
     let (status, bytes) = try await rawRequest(sim.rootURL + path, method: method, body: body?.serialized())
     guard status == 200 else { throw SimCallFailed(status: status, body: String(decoding: bytes, as: UTF8.self)) }
     return try JSONParser.parse(bytes)

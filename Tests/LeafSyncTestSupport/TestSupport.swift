@@ -6,7 +6,8 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public let path: String
 
     public init(_ label: String = "log") {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("leafsync-\(label)-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -24,7 +25,8 @@ public enum Products {
             Bundle.main.bundleURL,
             Bundle.main.bundleURL.deletingLastPathComponent(),
         ]
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("leafsync-log-child").path) {
+        for candidate in candidates
+        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("leafsync-log-child").path) {
             return candidate
         }
         return candidates[0]
@@ -116,7 +118,6 @@ public final class ChildProcess: @unchecked Sendable {
     }
 }
 
-
 /// The result of running a command to completion.
 public struct CommandResult: Sendable {
     public var status: Int32
@@ -125,7 +126,8 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs an executable to completion (bounded by `timeout`), capturing both outputs.
-public func runCommand(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 120) throws -> CommandResult {
+public func runCommand(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 120) throws -> CommandResult
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -160,7 +162,9 @@ public func runCommand(_ executable: String, _ arguments: [String], stdin: Data?
         throw CommandTimeout(command: ([executable] + arguments).joined(separator: " "), seconds: timeout)
     }
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    return CommandResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 public struct CommandTimeout: Error, CustomStringConvertible {

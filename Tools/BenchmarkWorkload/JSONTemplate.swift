@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import LeafSyncJSON
 
 /// A JSON record with holes: parsed once from a sample file, with the fields that vary replaced

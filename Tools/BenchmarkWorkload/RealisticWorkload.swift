@@ -1,6 +1,6 @@
 import Foundation
 import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncLog
 
 /// Generates realistic log events from the sample records in `data/samples/`: LeafLink orders
 /// and products, Distru inventory rows, products and sales orders, and command outcomes, in the
@@ -36,22 +36,31 @@ public struct RealisticWorkload: Sendable {
             return try JSONTemplate(sample: data, holes: holes)
         }
         // Orders embed their line items (`include_children=line_items`), as the fetcher asks for them.
-        llOrder = try load("leaflink/order.json", [
-            "number", "short_id", "order_number", "order_short_number", "customer.id", "status", "total.amount",
-            "payment_balance", "credits", "created_on", "modified", "sales_reps.0.id", "buyer", "line_items",
-        ], adding: ["line_items"])
-        llLineItem = try load("leaflink/line-item.json", [
-            "id", "order", "product", "quantity", "ordered_unit_price.amount", "wholesale_price.amount", "position",
-        ])
-        llProduct = try load("leaflink/product.json", [
-            "id", "sku", "quantity", "reserved_qty", "wholesale_price.amount", "available_inventory", "modified", "last_edit",
-        ])
+        llOrder = try load(
+            "leaflink/order.json",
+            [
+                "number", "short_id", "order_number", "order_short_number", "customer.id", "status", "total.amount",
+                "payment_balance", "credits", "created_on", "modified", "sales_reps.0.id", "buyer", "line_items",
+            ], adding: ["line_items"])
+        llLineItem = try load(
+            "leaflink/line-item.json",
+            [
+                "id", "order", "product", "quantity", "ordered_unit_price.amount", "wholesale_price.amount", "position",
+            ])
+        llProduct = try load(
+            "leaflink/product.json",
+            [
+                "id", "sku", "quantity", "reserved_qty", "wholesale_price.amount", "available_inventory", "modified", "last_edit",
+            ])
         distruInventory = try load("distru/inventory-row.json", ["product_id", "location_id", "active", "reserved", "available"])
-        distruProduct = try load("distru/product.json", ["id", "sku", "unit_price", "quantity_available", "leaflink_product_id", "updated_datetime"])
-        distruOrder = try load("distru/sales-order.json", [
-            "id", "order_number", "status", "total", "updated_datetime", "leaflink_id", "leaflink_order_number",
-            "items.0.quantity", "items.0.price", "items.0.leaflink_id",
-        ])
+        distruProduct = try load(
+            "distru/product.json", ["id", "sku", "unit_price", "quantity_available", "leaflink_product_id", "updated_datetime"])
+        distruOrder = try load(
+            "distru/sales-order.json",
+            [
+                "id", "order_number", "status", "total", "updated_datetime", "leaflink_id", "leaflink_order_number",
+                "items.0.quantity", "items.0.price", "items.0.leaflink_id",
+            ])
     }
 
     /// `count` events, deterministic for `seed`.
@@ -64,8 +73,10 @@ public struct RealisticWorkload: Sendable {
             let time = Timestamp(microseconds: start + Int64(index) * 600_000)
             if index > 0, index % Self.eventsPerPushCycle == 0 {
                 // The scheduler's tick every 10 minutes (1,000 events apart): a push cycle (R-INV-02).
-                events.append(NewEvent(type: "engine.tick", source: "engine", subject: "scheduler", recordedAt: time,
-                                       payload: Array(#"{"atMicros":\#(time.microseconds)}"#.utf8)))
+                events.append(
+                    NewEvent(
+                        type: "engine.tick", source: "engine", subject: "scheduler", recordedAt: time,
+                        payload: Array(#"{"atMicros":\#(time.microseconds)}"#.utf8)))
             } else {
                 events.append(event(index: index, time: time, random: &random))
             }
@@ -108,13 +119,14 @@ public struct RealisticWorkload: Sendable {
             let total = Self.money(Int(random.next() % 900_000) + 5_000)
             let lines = (0..<Int(order % 3 + 1)).map { position in
                 let price = Self.money(Int((UInt64(order) &* 7 &+ UInt64(position) &* 13) % 20_000) + 100)
-                return String(decoding: llLineItem.render([
-                    "id": .number(String(4_800_000 + order * 3 + position)), "order": .string(number),
-                    "product": .number(String(2_000 + (order &* 31 &+ position &* 17) % Self.products)),
-                    "quantity": .string("\(Int(random.next() % 24) + 1).0000"),
-                    "ordered_unit_price.amount": .string(price), "wholesale_price.amount": .string(price),
-                    "position": .number(String(position)),
-                ]), as: UTF8.self)
+                return String(
+                    decoding: llLineItem.render([
+                        "id": .number(String(4_800_000 + order * 3 + position)), "order": .string(number),
+                        "product": .number(String(2_000 + (order &* 31 &+ position &* 17) % Self.products)),
+                        "quantity": .string("\(Int(random.next() % 24) + 1).0000"),
+                        "ordered_unit_price.amount": .string(price), "wholesale_price.amount": .string(price),
+                        "position": .number(String(position)),
+                    ]), as: UTF8.self)
             }
             let payload = llOrder.render([
                 "line_items": .raw("[" + lines.joined(separator: ",") + "]"),
@@ -127,7 +139,8 @@ public struct RealisticWorkload: Sendable {
                 "created_on": .string(stamp), "modified": .string(stamp),
                 "sales_reps.0.id": .number(String(Self.leafLinkRepID(order % Self.reps))), "buyer": .number(String(6_000 + order % 300)),
             ])
-            return NewEvent(type: "leaflink.order.observed", source: "leaflink", subject: "ll-order:\(number)", recordedAt: time, payload: payload)
+            return NewEvent(
+                type: "leaflink.order.observed", source: "leaflink", subject: "ll-order:\(number)", recordedAt: time, payload: payload)
         case 25..<40:
             let id = 2_000 + product
             let quantity = Int(random.next() % 2_000)
@@ -139,7 +152,8 @@ public struct RealisticWorkload: Sendable {
                 "available_inventory": .number(String(quantity - reserved)),
                 "modified": .string(stamp), "last_edit": .string(stamp),
             ])
-            return NewEvent(type: "leaflink.product.observed", source: "leaflink", subject: "ll-product:\(id)", recordedAt: time, payload: payload)
+            return NewEvent(
+                type: "leaflink.product.observed", source: "leaflink", subject: "ll-product:\(id)", recordedAt: time, payload: payload)
         case 40..<75:
             let productID = Self.uuid(0x22, product)
             let locationID = Self.distruLocationID(Int(random.next() % UInt64(Self.locations)))
@@ -150,7 +164,9 @@ public struct RealisticWorkload: Sendable {
                 "active": .string("\(active).000000"), "reserved": .string("\(reserved).000000"),
                 "available": .string("\(active - reserved).000000"),
             ])
-            return NewEvent(type: "distru.inventory.observed", source: "distru", subject: "distru-inventory:\(productID):\(locationID)", recordedAt: time, payload: payload)
+            return NewEvent(
+                type: "distru.inventory.observed", source: "distru", subject: "distru-inventory:\(productID):\(locationID)",
+                recordedAt: time, payload: payload)
         case 75..<85:
             let productID = Self.uuid(0x22, product)
             let payload = distruProduct.render([
@@ -159,7 +175,9 @@ public struct RealisticWorkload: Sendable {
                 "quantity_available": .string("\(random.next() % 3_000).000000"),
                 "leaflink_product_id": .number(String(2_000 + product)), "updated_datetime": .string(stamp),
             ])
-            return NewEvent(type: "distru.product.observed", source: "distru", subject: "distru-product:\(productID)", recordedAt: time, payload: payload)
+            return NewEvent(
+                type: "distru.product.observed", source: "distru", subject: "distru-product:\(productID)", recordedAt: time,
+                payload: payload)
         case 85..<95:
             let orderID = Self.uuid(0x44, order)
             let number = Self.uuid(0x11, order)
@@ -173,15 +191,19 @@ public struct RealisticWorkload: Sendable {
                 "items.0.price": .string(Self.money(Int(random.next() % 2_000) + 100) + "0000"),
                 "items.0.leaflink_id": .number(String(4_800_000 + index)),
             ])
-            return NewEvent(type: "distru.order.observed", source: "distru", subject: "distru-order:\(orderID)", recordedAt: time, payload: payload)
+            return NewEvent(
+                type: "distru.order.observed", source: "distru", subject: "distru-order:\(orderID)", recordedAt: time, payload: payload)
         default:
             // The dispatcher's outcome of an inventory push of the last push cycle (R-INV-02).
             let id = 2_000 + product
             let quantity = random.next() % 2_000
             let cycle = Self.pushCycleTime(before: index, start: Self.start)
-            let payload = Array(#"{"key":"ll-inventory:\#(id)@\#(cycle)","response":{"command":"leaflink.product.set-quantity","product":\#(id),"quantity":"\#(quantity).0000","http_status":200,"duration_ms":\#(random.next() % 900 + 40)}}"#.utf8)
-            return NewEvent(type: "engine.command.succeeded", source: "engine", subject: "ll-product:\(id)", recordedAt: time,
-                            causationID: UInt64(max(1, index)), correlationID: "push-cycle-\(cycle)", payload: payload)
+            let payload = Array(
+                #"{"key":"ll-inventory:\#(id)@\#(cycle)","response":{"command":"leaflink.product.set-quantity","product":\#(id),"quantity":"\#(quantity).0000","http_status":200,"duration_ms":\#(random.next() % 900 + 40)}}"#
+                    .utf8)
+            return NewEvent(
+                type: "engine.command.succeeded", source: "engine", subject: "ll-product:\(id)", recordedAt: time,
+                causationID: UInt64(max(1, index)), correlationID: "push-cycle-\(cycle)", payload: payload)
         }
     }
 
@@ -191,7 +213,8 @@ public struct RealisticWorkload: Sendable {
         let a = random.next(), b = random.next()
         let hex = String(format: "%016llx%016llx", a, b)
         let chars = Array(hex)
-        return "\(String(chars[0..<8]))-\(String(chars[8..<12]))-4\(String(chars[13..<16]))-a\(String(chars[17..<20]))-\(String(chars[20..<32]))"
+        return
+            "\(String(chars[0..<8]))-\(String(chars[8..<12]))-4\(String(chars[13..<16]))-a\(String(chars[17..<20]))-\(String(chars[20..<32]))"
     }
 
     /// Cents as a decimal amount, e.g. 12345 → "123.45".

@@ -10,18 +10,18 @@ struct LogBenchmark: AsyncParsableCommand {
         commandName: "log",
         abstract: "Append and scan throughput of the event log against a SQLite table of JSON rows.",
         discussion: """
-        Generates realistic events from data/samples (LeafLink orders and products, Distru \
-        inventory rows, products and sales orders, command outcomes), then, in this one process:
-          1. appends them to a new event log, 1,000 events per append;
-          2. inserts them into the baseline: one SQLite table, one row per event with the JSON \
-        payload, WAL, 1,000 rows per transaction;
-          3. scans both from the start, materialising every event: the log as written, then \
-        again after `LogCompactor` (as `leafsync log compact`) re-encoded its batches with LZ4HC.
-        The headline scan and compression figures are the compacted log's; the table shows both.
-        Both sides use the same durability: --durability fsync (default) makes every 1,000 events \
-        durable on both (log `fsync`, SQLite `synchronous=FULL`); `none` syncs neither.
-        Run it in release mode: swift run -c release leafsync-bench log
-        """
+            Generates realistic events from data/samples (LeafLink orders and products, Distru \
+            inventory rows, products and sales orders, command outcomes), then, in this one process:
+              1. appends them to a new event log, 1,000 events per append;
+              2. inserts them into the baseline: one SQLite table, one row per event with the JSON \
+            payload, WAL, 1,000 rows per transaction;
+              3. scans both from the start, materialising every event: the log as written, then \
+            again after `LogCompactor` (as `leafsync log compact`) re-encoded its batches with LZ4HC.
+            The headline scan and compression figures are the compacted log's; the table shows both.
+            Both sides use the same durability: --durability fsync (default) makes every 1,000 events \
+            durable on both (log `fsync`, SQLite `synchronous=FULL`); `none` syncs neither.
+            Run it in release mode: swift run -c release leafsync-bench log
+            """
     )
 
     @Option(help: "How many events.")
@@ -50,7 +50,8 @@ struct LogBenchmark: AsyncParsableCommand {
         guard events > 0 else { throw ValidationError("--events must be positive") }
         guard ["fsync", "none"].contains(durability) else { throw ValidationError("--durability must be fsync or none") }
         if let keep, FileManager.default.fileExists(atPath: keep),
-           let contents = try? FileManager.default.contentsOfDirectory(atPath: keep), !contents.isEmpty {
+            let contents = try? FileManager.default.contentsOfDirectory(atPath: keep), !contents.isEmpty
+        {
             throw ValidationError("--keep \(keep) exists and is not empty; choose a new directory")
         }
     }
@@ -73,7 +74,7 @@ struct LogBenchmark: AsyncParsableCommand {
         progress.say("appending to the event log (durability \(policy), \(Self.appenders) concurrent appenders) …")
         let writer = try EventLogWriter(directory: logDirectory, options: EventLogOptions(durability: policy))
         let chunks = stride(from: 0, to: generated.count, by: chunk).map { generated[$0..<min($0 + chunk, generated.count)] }
-        let (_, appendSeconds) = try await Stopwatch.measure {
+        let (_, appendSeconds) = try await Stopwatch.measureAsync {
             // A few producers append concurrently, as fetch loops and the dispatcher do; each
             // append still returns only once its events are durable (group commit).
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -114,8 +115,10 @@ struct LogBenchmark: AsyncParsableCommand {
         progress.say("zero-copy scan: \(viewed) events at \(Int(Double(viewed) / viewSeconds)) events/s")
         progress.say("scanning the SQLite baseline …")
         let (baselineScanned, baselineScanSeconds) = try Stopwatch.median(of: scans) { try table.scan() }
-        for scanned in [writtenScan.scanned, compactedScan.scanned] where
-            scanned.count != events || baselineScanned.count != events || scanned.bytes != baselineScanned.payloadBytes {
+        for scanned in [writtenScan.scanned, compactedScan.scanned]
+        where
+            scanned.count != events || baselineScanned.count != events || scanned.bytes != baselineScanned.payloadBytes
+        {
             throw ValidationError("scan mismatch: log \(scanned), baseline \(baselineScanned), expected \(events) events")
         }
 
@@ -213,16 +216,16 @@ struct LogBenchmarkResult {
         func ratio(_ value: Double) -> String { String(format: "%6.2fx", value) }
         return """
 
-        leafsync-bench log: \(events) events, \(payloadBytes / 1_000_000) MB of payload, durability \(durability) on both sides
-                                  event log    SQLite baseline     ratio
-        append (events/s)      \(rate(appendEventsPerSecond))  \(rate(baselineAppendEventsPerSecond))    \(ratio(appendRatio))
-        full scan (events/s)   \(rate(scanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(scanRatio))   compacted log
-          as written           \(rate(uncompactedScanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(uncompactedScanRatio))   before compaction
-        bytes on disk          \(String(format: "%12d", logBytesOnDisk))  \(String(format: "%12d", baselineBytesOnDisk))    \(ratio(Double(baselineBytesOnDisk) / Double(max(logBytesOnDisk, 1))))
-        append MB/s (uncompressed)  \(String(format: "%.1f", appendMegabytesPerSecond))
-        compaction MB/s (uncompressed)  \(String(format: "%.1f", compactionMegabytesPerSecond))
-        compression ratio           \(String(format: "%.2f", compressionRatio)) compacted, \(String(format: "%.2f", uncompactedCompressionRatio)) as written
-        \(keptLog.map { "log kept in \($0)" } ?? "")
-        """
+            leafsync-bench log: \(events) events, \(payloadBytes / 1_000_000) MB of payload, durability \(durability) on both sides
+                                      event log    SQLite baseline     ratio
+            append (events/s)      \(rate(appendEventsPerSecond))  \(rate(baselineAppendEventsPerSecond))    \(ratio(appendRatio))
+            full scan (events/s)   \(rate(scanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(scanRatio))   compacted log
+              as written           \(rate(uncompactedScanEventsPerSecond))  \(rate(baselineScanEventsPerSecond))    \(ratio(uncompactedScanRatio))   before compaction
+            bytes on disk          \(String(format: "%12d", logBytesOnDisk))  \(String(format: "%12d", baselineBytesOnDisk))    \(ratio(Double(baselineBytesOnDisk) / Double(max(logBytesOnDisk, 1))))
+            append MB/s (uncompressed)  \(String(format: "%.1f", appendMegabytesPerSecond))
+            compaction MB/s (uncompressed)  \(String(format: "%.1f", compactionMegabytesPerSecond))
+            compression ratio           \(String(format: "%.2f", compressionRatio)) compacted, \(String(format: "%.2f", uncompactedCompressionRatio)) as written
+            \(keptLog.map { "log kept in \($0)" } ?? "")
+            """
     }
 }

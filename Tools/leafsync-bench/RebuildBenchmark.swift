@@ -1,8 +1,8 @@
 import ArgumentParser
 import BenchmarkWorkload
 import Foundation
-import LeafSyncJSON
 import LeafSyncDomain
+import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncProjections
 
@@ -11,12 +11,12 @@ struct RebuildBenchmark: AsyncParsableCommand {
         commandName: "rebuild",
         abstract: "Full projection rebuild from a realistic log, against the raw scan of the same log.",
         discussion: """
-        Writes a log of realistic events (the generator of `leafsync-bench log`: LeafLink orders \
-        and products, Distru inventory rows, products and sales orders, command outcomes, all \
-        decoded and reduced by the real reducer), scans it raw, then rebuilds every projection \
-        from it, in this one process, and prints both rates and their ratio.
-        Run it in release mode: swift run -c release leafsync-bench rebuild
-        """
+            Writes a log of realistic events (the generator of `leafsync-bench log`: LeafLink orders \
+            and products, Distru inventory rows, products and sales orders, command outcomes, all \
+            decoded and reduced by the real reducer), scans it raw, then rebuilds every projection \
+            from it, in this one process, and prints both rates and their ratio.
+            Run it in release mode: swift run -c release leafsync-bench rebuild
+            """
     )
 
     @Option(help: "How many events.")
@@ -42,16 +42,24 @@ struct RebuildBenchmark: AsyncParsableCommand {
         var minute: Int64 = 0
         func at() -> Timestamp { minute += 1; return Timestamp(microseconds: start + minute * 1_000_000) }
         typealias W = RealisticWorkload
-        var setup = [try EventFactory.operatorAction(.changeSettings(SettingsChange(
-            defaultSalesOrderLocationID: W.distruLocationID(0), errorRecipients: ["ops@brand.example"])), at: at())]
+        var setup = [
+            try EventFactory.operatorAction(
+                .changeSettings(
+                    SettingsChange(
+                        defaultSalesOrderLocationID: W.distruLocationID(0), errorRecipients: ["ops@brand.example"])), at: at())
+        ]
         for n in 0..<W.reps {
             setup.append(try EventFactory.operatorAction(.mapRep(distruUserID: "user-\(n)", leafLinkStaffID: W.leafLinkRepID(n)), at: at()))
         }
         for n in 0..<W.products {
-            setup.append(try EventFactory.operatorAction(.linkProduct(distruProductID: W.distruProductID(n), leafLinkProductID: W.leafLinkProductID(n)), at: at()))
+            setup.append(
+                try EventFactory.operatorAction(
+                    .linkProduct(distruProductID: W.distruProductID(n), leafLinkProductID: W.leafLinkProductID(n)), at: at()))
         }
         for n in 0..<W.customers {
-            setup.append(try EventFactory.operatorAction(.associateCustomer(leafLinkCustomerID: W.leafLinkCustomerID(n), distruCompanyID: "company-\(n)"), at: at()))
+            setup.append(
+                try EventFactory.operatorAction(
+                    .associateCustomer(leafLinkCustomerID: W.leafLinkCustomerID(n), distruCompanyID: "company-\(n)"), at: at()))
         }
         return setup
     }
@@ -59,7 +67,8 @@ struct RebuildBenchmark: AsyncParsableCommand {
     private func generate(_ events: Int, into tenant: TenantDirectory, progress: Progress) async throws {
         progress.say("writing \(events) realistic events to \(tenant.logPath) …")
         let setup = try Self.tenantSetup()
-        let generated = setup + (try RealisticWorkload().events(count: max(0, events - setup.count), seed: seed)).prefix(events - setup.count)
+        let generated =
+            setup + (try RealisticWorkload().events(count: max(0, events - setup.count), seed: seed)).prefix(events - setup.count)
         let writer = try EventLogWriter(directory: tenant.logPath, options: EventLogOptions(durability: .none))
         for start in stride(from: 0, to: generated.count, by: 10_000) {
             try await writer.append(Array(generated[start..<min(start + 10_000, generated.count)]))
@@ -91,7 +100,7 @@ struct RebuildBenchmark: AsyncParsableCommand {
             return count
         }
         progress.say("rebuilding the projections …")
-        let (committed, rebuildSeconds) = try await Stopwatch.measure {
+        let (committed, rebuildSeconds) = try await Stopwatch.measureAsync {
             try await Projector(tenant: tenant, batchSize: 5_000).run(rebuild: true)
         }
         guard scanned == events, committed == UInt64(events) else {
@@ -99,20 +108,23 @@ struct RebuildBenchmark: AsyncParsableCommand {
         }
         let scanRate = Double(events) / scanSeconds, rebuildRate = Double(events) / rebuildSeconds
         if json {
-            print(JSONWriter.canonical([
-                "events": .int(events), "rebuild_events_per_s": .double(rebuildRate.rounded()), "scan_events_per_s": .double(scanRate.rounded()),
-                "ratio": .double((rebuildRate / scanRate * 1000).rounded() / 1000), "kept": keep.map(JSONValue.string) ?? .null,
-            ]))
+            print(
+                JSONWriter.canonical([
+                    "events": .int(events), "rebuild_events_per_s": .double(rebuildRate.rounded()),
+                    "scan_events_per_s": .double(scanRate.rounded()),
+                    "ratio": .double((rebuildRate / scanRate * 1000).rounded() / 1000), "kept": keep.map(JSONValue.string) ?? .null,
+                ]))
         } else {
-            print("""
+            print(
+                """
 
-            leafsync-bench rebuild: \(events) events
-                                       events/s
-            raw log scan          \(String(format: "%12.0f", scanRate))
-            projection rebuild    \(String(format: "%12.0f", rebuildRate))
-            rebuild / scan        \(String(format: "%12.4f", rebuildRate / scanRate))   (target ≥ 0.2)
-            \(keep.map { "tenant kept in \($0): try leafsync audit sql \"SELECT count(*) FROM audit_index\" --dir \($0)" } ?? "")
-            """)
+                leafsync-bench rebuild: \(events) events
+                                           events/s
+                raw log scan          \(String(format: "%12.0f", scanRate))
+                projection rebuild    \(String(format: "%12.0f", rebuildRate))
+                rebuild / scan        \(String(format: "%12.4f", rebuildRate / scanRate))   (target ≥ 0.2)
+                \(keep.map { "tenant kept in \($0): try leafsync audit sql \"SELECT count(*) FROM audit_index\" --dir \($0)" } ?? "")
+                """)
         }
     }
 }

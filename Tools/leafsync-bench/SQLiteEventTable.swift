@@ -20,19 +20,20 @@ struct SQLiteEventTable {
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS events (
-                    seq INTEGER PRIMARY KEY,
-                    recorded_at INTEGER NOT NULL,
-                    type TEXT NOT NULL,
-                    schema_version INTEGER NOT NULL,
-                    source TEXT NOT NULL,
-                    subject TEXT NOT NULL,
-                    causation_id INTEGER,
-                    correlation_id TEXT,
-                    payload TEXT NOT NULL
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS events (
+                        seq INTEGER PRIMARY KEY,
+                        recorded_at INTEGER NOT NULL,
+                        type TEXT NOT NULL,
+                        schema_version INTEGER NOT NULL,
+                        source TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        causation_id INTEGER,
+                        correlation_id TEXT,
+                        payload TEXT NOT NULL
+                    )
+                    """)
         }
     }
 
@@ -42,10 +43,11 @@ struct SQLiteEventTable {
         for start in stride(from: 0, to: events.count, by: rowsPerTransaction) {
             let chunk = events[start..<min(start + rowsPerTransaction, events.count)]
             try queue.inTransaction { db in
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO events (seq, recorded_at, type, schema_version, source, subject, causation_id, correlation_id, payload)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO events (seq, recorded_at, type, schema_version, source, subject, causation_id, correlation_id, payload)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for event in chunk {
                     sequence += 1
                     try statement.execute(arguments: [
@@ -65,10 +67,12 @@ struct SQLiteEventTable {
         try queue.read { db in
             var count = 0
             var bytes = 0
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT seq, recorded_at, type, schema_version, source, subject, causation_id, correlation_id, payload
-                FROM events ORDER BY seq
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT seq, recorded_at, type, schema_version, source, subject, causation_id, correlation_id, payload
+                    FROM events ORDER BY seq
+                    """)
             while let row = try rows.next() {
                 // One copy, as the log's reader makes: the bytes straight out of SQLite's row buffer.
                 let payload = try row.withUnsafeData(atIndex: 8) { [UInt8]($0 ?? Data()) }

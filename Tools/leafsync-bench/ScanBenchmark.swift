@@ -8,10 +8,10 @@ struct ScanBenchmark: ParsableCommand {
         commandName: "scan",
         abstract: "Scan an existing log from the start, materialising every event, and print events/s.",
         discussion: """
-        The same scan as `leafsync-bench log` measures, on a log you have (e.g. one left by \
-        `leafsync-bench log --keep DIR`), so it can be profiled on its own: \
-        perf record -g leafsync-bench scan --log DIR --repeat 10
-        """
+            The same scan as `leafsync-bench log` measures, on a log you have (e.g. one left by \
+            `leafsync-bench log --keep DIR`), so it can be profiled on its own: \
+            perf record -g leafsync-bench scan --log DIR --repeat 10
+            """
     )
 
     @Option(help: "The log directory.")

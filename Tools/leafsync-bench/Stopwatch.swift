@@ -26,7 +26,8 @@ struct Stopwatch {
         return (result!, times.sorted()[times.count / 2])
     }
 
-    static func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+    /// The async form of ``measure(_:)``, named apart so a trailing closure picks one unambiguously.
+    static func measureAsync<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
         let watch = Stopwatch()
         let value = try await body()
         return (value, watch.elapsedSeconds)

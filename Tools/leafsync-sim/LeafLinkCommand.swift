@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import SimulatorSupport
 import LeafLinkSimulator
+import SimulatorSupport
 
 /// `leafsync-sim leaflink --port P [--seed DIR] [--api-key KEY] [--webhook-url URL --webhook-key KEY]`
 struct LeafLinkCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 public import HTTPClientSupport
+import LeafSyncJSON
 import NIOHTTP1
 
 extension DistruClient {
@@ -17,10 +18,18 @@ extension DistruClient {
 
     // MARK: Lists (typed)
 
-    public func products(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruProductModel>] { try await typed(.products, updatedSince) }
-    public func orders(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruOrderModel>] { try await typed(.orders, updatedSince) }
-    public func companies(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruCompanyModel>] { try await typed(.companies, updatedSince) }
-    public func invoices(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruInvoiceModel>] { try await typed(.invoices, updatedSince) }
+    public func products(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruProductModel>] {
+        try await typed(.products, updatedSince)
+    }
+    public func orders(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruOrderModel>] {
+        try await typed(.orders, updatedSince)
+    }
+    public func companies(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruCompanyModel>] {
+        try await typed(.companies, updatedSince)
+    }
+    public func invoices(updatedSince: DistruTimestamp? = nil) async throws -> [DistruFetched<DistruInvoiceModel>] {
+        try await typed(.invoices, updatedSince)
+    }
     /// Inventory grouped by product and location.
     public func inventory() async throws -> [DistruFetched<DistruInventoryRowModel>] { try await typed(.inventory, nil) }
     public func users() async throws -> [DistruFetched<DistruUserModel>] { try await typed(.users, nil) }
@@ -62,13 +71,16 @@ extension DistruClient {
     /// Records a payment on an invoice; returns the invoice with its payments. Not retried after
     /// a lost answer (it would pay twice): re-read the invoice instead.
     public func addInvoicePayment(invoiceID: String, _ payment: DistruPaymentWrite) async throws -> DistruFetched<DistruInvoiceModel> {
-        try await fetched(.POST, "invoices/\(Self.escape(invoiceID))/payments",
-                          body: .object(JSONObject([("payment", .object(payment.json))])), idempotent: false)
+        try await fetched(
+            .POST, "invoices/\(Self.escape(invoiceID))/payments",
+            body: .object(JSONObject([("payment", .object(payment.json))])), idempotent: false)
     }
 
     // MARK: Helpers
 
-    func upsert<T: Decodable & Sendable>(_ path: String, key: String, _ fields: JSONObject, idempotent: Bool) async throws -> DistruFetched<T> {
+    func upsert<T: Decodable & Sendable>(
+        _ path: String, key: String, _ fields: JSONObject, idempotent: Bool
+    ) async throws -> DistruFetched<T> {
         try await fetched(.POST, path, body: .object(JSONObject([(key, .object(fields))])), idempotent: idempotent)
     }
 

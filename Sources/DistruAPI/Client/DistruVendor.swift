@@ -1,4 +1,5 @@
 public import HTTPClientSupport
+import LeafSyncJSON
 
 /// Distru public API v1 as the shared ``RemoteClient`` sees it: `Bearer <key>`
 /// authentication, `{"data": …}` records and `{"data": […], "next_page": …}` pages, `,` and `:`

@@ -1,5 +1,6 @@
 public import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// A Distru decimal: sent as a string (`"25.000000"`), decoded exactly (never through `Double`).
 /// Plain JSON numbers are accepted too.

@@ -1,5 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// The body of `POST /orders` (`{"order": …}`). Writes are sparse: only the fields set here are
 /// sent, and Distru keeps the others. With `id` set, Distru updates that order or creates it
@@ -16,8 +17,10 @@ public struct DistruOrderWrite: Sendable, Hashable {
         public var note: String?
         public var leaflinkID: String?
 
-        public init(id: String? = nil, productID: String, quantity: Decimal, price: Decimal? = nil, priceBase: Decimal? = nil,
-                    locationID: String? = nil, isSample: Bool? = nil, note: String? = nil, leaflinkID: String? = nil) {
+        public init(
+            id: String? = nil, productID: String, quantity: Decimal, price: Decimal? = nil, priceBase: Decimal? = nil,
+            locationID: String? = nil, isSample: Bool? = nil, note: String? = nil, leaflinkID: String? = nil
+        ) {
             self.id = id
             self.productID = productID
             self.quantity = quantity

@@ -1,5 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// The body of `POST /invoices/{id}/payments` (`{"payment": …}`).
 public struct DistruPaymentWrite: Sendable, Hashable {

@@ -1,5 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// The body of `POST /products` (`{"product": …}`), sparse like orders.
 public struct DistruProductWrite: Sendable, Hashable {

@@ -1,5 +1,6 @@
 public import Foundation
 public import HTTPClientSupport
+import LeafSyncJSON
 
 /// A Distru `updated_datetime`: microseconds since 1970 in UTC, written
 /// `YYYY-MM-DDTHH:MM:SS.ssssssZ`. Parsing (LeafSyncJSON's ``ISO8601Text``) also accepts no or

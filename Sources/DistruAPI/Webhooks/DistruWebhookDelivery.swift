@@ -1,4 +1,5 @@
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// A parsed Distru webhook body.
 public struct DistruWebhookDelivery: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// Distru webhook checks and parsing. Webhooks are hints: verify, log the raw body, then fetch
 /// the record they name (or record its deletion).

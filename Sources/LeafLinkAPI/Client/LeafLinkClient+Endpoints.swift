@@ -1,5 +1,6 @@
 public import Foundation
 public import HTTPClientSupport
+public import LeafSyncJSON
 import NIOHTTP1
 
 extension LeafLinkClient {

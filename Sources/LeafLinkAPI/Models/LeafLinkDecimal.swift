@@ -1,5 +1,6 @@
 public import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// A decimal that LeafLink sends either as a JSON number (`594`, `210.4`) or as a string
 /// (`"24.0000"`, `"420.10"`). Always held as an exact `Decimal` parsed from the text.

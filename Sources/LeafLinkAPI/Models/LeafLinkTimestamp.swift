@@ -1,5 +1,6 @@
 import Foundation
 public import HTTPClientSupport
+import LeafSyncJSON
 
 /// A LeafLink datetime (`2020-06-10T15:15:03.776119-06:00`): the original text and the instant
 /// in microseconds since the Unix epoch. Parsing and formatting are exact (no `Double`), by

@@ -1,4 +1,5 @@
 public import LeafSyncDomain
+
 /// An order received by the seller (`/orders-received/`), keyed by `number` (a UUID).
 /// Every field but `number` is optional so that a partial or changed payload still decodes;
 /// the exact bytes received are what the log keeps.

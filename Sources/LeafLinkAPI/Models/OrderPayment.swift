@@ -1,5 +1,6 @@
 public import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// A payment recorded against an order (`/order-payments/`).
 public struct OrderPayment: Sendable, Codable, Hashable {

@@ -1,4 +1,7 @@
-public import HTTPClientSupport
+public import Foundation
+import HTTPClientSupport
+public import LeafSyncJSON
+
 /// A seller product (`/products/`).
 public struct Product: Sendable, Codable, Hashable {
     public var id: Int
@@ -117,5 +120,3 @@ public struct ProductCreate: Sendable, Hashable {
         return .object(o)
     }
 }
-
-public import Foundation

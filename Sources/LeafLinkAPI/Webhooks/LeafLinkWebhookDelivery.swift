@@ -1,4 +1,5 @@
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// A parsed LeafLink webhook body.
 public struct LeafLinkWebhookDelivery: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// LeafLink webhook checks and parsing (the domain's `LeafLinkWebhook` is the record they
 /// become). Webhooks are hints: verify, log the raw body, then fetch

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+
 /// An outbound intention produced by the reducer. The dispatcher executes it at most once per
 /// `key` and appends `engine.command.succeeded` / `engine.command.failed` with the same key (R-ENG-03).
 public struct Command: Equatable, Sendable {

@@ -31,8 +31,10 @@ public struct LeafLinkProductChanges: Equatable, Sendable {
     /// The other R-PRD-05 fields, as set on the Distru product's LeafLink tab (R-PRD-07).
     public var settings: LeafLinkProductRequest?
 
-    public init(name: String? = nil, sku: String? = nil, description: String? = nil, unit: LeafLinkUnit? = nil,
-                wholesalePrice: Money? = nil, settings: LeafLinkProductRequest? = nil) {
+    public init(
+        name: String? = nil, sku: String? = nil, description: String? = nil, unit: LeafLinkUnit? = nil,
+        wholesalePrice: Money? = nil, settings: LeafLinkProductRequest? = nil
+    ) {
         self.name = name
         self.sku = sku
         self.description = description

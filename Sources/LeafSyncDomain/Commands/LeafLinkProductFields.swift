@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The optional LeafLink product fields (R-PRD-05) that an operator's ``LeafLinkProductRequest``
 /// sets and the ``LeafLinkProductDraft`` made from it carries on: written once, shared by both.
@@ -18,10 +18,12 @@ public struct LeafLinkProductFields: Equatable, Sendable {
     public var strainClassification: String?
     public var unitsPerCase: Decimal?
 
-    public init(sku: String? = nil, description: String? = nil, licenseID: Int? = nil, brandID: Int? = nil,
-                productLineID: Int? = nil, categoryID: Int? = nil, subcategoryID: Int? = nil, wholesalePrice: Money? = nil,
-                salePrice: Money? = nil, retailPrice: Money? = nil, minimumOrder: Decimal? = nil, maximumOrder: Decimal? = nil,
-                strainClassification: String? = nil, unitsPerCase: Decimal? = nil) {
+    public init(
+        sku: String? = nil, description: String? = nil, licenseID: Int? = nil, brandID: Int? = nil,
+        productLineID: Int? = nil, categoryID: Int? = nil, subcategoryID: Int? = nil, wholesalePrice: Money? = nil,
+        salePrice: Money? = nil, retailPrice: Money? = nil, minimumOrder: Decimal? = nil, maximumOrder: Decimal? = nil,
+        strainClassification: String? = nil, unitsPerCase: Decimal? = nil
+    ) {
         self.sku = sku; self.description = description; self.licenseID = licenseID; self.brandID = brandID
         self.productLineID = productLineID; self.categoryID = categoryID; self.subcategoryID = subcategoryID
         self.wholesalePrice = wholesalePrice; self.salePrice = salePrice; self.retailPrice = retailPrice

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import LeafSyncJSON
 
 /// A Distru sales order to create from a LeafLink order.

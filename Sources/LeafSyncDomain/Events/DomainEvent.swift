@@ -1,6 +1,6 @@
 import Foundation
-import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncJSON
+public import LeafSyncLog
 
 /// A log event decoded into the domain: when it happened, what it is about, and the typed fact.
 public struct DomainEvent: Equatable, Sendable {

@@ -1,29 +1,34 @@
 import Foundation
 import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncLog
 
 extension DomainEvent {
     /// Decodes a log event. Never fails: an undecodable record becomes `.rejected` with the reason,
     /// and unknown types become `.ignored`. Older schema versions are upcast first.
     public init(recorded e: RecordedEvent) {
         do {
-            self = try DomainEvent.decode(type: e.type, schemaVersion: e.schemaVersion, subject: e.subject, time: e.recordedAt, payload: e.payload)
+            self = try DomainEvent.decode(
+                type: e.type, schemaVersion: e.schemaVersion, subject: e.subject, time: e.recordedAt, payload: e.payload)
         } catch {
             self = DomainEvent(time: e.recordedAt, subject: e.subject, fact: .rejected(type: e.type, reason: error.description))
         }
     }
 
     /// Decodes one event's parts; throws when its payload cannot be read.
-    public static func decode(type: String, schemaVersion: UInt16, subject: String, time: Timestamp, payload: EventPayload) throws(RecordDecodingError) -> DomainEvent {
+    public static func decode(
+        type: String, schemaVersion: UInt16, subject: String, time: Timestamp, payload: EventPayload
+    ) throws(RecordDecodingError) -> DomainEvent {
         let newest = EventType.currentVersion(of: type)
         guard schemaVersion <= newest else { throw .unsupportedVersion(type: type, version: schemaVersion, newest: newest) }
         if type == EventType.leafLinkFetchCursor || type == EventType.distruFetchCursor {
             return DomainEvent(time: time, subject: subject, fact: .ignored(type: type))
         }
         // Current payloads are read straight off the parsed tape; older ones are upcast as a tree first.
-        let document = try schemaVersion == newest
+        let document =
+            try schemaVersion == newest
             ? RecordDecodingError.parse(payload)
-            : RecordDecodingError.parse(Upcaster.upcast(type: type, from: schemaVersion, RecordDecodingError.parse(payload).root.value).canonicalBytes)
+            : RecordDecodingError.parse(
+                Upcaster.upcast(type: type, from: schemaVersion, RecordDecodingError.parse(payload).root.value).canonicalBytes)
         let json = document.root
         let fingerprint = json.fingerprint
         func observed(_ fact: Fact) -> DomainEvent { DomainEvent(time: time, subject: subject, fact: fact, fingerprint: fingerprint) }
@@ -51,15 +56,19 @@ extension DomainEvent {
             return observed(.distruWebhook(kind: kind.lowercased(), id: id))
         case EventType.metrcTransferObserved: return observed(.metrcTransfer(try MetrcTransfer(json: json)))
         case EventType.tick:
-            guard let micros = json["atMicros"]?.string.flatMap({ Int64($0) }) else { throw .invalidPayload(type: type, reason: "no atMicros") }
+            guard let micros = json["atMicros"]?.string.flatMap({ Int64($0) }) else {
+                throw .invalidPayload(type: type, reason: "no atMicros")
+            }
             return DomainEvent(time: Timestamp(microseconds: micros), subject: subject, fact: .tick)
         case EventType.commandSucceeded:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
             return DomainEvent(time: time, subject: subject, fact: .commandSucceeded(key: key, response: json["response"]?.value ?? .null))
         case EventType.commandFailed:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
-            return DomainEvent(time: time, subject: subject, fact: .commandFailed(
-                key: key, error: json["error"]?.string ?? "unknown error", retryable: json["retryable"]?.bool ?? true))
+            return DomainEvent(
+                time: time, subject: subject,
+                fact: .commandFailed(
+                    key: key, error: json["error"]?.string ?? "unknown error", retryable: json["retryable"]?.bool ?? true))
         default:
             if type.hasPrefix("distru."), type.hasSuffix(".deleted") {
                 let kind = String(type.dropFirst("distru.".count).dropLast(".deleted".count))

@@ -1,6 +1,6 @@
 import Foundation
-import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncJSON
+public import LeafSyncLog
 
 /// Builds log events (`NewEvent`) with the catalog's types, versions, sources and subjects.
 public enum EventFactory {
@@ -59,18 +59,23 @@ public enum EventFactory {
 
     /// A fetched record, stored as the exact bytes received (schema version 1).
     public static func observed(_ kind: Observed, id: String, bytes: [UInt8], at time: Timestamp? = nil) -> NewEvent {
-        NewEvent(type: kind.type, schemaVersion: 1, source: kind.source, subject: "\(kind.subjectPrefix):\(id)", recordedAt: time, payload: bytes)
+        NewEvent(
+            type: kind.type, schemaVersion: 1, source: kind.source, subject: "\(kind.subjectPrefix):\(id)", recordedAt: time, payload: bytes
+        )
     }
 
     /// A Distru inventory row; subject `distru-inventory:<product_id>:<location_id>`.
     public static func inventoryRow(productID: String, locationID: String, bytes: [UInt8], at time: Timestamp? = nil) -> NewEvent {
-        NewEvent(type: EventType.distruInventoryObserved, source: "distru", subject: "distru-inventory:\(productID):\(locationID)", recordedAt: time, payload: bytes)
+        NewEvent(
+            type: EventType.distruInventoryObserved, source: "distru", subject: "distru-inventory:\(productID):\(locationID)",
+            recordedAt: time, payload: bytes)
     }
 
     /// A deletion seen in Distru (`distru.<kind>.deleted`, payload `{"id": …}`).
     public static func distruDeleted(kind: String, id: String, at time: Timestamp? = nil) -> NewEvent {
-        NewEvent(type: EventType.distruDeleted(kind), source: "distru", subject: "distru-\(kind):\(id)", recordedAt: time,
-                 payload: JSONValue.object(["id": .string(id)]).canonicalBytes)
+        NewEvent(
+            type: EventType.distruDeleted(kind), source: "distru", subject: "distru-\(kind):\(id)", recordedAt: time,
+            payload: JSONValue.object(["id": .string(id)]).canonicalBytes)
     }
 
     /// A LeafLink webhook body, under the subject of the record it names.
@@ -80,26 +85,32 @@ public enum EventFactory {
 
     /// An operator action, at its current schema version. Throws, and writes nothing, when a
     /// field cannot be written as JSON (an amount that is `Decimal.nan`).
-    public static func operatorAction(_ action: OperatorAction, at time: Timestamp? = nil, correlationID: String? = nil) throws(JSONValueError) -> NewEvent {
-        NewEvent(type: action.eventType, schemaVersion: EventType.currentVersion(of: action.eventType), source: "operator",
-                 subject: action.subject, recordedAt: time, correlationID: correlationID, payload: try OperatorCoding.encode(action))
+    public static func operatorAction(
+        _ action: OperatorAction, at time: Timestamp? = nil, correlationID: String? = nil
+    ) throws(JSONValueError) -> NewEvent {
+        NewEvent(
+            type: action.eventType, schemaVersion: EventType.currentVersion(of: action.eventType), source: "operator",
+            subject: action.subject, recordedAt: time, correlationID: correlationID, payload: try OperatorCoding.encode(action))
     }
 
     /// A scheduler tick carrying its time.
     public static func tick(at time: Timestamp) -> NewEvent {
-        NewEvent(type: EventType.tick, source: "engine", subject: "scheduler", recordedAt: time,
-                 payload: JSONValue.object(["atMicros": .number(String(time.microseconds))]).canonicalBytes)
+        NewEvent(
+            type: EventType.tick, source: "engine", subject: "scheduler", recordedAt: time,
+            payload: JSONValue.object(["atMicros": .number(String(time.microseconds))]).canonicalBytes)
     }
 
     /// The outcome of a command that succeeded, with the remote response.
     public static func commandSucceeded(_ command: Command, response: JSONValue, at time: Timestamp? = nil) -> NewEvent {
-        NewEvent(type: EventType.commandSucceeded, source: "engine", subject: command.subject, recordedAt: time,
-                 payload: JSONValue.object(["key": .string(command.key), "response": response]).canonicalBytes)
+        NewEvent(
+            type: EventType.commandSucceeded, source: "engine", subject: command.subject, recordedAt: time,
+            payload: JSONValue.object(["key": .string(command.key), "response": response]).canonicalBytes)
     }
 
     /// The outcome of a command that failed. `retryable` is false for errors a retry cannot fix (4xx other than 429).
     public static func commandFailed(_ command: Command, error: String, retryable: Bool, at time: Timestamp? = nil) -> NewEvent {
-        NewEvent(type: EventType.commandFailed, source: "engine", subject: command.subject, recordedAt: time,
-                 payload: JSONValue.object(["key": .string(command.key), "error": .string(error), "retryable": .bool(retryable)]).canonicalBytes)
+        NewEvent(
+            type: EventType.commandFailed, source: "engine", subject: command.subject, recordedAt: time,
+            payload: JSONValue.object(["key": .string(command.key), "error": .string(error), "retryable": .bool(retryable)]).canonicalBytes)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The catalog of event type names and their current schema versions (see docs/events.md).
 public enum EventType {
     // LeafLink observations (payload: the exact JSON received)

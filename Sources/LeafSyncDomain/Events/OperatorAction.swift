@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+
 /// Something the operator did through the CLI, the HTTP admin API or the console.
 public enum OperatorAction: Equatable, Sendable {
     /// R-SET-02: a settings change, effective from this event on.
@@ -109,12 +110,14 @@ public struct LeafLinkProductRequest: Equatable, Sendable {
     public var sellInMultiples: Bool?
     public var fields: LeafLinkProductFields
 
-    public init(distruProductID: String, name: String? = nil, sku: String? = nil, description: String? = nil,
-                showInventoryToBuyers: Bool? = nil, licenseID: Int? = nil, brandID: Int? = nil, productLineID: Int? = nil,
-                categoryID: Int? = nil, subcategoryID: Int? = nil, inventoryManagement: Int? = nil,
-                wholesalePrice: Money? = nil, salePrice: Money? = nil, retailPrice: Money? = nil,
-                minimumOrder: Decimal? = nil, maximumOrder: Decimal? = nil, strainClassification: String? = nil,
-                strainIDs: [Int]? = nil, sellInMultiples: Bool? = nil, unitsPerCase: Decimal? = nil) {
+    public init(
+        distruProductID: String, name: String? = nil, sku: String? = nil, description: String? = nil,
+        showInventoryToBuyers: Bool? = nil, licenseID: Int? = nil, brandID: Int? = nil, productLineID: Int? = nil,
+        categoryID: Int? = nil, subcategoryID: Int? = nil, inventoryManagement: Int? = nil,
+        wholesalePrice: Money? = nil, salePrice: Money? = nil, retailPrice: Money? = nil,
+        minimumOrder: Decimal? = nil, maximumOrder: Decimal? = nil, strainClassification: String? = nil,
+        strainIDs: [Int]? = nil, sellInMultiples: Bool? = nil, unitsPerCase: Decimal? = nil
+    ) {
         self.distruProductID = distruProductID; self.name = name; self.showInventoryToBuyers = showInventoryToBuyers
         self.inventoryManagement = inventoryManagement; self.strainIDs = strainIDs; self.sellInMultiples = sellInMultiples
         fields = LeafLinkProductFields(
@@ -138,8 +141,10 @@ public struct MetrcTemplateRequest: Equatable, Sendable {
     public var estimatedDeparture: String?
     public var estimatedArrival: String?
 
-    public init(salesOrderID: String, transporterLicense: String? = nil, driverName: String? = nil,
-                estimatedDeparture: String? = nil, estimatedArrival: String? = nil) {
+    public init(
+        salesOrderID: String, transporterLicense: String? = nil, driverName: String? = nil,
+        estimatedDeparture: String? = nil, estimatedArrival: String? = nil
+    ) {
         self.salesOrderID = salesOrderID
         self.transporterLicense = transporterLicense
         self.driverName = driverName

@@ -68,23 +68,28 @@ enum OperatorCoding {
         let p = PayloadReader(type: type, json: json)
         switch type {
         case EventType.settingsChanged:
-            return .changeSettings(SettingsChange(
-                priceLockStatus: try p.string("priceLockStatus"), inventoryLocationIDs: try p.strings("inventoryLocationIDs"),
-                useCustomerDefaultInventorySource: try p.bool("useCustomerDefaultInventorySource"),
-                defaultSalesOrderLocationID: try p.string("defaultSalesOrderLocationID"), syncPrices: try p.bool("syncPrices"),
-                syncPayments: try p.bool("syncPayments"), errorRecipients: try p.strings("errorRecipients"),
-                orderPollSeconds: try p.int("orderPollSeconds"), productPollSeconds: try p.int("productPollSeconds"),
-                inventoryPushSeconds: try p.int("inventoryPushSeconds"), webhookKeyConfigured: try p.bool("webhookKeyConfigured"),
-                leafLinkBaseURL: try p.string("leafLinkBaseURL"), statusMapping: try p.stringMap("statusMapping")))
+            return .changeSettings(
+                SettingsChange(
+                    priceLockStatus: try p.string("priceLockStatus"), inventoryLocationIDs: try p.strings("inventoryLocationIDs"),
+                    useCustomerDefaultInventorySource: try p.bool("useCustomerDefaultInventorySource"),
+                    defaultSalesOrderLocationID: try p.string("defaultSalesOrderLocationID"), syncPrices: try p.bool("syncPrices"),
+                    syncPayments: try p.bool("syncPayments"), errorRecipients: try p.strings("errorRecipients"),
+                    orderPollSeconds: try p.int("orderPollSeconds"), productPollSeconds: try p.int("productPollSeconds"),
+                    inventoryPushSeconds: try p.int("inventoryPushSeconds"), webhookKeyConfigured: try p.bool("webhookKeyConfigured"),
+                    leafLinkBaseURL: try p.string("leafLinkBaseURL"), statusMapping: try p.stringMap("statusMapping")))
         case EventType.productCreateRequested: return .createLeafLinkProduct(try productRequest(p))
         case EventType.productFieldsChanged: return .updateLeafLinkProductFields(try productRequest(p))
         case EventType.metrcTemplateRequested:
-            return .requestMetrcTemplate(MetrcTemplateRequest(
-                salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"), transporterLicense: try p.string("transporterLicense"),
-                driverName: try p.string("driverName"), estimatedDeparture: try p.string("estimatedDeparture"),
-                estimatedArrival: try p.string("estimatedArrival")))
+            return .requestMetrcTemplate(
+                MetrcTemplateRequest(
+                    salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
+                    transporterLicense: try p.string("transporterLicense"),
+                    driverName: try p.string("driverName"), estimatedDeparture: try p.string("estimatedDeparture"),
+                    estimatedArrival: try p.string("estimatedArrival")))
         case EventType.repMapped:
-            return .mapRep(distruUserID: try p.need(p.string("distruUserID"), "distruUserID"), leafLinkStaffID: try p.need(p.int("leafLinkStaffID"), "leafLinkStaffID"))
+            return .mapRep(
+                distruUserID: try p.need(p.string("distruUserID"), "distruUserID"),
+                leafLinkStaffID: try p.need(p.int("leafLinkStaffID"), "leafLinkStaffID"))
         case EventType.repUnmapped: return .unmapRep(distruUserID: try p.need(p.string("distruUserID"), "distruUserID"))
         case EventType.productLinked, EventType.suggestionAccepted:
             let distru = try p.need(p.string("distruProductID"), "distruProductID")
@@ -94,19 +99,25 @@ enum OperatorCoding {
                 : .acceptSuggestion(distruProductID: distru, leafLinkProductID: leafLink)
         case EventType.productUnlinked: return .unlinkProduct(distruProductID: try p.need(p.string("distruProductID"), "distruProductID"))
         case EventType.customerAssociated:
-            return .associateCustomer(leafLinkCustomerID: try p.need(p.int("leafLinkCustomerID"), "leafLinkCustomerID"),
-                                      distruCompanyID: try p.need(p.string("distruCompanyID"), "distruCompanyID"))
+            return .associateCustomer(
+                leafLinkCustomerID: try p.need(p.int("leafLinkCustomerID"), "leafLinkCustomerID"),
+                distruCompanyID: try p.need(p.string("distruCompanyID"), "distruCompanyID"))
         case EventType.salesOrderDeleted:
-            return .deleteSalesOrder(salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"), rejectInLeafLink: try p.bool("rejectInLeafLink") ?? false)
+            return .deleteSalesOrder(
+                salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
+                rejectInLeafLink: try p.bool("rejectInLeafLink") ?? false)
         case EventType.metrcTransferMatched:
             var packages: [PackageAssignment] = []
             for item in try p.list("packages") ?? [] {
                 let line = PayloadReader(type: type, json: item)
-                packages.append(PackageAssignment(lineID: try line.need(line.string("lineID"), "packages.lineID"),
-                                                  packageLabels: try line.need(line.strings("packageLabels"), "packages.packageLabels")))
+                packages.append(
+                    PackageAssignment(
+                        lineID: try line.need(line.string("lineID"), "packages.lineID"),
+                        packageLabels: try line.need(line.strings("packageLabels"), "packages.packageLabels")))
             }
-            return .matchMetrcTransfer(salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
-                                       transferID: try p.need(p.string("transferID"), "transferID"), packages: packages)
+            return .matchMetrcTransfer(
+                salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
+                transferID: try p.need(p.string("transferID"), "transferID"), packages: packages)
         default:
             throw .invalidPayload(type: type, reason: "unknown operator action")
         }
@@ -216,7 +227,9 @@ struct PayloadReader<J: JSONReadable> {
         guard let object = try member(key, .object, "an object") else { return nil }
         var out: [String: String] = [:]
         for name in object.memberNames ?? [] {
-            guard let value = object.member(name), value.kind == .string, let s = value.string else { throw wrong("\(key).\(name)", "a string") }
+            guard let value = object.member(name), value.kind == .string, let s = value.string else {
+                throw wrong("\(key).\(name)", "a string")
+            }
             out[name] = s
         }
         return out

@@ -1,4 +1,4 @@
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// Upcasts payloads written with an older schema version to the current one, one step at a time.
 /// The log is never rewritten; this runs on every read.

@@ -32,10 +32,12 @@ extension SyncState {
                 guard score >= 50 else { continue }
                 let reason = score == 100 ? "exact SKU \(d.sku!)" : "name similarity \(score)"
                 if score > (bestForDistru[i]?.score ?? -1) {
-                    bestForDistru[i] = ProductSuggestion(side: .distru, distruProductID: d.id, leafLinkProductID: l.id, score: score, reason: reason)
+                    bestForDistru[i] = ProductSuggestion(
+                        side: .distru, distruProductID: d.id, leafLinkProductID: l.id, score: score, reason: reason)
                 }
                 if score > (bestForLeafLink[j]?.score ?? -1) {
-                    bestForLeafLink[j] = ProductSuggestion(side: .leafLink, distruProductID: d.id, leafLinkProductID: l.id, score: score, reason: reason)
+                    bestForLeafLink[j] = ProductSuggestion(
+                        side: .leafLink, distruProductID: d.id, leafLinkProductID: l.id, score: score, reason: reason)
                 }
             }
         }

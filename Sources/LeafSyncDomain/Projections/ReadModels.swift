@@ -33,12 +33,14 @@ extension SyncState {
     public func linkedProducts() -> [LinkedProductRow] {
         distruProducts.values.sorted { $0.id < $1.id }.map { d in
             guard let link = links[d.id] else {
-                return LinkedProductRow(distruProductID: d.id, distruName: d.name, leafLinkProductID: nil, leafLinkName: "", leafLinkURL: "")
+                return LinkedProductRow(
+                    distruProductID: d.id, distruName: d.name, leafLinkProductID: nil, leafLinkName: "", leafLinkURL: "")
             }
             let id = link.leafLinkProductID
-            return LinkedProductRow(distruProductID: d.id, distruName: d.name, leafLinkProductID: id,
-                                    leafLinkName: leafLinkProducts[id]?.name ?? "",
-                                    leafLinkURL: "\(settings.leafLinkBaseURL)/products/\(id)/")
+            return LinkedProductRow(
+                distruProductID: d.id, distruName: d.name, leafLinkProductID: id,
+                leafLinkName: leafLinkProducts[id]?.name ?? "",
+                leafLinkURL: "\(settings.leafLinkBaseURL)/products/\(id)/")
         }
     }
 
@@ -46,15 +48,18 @@ extension SyncState {
     public func repDirectory() -> [RepRow] {
         staff.values.sorted { $0.id < $1.id }.map { s in
             let user = userOfRep[s.id]
-            return RepRow(staffID: s.id, name: s.displayName, email: s.email, distruUserID: user, distruUserName: user.flatMap { users[$0]?.fullName })
+            return RepRow(
+                staffID: s.id, name: s.displayName, email: s.email, distruUserID: user, distruUserName: user.flatMap { users[$0]?.fullName }
+            )
         }
     }
 
     /// R-ORD-13: every LL order the engine knows, with its SO.
     public func salesOrderIndex() -> [SalesOrderRow] {
         orders.values.sorted { $0.number < $1.number }.map {
-            SalesOrderRow(leafLinkOrderNumber: $0.number, leafLinkShortID: $0.order.shortID, salesOrderID: $0.salesOrderID,
-                          salesOrderNumber: $0.salesOrderNumber, phase: $0.phase, blockers: $0.blockers)
+            SalesOrderRow(
+                leafLinkOrderNumber: $0.number, leafLinkShortID: $0.order.shortID, salesOrderID: $0.salesOrderID,
+                salesOrderNumber: $0.salesOrderNumber, phase: $0.phase, blockers: $0.blockers)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
+
 /// A Distru company (customer), read-only in the API.
 public struct DistruCompany: Equatable, Sendable {
     public struct Location: Equatable, Sendable {
@@ -38,6 +39,7 @@ public struct DistruCompany: Equatable, Sendable {
             return Location(id: id, name: loc["name"]?.string, street: street, zip: zip)
         }
         leafLinkCustomerID = json["leaflink_customer_id"]?.int
-        defaultInventorySourceID = json.first("default_inventory_source", "default_inventory_source_id", "default_inventory_location_id")?.idString
+        defaultInventorySourceID =
+            json.first("default_inventory_source", "default_inventory_source_id", "default_inventory_location_id")?.idString
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncJSON
+public import Foundation
+public import LeafSyncJSON
 
 /// One Distru inventory row, grouped by product and location.
 public struct DistruInventoryRow: Equatable, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// A Distru invoice with its payments.
 public struct DistruInvoice: Equatable, Sendable {
@@ -23,7 +23,9 @@ public struct DistruInvoice: Equatable, Sendable {
         var payments: [Payment] = []
         for p in json["payments"]?.array ?? [] {
             guard let pid = p["id"]?.idString else { throw .missingField(record: "Distru invoice \(id) payment", field: "id") }
-            guard let amount = p["amount"]?.decimal else { throw .missingField(record: "Distru invoice \(id) payment \(pid)", field: "amount") }
+            guard let amount = p["amount"]?.decimal else {
+                throw .missingField(record: "Distru invoice \(id) payment \(pid)", field: "amount")
+            }
             payments.append(Payment(id: pid, amount: Money(amount), datetime: p.first("payment_datetime", "datetime", "date")?.string))
         }
         self.payments = payments

@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncJSON
+public import Foundation
+public import LeafSyncJSON
 import LeafSyncLog
 
 /// A Distru sales order (`/orders`), decoded tolerantly.

@@ -1,6 +1,6 @@
-import Foundation
-import LeafSyncJSON
-import LeafSyncLog
+public import Foundation
+public import LeafSyncJSON
+public import LeafSyncLog
 
 /// A Distru product (`/products`), decoded tolerantly.
 public struct DistruProduct: Equatable, Sendable {

@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncJSON
+public import Foundation
+public import LeafSyncJSON
 
 /// A Distru user (`{id, full_name, email, role}`).
 public struct DistruUser: Equatable, Sendable {

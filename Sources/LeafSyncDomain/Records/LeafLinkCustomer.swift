@@ -1,5 +1,6 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
+
 /// A customer in the LeafLink seller's CRM (`/customers/`).
 public struct LeafLinkCustomer: Equatable, Sendable {
     public var id: Int

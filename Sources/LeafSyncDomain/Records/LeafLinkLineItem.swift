@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncJSON
+public import Foundation
+public import LeafSyncJSON
 
 /// A LeafLink line item (REST `/line-items/` shape, or the webhook's `orderedproduct_set` shape).
 public struct LeafLinkLineItem: Equatable, Sendable {

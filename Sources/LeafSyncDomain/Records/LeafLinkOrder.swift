@@ -1,6 +1,6 @@
-import Foundation
-import LeafSyncJSON
-import LeafSyncLog
+public import Foundation
+public import LeafSyncJSON
+public import LeafSyncLog
 
 /// A LeafLink order as fetched from `/orders-received/` (REST shape), decoded tolerantly.
 public struct LeafLinkOrder: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
+
 /// A LeafLink order payment (`/order-payments/`). Observed only; payments never flow LL → Distru (R-PAY-03).
 public struct LeafLinkOrderPayment: Equatable, Sendable {
     public var id: Int

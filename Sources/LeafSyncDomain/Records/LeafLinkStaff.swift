@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// A LeafLink company-staff member, i.e. a possible sales rep (`/company-staff/`).
 public struct LeafLinkStaff: Equatable, Sendable {

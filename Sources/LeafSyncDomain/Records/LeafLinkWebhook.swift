@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// A LeafLink webhook body `{"type", "action", "data"}`: a hint that names a record to fetch.
 public struct LeafLinkWebhook: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
+
 /// A Metrc outgoing transfer with its deliveries and their packages.
 public struct MetrcTransfer: Equatable, Sendable {
     public struct Delivery: Equatable, Sendable {

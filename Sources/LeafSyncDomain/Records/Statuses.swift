@@ -1,4 +1,6 @@
 import Foundation
+public import LeafSyncJSON
+
 /// LeafLink order status. Unknown values are kept, not rejected.
 public enum LeafLinkOrderStatus: Hashable, Sendable, Codable {
     case draft, submitted, accepted, backorder, fulfilled, shipped, complete, rejected, combined, cancelled

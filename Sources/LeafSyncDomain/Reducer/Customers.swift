@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+
 /// Customers (R-CUS): association of LL customers with Distru companies.
 extension Reduction {
     mutating func observeCompany(_ c: DistruCompany) {
@@ -30,11 +31,14 @@ extension Reduction {
         if let license = Reduction.normalizedLicense(customer.licenseNumber) {
             let matches = companies.filter { $0.licenseNumbers.contains { Reduction.normalizedLicense($0) == license } }
             if matches.count == 1 {
-                associate(customer: id, company: matches[0].id, rule: "R-CUS-01", why: "unique license match \(customer.licenseNumber ?? "")")
+                associate(
+                    customer: id, company: matches[0].id, rule: "R-CUS-01", why: "unique license match \(customer.licenseNumber ?? "")")
                 return matches[0].id
             }
             if matches.count > 1 {
-                note(subject, "R-CUS-01", "license \(customer.licenseNumber ?? "") matches \(matches.count) companies: ambiguous, not linked")
+                note(
+                    subject, "R-CUS-01", "license \(customer.licenseNumber ?? "") matches \(matches.count) companies: ambiguous, not linked"
+                )
                 return nil
             }
         }
@@ -56,13 +60,16 @@ extension Reduction {
             associate(customer: id, company: withAddress[0].id, rule: "R-CUS-01", why: "unique name and address match")
             return withAddress[0].id
         }
-        note(subject, "R-CUS-01", "no unique Distru company matches LeafLink customer \(customer.name) (\(byName.count) by name, \(withAddress.count) by name and address): the SO has no customer")
+        note(
+            subject, "R-CUS-01",
+            "no unique Distru company matches LeafLink customer \(customer.name) (\(byName.count) by name, \(withAddress.count) by name and address): the SO has no customer"
+        )
         return nil
     }
 
     static func normalizedLicense(_ s: String?) -> String? {
         guard let s else { return nil }
-        let n = String(s.uppercased().unicodeScalars.filter { CharacterSet_alnum($0) }.map(Character.init))
+        let n = String(s.uppercased().unicodeScalars.filter { isASCIIAlphanumeric($0) }.map(Character.init))
         return n.isEmpty ? nil : n
     }
 
@@ -71,7 +78,7 @@ extension Reduction {
         var out = ""
         var space = false
         for scalar in s.lowercased().unicodeScalars {
-            if CharacterSet_alnum(scalar) {
+            if isASCIIAlphanumeric(scalar) {
                 if space && !out.isEmpty { out.append(" ") }
                 out.unicodeScalars.append(scalar)
                 space = false
@@ -84,6 +91,6 @@ extension Reduction {
 }
 
 /// ASCII letters and digits (deterministic, locale-free).
-func CharacterSet_alnum(_ u: Unicode.Scalar) -> Bool {
+func isASCIIAlphanumeric(_ u: Unicode.Scalar) -> Bool {
     (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x61 && u.value <= 0x7A)
 }

@@ -1,5 +1,7 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
+
 /// Sync errors (R-ERR): opened with the rule and a fix, e-mailed once, resolved when the cause goes.
 extension Reduction {
     /// Opens (or keeps) the error `subject|rule`. The same unresolved error is e-mailed once (R-ERR-02);
@@ -41,7 +43,8 @@ extension Reduction {
             body: "\(error.message)\n\nHow to fix it: \(error.fix)\n",
             errorID: error.id
         )
-        emit(key: "error-email:\(error.id)@\(error.openedAt.microseconds):\(StableHash.hex(error.message))",
-             subject: error.subject, rule: "R-ERR-01", .sendErrorEmail(mail))
+        emit(
+            key: "error-email:\(error.id)@\(error.openedAt.microseconds):\(StableHash.hex(error.message))",
+            subject: error.subject, rule: "R-ERR-01", .sendErrorEmail(mail))
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
+
 /// Inventory: Distru is the source of truth (R-INV).
 extension Reduction {
     mutating func observeInventory(_ row: DistruInventoryRow) {
@@ -29,14 +31,17 @@ extension Reduction {
         guard let link = state.links[distruID] else { return }
         let llID = link.leafLinkProductID
         let mode = state.leafLinkProducts[llID]?.inventoryManagement ?? .managed
-        guard mode == .managed else { return } // Unlimited: ignored (R-INV-03); Inherited: pushed once (R-INV-04).
+        guard mode == .managed else { return }  // Unlimited: ignored (R-INV-03); Inherited: pushed once (R-INV-04).
         let available = availableQuantity(distruID)
-        let quantity = max(0, available) // R-INV-06
+        let quantity = max(0, available)  // R-INV-06
         guard quantity != link.leafLinkQuantity else { return }
-        emit(key: "ll-inventory:\(llID)@\(now.microseconds)", subject: "ll-product:\(llID)", rule: "R-INV-02",
-             .pushLeafLinkInventory(leafLinkProductID: llID, quantity: quantity))
+        emit(
+            key: "ll-inventory:\(llID)@\(now.microseconds)", subject: "ll-product:\(llID)", rule: "R-INV-02",
+            .pushLeafLinkInventory(leafLinkProductID: llID, quantity: quantity))
         state.links[distruID]?.leafLinkQuantity = quantity
-        note("ll-product:\(llID)", available < 0 ? "R-INV-06" : "R-INV-02",
-             "pushed quantity \(DecimalText.plain(quantity)) (Distru available \(DecimalText.plain(available)); LeafLink showed \(link.leafLinkQuantity.map(DecimalText.plain) ?? "nothing"))")
+        note(
+            "ll-product:\(llID)", available < 0 ? "R-INV-06" : "R-INV-02",
+            "pushed quantity \(DecimalText.plain(quantity)) (Distru available \(DecimalText.plain(available)); LeafLink showed \(link.leafLinkQuantity.map(DecimalText.plain) ?? "nothing"))"
+        )
     }
 }

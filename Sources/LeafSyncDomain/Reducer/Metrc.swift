@@ -1,4 +1,5 @@
 import Foundation
+
 /// Metrc transfers (R-MTC): templates, automatic and manual matching, completion.
 extension Reduction {
     mutating func requestMetrcTemplate(_ r: MetrcTemplateRequest) {
@@ -24,9 +25,11 @@ extension Reduction {
             if let so = state.metrcMatches.sorted(by: { $0.key < $1.key }).first(where: { $0.value == t.id })?.key {
                 // Re-checked on every change of the transfer: a voided match is for a person to look at.
                 state.metrcMatches[so] = nil
-                raise(subject: "distru-order:\(so)", rule: "R-MTC-02",
-                      message: "R-MTC-02: Metrc transfer \(t.manifestNumber ?? t.id) matched to SO \(state.salesOrders[so]?.orderNumber ?? so) was voided in Metrc",
-                      fix: "Check the SO in Distru and LeafLink; register a new transfer in Metrc from its template or match one by hand.")
+                raise(
+                    subject: "distru-order:\(so)", rule: "R-MTC-02",
+                    message:
+                        "R-MTC-02: Metrc transfer \(t.manifestNumber ?? t.id) matched to SO \(state.salesOrders[so]?.orderNumber ?? so) was voided in Metrc",
+                    fix: "Check the SO in Distru and LeafLink; register a new transfer in Metrc from its template or match one by hand.")
             } else {
                 note("metrc-transfer:\(t.id)", "R-MTC-02", "transfer \(t.id) is voided: not matched")
             }
@@ -41,7 +44,8 @@ extension Reduction {
         let byTemplate = open.filter { so in t.originatingTemplateID != nil && state.metrcTemplates[so.id] == t.originatingTemplateID }
         let byInvoice = open.filter { so in so.orderNumber.map(invoices.contains) ?? false }
         let byPackages = open.filter { so in !labels.isEmpty && so.items.contains { $0.packageLabel.map(labels.contains) ?? false } }
-        for (candidates, how) in [(byTemplate, "its template"), (byInvoice, "the invoice number"), (byPackages, "package labels")] where candidates.count == 1 {
+        for (candidates, how) in [(byTemplate, "its template"), (byInvoice, "the invoice number"), (byPackages, "package labels")]
+        where candidates.count == 1 {
             completeWithTransfer(so: candidates[0].id, transfer: t.id, packages: [], rule: "R-MTC-02", how: how)
             return
         }
@@ -58,8 +62,9 @@ extension Reduction {
 
     private mutating func completeWithTransfer(so: String, transfer: String, packages: [PackageAssignment], rule: String, how: String) {
         state.metrcMatches[so] = transfer
-        emit(key: "distru-so-complete:\(so):\(transfer)", subject: "distru-order:\(so)", rule: rule,
-             .completeSalesOrder(salesOrderID: so, metrcTransferID: transfer, packages: packages))
+        emit(
+            key: "distru-so-complete:\(so):\(transfer)", subject: "distru-order:\(so)", rule: rule,
+            .completeSalesOrder(salesOrderID: so, metrcTransferID: transfer, packages: packages))
         note("distru-order:\(so)", rule, "matched to Metrc transfer \(transfer) by \(how): SO completed in Distru and LeafLink")
         guard let number = state.orderOfSalesOrder[so], var sync = state.orders[number] else { return }
         sync.salesOrderStatus = .completed

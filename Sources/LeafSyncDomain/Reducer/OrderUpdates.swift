@@ -1,5 +1,6 @@
 import Foundation
 import LeafSyncJSON
+
 /// LeafLink changes to an order that already has an SO (R-UPD-01/02/03/06/08, R-ORD-06/12).
 extension Reduction {
     mutating func applyLeafLinkChanges(number: String, previous: LeafLinkOrder?) {
@@ -25,31 +26,38 @@ extension Reduction {
             if ll == .combined {
                 if current == .completed { return }
             } else if let p = current.progress, p >= 2 {
-                raise(subject: sync.subject, rule: "R-UPD-03",
-                      message: "R-UPD-03: LeafLink order \(sync.order.shortID ?? number) was \(ll.rawValue) but its SO is Ready to Ship or beyond; the rejection is not applied",
-                      fix: "Cancel the sales order in Distru instead of rejecting it in LeafLink.")
+                raise(
+                    subject: sync.subject, rule: "R-UPD-03",
+                    message:
+                        "R-UPD-03: LeafLink order \(sync.order.shortID ?? number) was \(ll.rawValue) but its SO is Ready to Ship or beyond; the rejection is not applied",
+                    fix: "Cancel the sales order in Distru instead of rejecting it in LeafLink.")
                 return
             }
-            emit(key: "distru-so-status:\(number)\(suffix):CANCELED", subject: sync.subject, rule: rule,
-                 .setSalesOrderStatus(salesOrderID: soID, status: .canceled))
+            emit(
+                key: "distru-so-status:\(number)\(suffix):CANCELED", subject: sync.subject, rule: rule,
+                .setSalesOrderStatus(salesOrderID: soID, status: .canceled))
             sync.salesOrderStatus = .canceled
             state.orders[number] = sync
-            note(sync.subject, rule, ll == .combined
-                 ? "order combined in LeafLink: its SO is canceled; the combined order syncs as a new SO"
-                 : "order \(ll.rawValue) in LeafLink: SO canceled")
+            note(
+                sync.subject, rule,
+                ll == .combined
+                    ? "order combined in LeafLink: its SO is canceled; the combined order syncs as a new SO"
+                    : "order \(ll.rawValue) in LeafLink: SO canceled")
         case .submitted, .accepted, .backorder, .fulfilled, .shipped, .complete:
             let target = state.settings.statusMapping[ll] ?? Reduction.defaultStatus(for: ll)
             guard let tp = target.progress, let cp = current.progress, tp > cp else { return }
-            emit(key: "distru-so-status:\(number)\(suffix):\(target.rawValue)", subject: sync.subject, rule: "R-UPD-08",
-                 .setSalesOrderStatus(salesOrderID: soID, status: target))
+            emit(
+                key: "distru-so-status:\(number)\(suffix):\(target.rawValue)", subject: sync.subject, rule: "R-UPD-08",
+                .setSalesOrderStatus(salesOrderID: soID, status: target))
             sync.salesOrderStatus = target
             state.orders[number] = sync
             note(sync.subject, "R-UPD-08", "LeafLink \(ll.rawValue) → SO \(target.rawValue)")
         case .draft: return
         case .unknown(let raw):
-            raise(subject: sync.subject, rule: "R-UPD-08",
-                  message: "R-UPD-08: LeafLink order \(sync.order.shortID ?? number) has an unknown status \"\(raw)\"; not applied to the SO",
-                  fix: "Update the status mapping for \"\(raw)\" or move the SO by hand in Distru.")
+            raise(
+                subject: sync.subject, rule: "R-UPD-08",
+                message: "R-UPD-08: LeafLink order \(sync.order.shortID ?? number) has an unknown status \"\(raw)\"; not applied to the SO",
+                fix: "Update the status mapping for \"\(raw)\" or move the SO by hand in Distru.")
         }
     }
 
@@ -80,7 +88,7 @@ extension Reduction {
         var refusedNew: [Int] = []
         for var line in desired.items {
             if let old = sentByLine[line.leafLinkLineID] {
-                if sync.priceLocked { line.unitPrice = old.unitPrice } // R-ORD-12
+                if sync.priceLocked { line.unitPrice = old.unitPrice }  // R-ORD-12
                 if line != old && (allFulfilled || fulfilled.contains(line.leafLinkLineID)) {
                     refusedFulfilled.append(line.leafLinkLineID)
                     items.append(old)
@@ -103,16 +111,20 @@ extension Reduction {
         if refusedFulfilled.isEmpty {
             resolve(subject: sync.subject, rule: "R-UPD-01")
         } else {
-            raise(subject: sync.subject, rule: "R-UPD-01",
-                  message: "R-UPD-01: changes in LeafLink to line(s) \(refusedFulfilled.sorted().map(String.init).joined(separator: ", ")) of order \(short) were not applied: the lines are already fulfilled in Distru",
-                  fix: "Change or delete these lines in Distru, not in LeafLink.")
+            raise(
+                subject: sync.subject, rule: "R-UPD-01",
+                message:
+                    "R-UPD-01: changes in LeafLink to line(s) \(refusedFulfilled.sorted().map(String.init).joined(separator: ", ")) of order \(short) were not applied: the lines are already fulfilled in Distru",
+                fix: "Change or delete these lines in Distru, not in LeafLink.")
         }
         if refusedNew.isEmpty {
             resolve(subject: sync.subject, rule: "R-UPD-02")
         } else {
-            raise(subject: sync.subject, rule: "R-UPD-02",
-                  message: "R-UPD-02: new line(s) \(refusedNew.sorted().map(String.init).joined(separator: ", ")) added in LeafLink to order \(short) were not applied: the SO is past Processing",
-                  fix: "Add the items in Distru, or create a new LeafLink order for them.")
+            raise(
+                subject: sync.subject, rule: "R-UPD-02",
+                message:
+                    "R-UPD-02: new line(s) \(refusedNew.sorted().map(String.init).joined(separator: ", ")) added in LeafLink to order \(short) were not applied: the SO is past Processing",
+                fix: "Add the items in Distru, or create a new LeafLink order for them.")
         }
         var changes = SalesOrderChanges()
         if items != sent.items { changes.items = items }

@@ -10,7 +10,9 @@ extension Reduction {
         sync.order = o
         if let lock = state.settings.priceLockStatus, let p = o.status.progress, let lp = lock.progress, p >= lp, !sync.priceLocked {
             sync.priceLocked = true
-            note(sync.subject, "R-ORD-12", "order reached \(o.status.rawValue), the price-lock status: LeafLink price changes are ignored from now on")
+            note(
+                sync.subject, "R-ORD-12",
+                "order reached \(o.status.rawValue), the price-lock status: LeafLink price changes are ignored from now on")
         }
         if sync.phase == .unsynced, let deletedAt = sync.deletedAtModified, deletedAt != o.modified {
             // R-UPD-04: an LL edit after the SO was deleted syncs as a brand-new SO.
@@ -83,9 +85,10 @@ extension Reduction {
         if !blockers.isEmpty {
             sync.phase = .blocked
             state.orders[number] = sync
-            raise(subject: sync.subject, rule: "R-ORD-01",
-                  message: "R-ORD-01: LeafLink order \(o.shortID ?? number) was not synced: " + blockers.joined(separator: "; "),
-                  fix: blockerFix(blockers))
+            raise(
+                subject: sync.subject, rule: "R-ORD-01",
+                message: "R-ORD-01: LeafLink order \(o.shortID ?? number) was not synced: " + blockers.joined(separator: "; "),
+                fix: blockerFix(blockers))
             return
         }
         state.orders[number] = sync
@@ -136,7 +139,8 @@ extension Reduction {
             let available = availableQuantity(distruID)
             if available < quantity {
                 let name = state.distruProducts[distruID]?.name ?? distruID
-                out.append("Distru product \(name) has \(DecimalText.plain(available)) available, the order needs \(DecimalText.plain(quantity))")
+                out.append(
+                    "Distru product \(name) has \(DecimalText.plain(available)) available, the order needs \(DecimalText.plain(quantity))")
             }
         }
         return out
@@ -145,10 +149,14 @@ extension Reduction {
     private func blockerFix(_ blockers: [String]) -> String {
         var fixes: [String] = []
         if blockers.contains(where: { $0.contains("no sales rep") }) { fixes.append("attach a sales rep to the order in LeafLink") }
-        if blockers.contains(where: { $0.contains("not mapped") }) { fixes.append("map the rep to a Distru user (Settings → Integrations → LeafLink → Users)") }
+        if blockers.contains(where: { $0.contains("not mapped") }) {
+            fixes.append("map the rep to a Distru user (Settings → Integrations → LeafLink → Users)")
+        }
         if blockers.contains(where: { $0.contains("not linked") }) { fixes.append("link the LeafLink product to a Distru product") }
         if blockers.contains(where: { $0.contains("available") }) { fixes.append("receive or move stock into the inventory locations") }
-        if blockers.contains(where: { $0.contains("not fetched") || $0.contains("names no") }) { fixes.append("re-fetch the order from LeafLink") }
+        if blockers.contains(where: { $0.contains("not fetched") || $0.contains("names no") }) {
+            fixes.append("re-fetch the order from LeafLink")
+        }
         return fixes.joined(separator: "; ") + ". The SO is created automatically at the next cycle."
     }
 
@@ -162,7 +170,9 @@ extension Reduction {
             billing = company.locations[0].id
             note(subject, "R-CUS-02", "billing and shipping set to the company's only location \(billing!)")
         } else if let company {
-            note(subject, "R-CUS-02", "company \(company.name) has \(company.locations.count) locations: billing and shipping left for the user to choose")
+            note(
+                subject, "R-CUS-02",
+                "company \(company.name) has \(company.locations.count) locations: billing and shipping left for the user to choose")
         }
         // R-ORD-03
         var location: String?
@@ -224,19 +234,25 @@ extension Reduction {
             if line.effectivePrice.isNegative {
                 // R-ORD-09: a negative-price line is a discount, not a line.
                 let total = Money((line.effectivePrice.amount * line.quantity / line.unitMultiplier).roundedHalfEven(scale: 2))
-                charges.append(SalesOrderCharge(name: "LeafLink line \(line.id)\(line.productSKU.map { " (\($0))" } ?? "")",
-                                                kind: .discount, unit: .price, value: total.magnitude.amount, editable: true))
+                charges.append(
+                    SalesOrderCharge(
+                        name: "LeafLink line \(line.id)\(line.productSKU.map { " (\($0))" } ?? "")",
+                        kind: .discount, unit: .price, value: total.magnitude.amount, editable: true))
                 continue
             }
             guard let pid = line.productID, let distruID = state.linkOfLeafLinkProduct[pid] else { continue }
             // R-ORD-10: one SO line per LL line, duplicates kept; R-ORD-14: units and the per-unit price.
-            items.append(SalesOrderLine(leafLinkLineID: line.id, productID: distruID, quantity: line.quantity,
-                                        unitPrice: line.pricePerUnit, isSample: line.isSample, note: line.notes))
+            items.append(
+                SalesOrderLine(
+                    leafLinkLineID: line.id, productID: distruID, quantity: line.quantity,
+                    unitPrice: line.pricePerUnit, isSample: line.isSample, note: line.notes))
         }
         // R-ORD-08
         if o.discount > 0 {
-            charges.append(SalesOrderCharge(name: "LeafLink discount", kind: .discount, unit: o.discountType == "$" ? .price : .percent,
-                                            value: o.discount, editable: true))
+            charges.append(
+                SalesOrderCharge(
+                    name: "LeafLink discount", kind: .discount, unit: o.discountType == "$" ? .price : .percent,
+                    value: o.discount, editable: true))
         }
         if o.shippingCharge.amount > 0 {
             charges.append(SalesOrderCharge(name: "Shipping", kind: .charge, unit: .price, value: o.shippingCharge.amount, editable: true))
@@ -267,8 +283,9 @@ extension Reduction {
         guard var sync = state.orders[number] else { return }
         let body = response.unwrappingData
         guard let id = body["id"]?.idString else {
-            raise(subject: sync.subject, rule: "R-ERR-03", message: "R-ERR-03: Distru answered the SO creation without an id",
-                  fix: "Look for the SO in Distru by LeafLink order number \(sync.order.shortID ?? number) and report the response.")
+            raise(
+                subject: sync.subject, rule: "R-ERR-03", message: "R-ERR-03: Distru answered the SO creation without an id",
+                fix: "Look for the SO in Distru by LeafLink order number \(sync.order.shortID ?? number) and report the response.")
             return
         }
         sync.phase = .synced
@@ -278,8 +295,9 @@ extension Reduction {
         state.orderOfSalesOrder[id] = number
         note(sync.subject, "R-ORD-13", "SO \(sync.salesOrderNumber ?? id) created for LeafLink order \(sync.order.shortID ?? number)")
         if let soNumber = sync.salesOrderNumber {
-            emit(key: "ll-external-ids:\(number):\(soNumber)", subject: sync.subject, rule: "R-ORD-13",
-                 .setLeafLinkExternalIDs(orderNumber: number, externalIDSeller: soNumber))
+            emit(
+                key: "ll-external-ids:\(number):\(soNumber)", subject: sync.subject, rule: "R-ORD-13",
+                .setLeafLinkExternalIDs(orderNumber: number, externalIDSeller: soNumber))
         }
         // Changes that arrived while the create was in flight.
         applyLeafLinkChanges(number: number, previous: nil)

@@ -41,10 +41,11 @@ extension Reduction {
         state.commands.abandoned.insert(key)
         let why = retryable ? "failed \(attempts) times" : "was refused"
         let rule = failureRule(command)
-        raise(subject: command.subject, rule: rule,
-              message: "\(rule): \(describe(command.action)) \(why): \(error)",
-              fix: "Fix the cause named in the error in the remote system; the engine does not retry this command again.",
-              detail: key)
+        raise(
+            subject: command.subject, rule: rule,
+            message: "\(rule): \(describe(command.action)) \(why): \(error)",
+            fix: "Fix the cause named in the error in the remote system; the engine does not retry this command again.",
+            detail: key)
         if case .createSalesOrder = command.action, var sync = state.orders[command.subject.dropPrefix("ll-order:")] {
             sync.phase = .blocked
             state.orders[sync.number] = sync

@@ -15,14 +15,19 @@ extension Reduction {
                 continue
             }
             let date = p.datetime.map { String($0.prefix(10)) } ?? ISO8601.date(now)
-            emit(key: "ll-payment:\(p.id)", subject: subject, rule: "R-PAY-01",
-                 .postLeafLinkPayment(LeafLinkPaymentDraft(orderNumber: number, amount: p.amount, paymentDate: date,
-                                                           recordedBy: recordedBy(number), distruPaymentID: p.id)))
-            state.syncedPayments[p.id] = SyncedPayment(invoiceID: inv.id, orderNumber: number, amount: p.amount, date: date, reversed: false)
+            emit(
+                key: "ll-payment:\(p.id)", subject: subject, rule: "R-PAY-01",
+                .postLeafLinkPayment(
+                    LeafLinkPaymentDraft(
+                        orderNumber: number, amount: p.amount, paymentDate: date,
+                        recordedBy: recordedBy(number), distruPaymentID: p.id)))
+            state.syncedPayments[p.id] = SyncedPayment(
+                invoiceID: inv.id, orderNumber: number, amount: p.amount, date: date, reversed: false)
             note(subject, "R-PAY-01", "Distru payment \(p.id) of \(p.amount) posted to LeafLink")
         }
         let present = Set(inv.payments.map(\.id))
-        for (id, payment) in state.syncedPayments.sorted(by: { $0.key < $1.key }) where payment.invoiceID == inv.id && !payment.reversed && !present.contains(id) {
+        for (id, payment) in state.syncedPayments.sorted(by: { $0.key < $1.key })
+        where payment.invoiceID == inv.id && !payment.reversed && !present.contains(id) {
             reversePayment(id)
         }
     }
@@ -30,7 +35,8 @@ extension Reduction {
     private func orderNumber(ofInvoice inv: DistruInvoice) -> String? {
         if let so = inv.orderID, let number = state.orderOfSalesOrder[so] { return number }
         if let soNumber = inv.orderNumber {
-            return state.orders.values.sorted { $0.number < $1.number }.first { $0.salesOrderNumber == soNumber && $0.phase == .synced }?.number
+            return state.orders.values.sorted { $0.number < $1.number }.first { $0.salesOrderNumber == soNumber && $0.phase == .synced }?
+                .number
         }
         return nil
     }
@@ -46,9 +52,12 @@ extension Reduction {
         guard var payment = state.syncedPayments[id], !payment.reversed else { return }
         payment.reversed = true
         state.syncedPayments[id] = payment
-        emit(key: "ll-payment-reversal:\(id)", subject: "ll-order:\(payment.orderNumber)", rule: "R-PAY-02",
-             .postLeafLinkPayment(LeafLinkPaymentDraft(orderNumber: payment.orderNumber, amount: -payment.amount,
-                                                       paymentDate: ISO8601.date(now), recordedBy: recordedBy(payment.orderNumber), distruPaymentID: id)))
+        emit(
+            key: "ll-payment-reversal:\(id)", subject: "ll-order:\(payment.orderNumber)", rule: "R-PAY-02",
+            .postLeafLinkPayment(
+                LeafLinkPaymentDraft(
+                    orderNumber: payment.orderNumber, amount: -payment.amount,
+                    paymentDate: ISO8601.date(now), recordedBy: recordedBy(payment.orderNumber), distruPaymentID: id)))
         note("ll-order:\(payment.orderNumber)", "R-PAY-02", "Distru payment \(id) deleted: \(-payment.amount) posted to LeafLink")
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
+
 /// Distru sale price ↔ LL wholesale price (R-PRC), when the setting is on.
 extension Reduction {
     /// One push cycle for one link: push the side that changed; when both changed, the later source
@@ -7,8 +9,9 @@ extension Reduction {
     /// agreed pair and trigger nothing.
     mutating func syncPrices(_ distruID: String) {
         guard state.settings.syncPrices, var link = state.links[distruID],
-              let d = state.distruProducts[distruID], let l = state.leafLinkProducts[link.leafLinkProductID],
-              let sale = d.salePrice else { return }
+            let d = state.distruProducts[distruID], let l = state.leafLinkProducts[link.leafLinkProductID],
+            let sale = d.salePrice
+        else { return }
         let wholesale = l.wholesalePrice
         let perCase = l.unitsPerCase
         let distruChanged = sale != link.syncedSalePrice
@@ -19,7 +22,10 @@ extension Reduction {
         if distruChanged && leafLinkChanged {
             let dt = d.updatedAt?.microseconds ?? 0, lt = l.modifiedAt?.microseconds ?? 0
             distruWins = dt >= lt
-            note(subject, "R-PRC-03", "price conflict: Distru sale price \(sale) (at \(d.updated ?? "?")) vs LeafLink wholesale \(wholesale) (at \(l.modified ?? "?")); \(distruWins ? "Distru" : "LeafLink") is later and wins")
+            note(
+                subject, "R-PRC-03",
+                "price conflict: Distru sale price \(sale) (at \(d.updated ?? "?")) vs LeafLink wholesale \(wholesale) (at \(l.modified ?? "?")); \(distruWins ? "Distru" : "LeafLink") is later and wins"
+            )
         }
         if distruWins {
             // R-PRC-02: LL prices a case of N units.
@@ -28,8 +34,9 @@ extension Reduction {
             link.syncedWholesalePrice = newWholesale
             state.links[distruID] = link
             guard newWholesale != wholesale else { return }
-            emit(key: "ll-product-price:\(l.id):\(newWholesale)@\(d.updated ?? "-")", subject: "ll-product:\(l.id)", rule: "R-PRC-01",
-                 .updateLeafLinkProduct(leafLinkProductID: l.id, changes: LeafLinkProductChanges(wholesalePrice: newWholesale)))
+            emit(
+                key: "ll-product-price:\(l.id):\(newWholesale)@\(d.updated ?? "-")", subject: "ll-product:\(l.id)", rule: "R-PRC-01",
+                .updateLeafLinkProduct(leafLinkProductID: l.id, changes: LeafLinkProductChanges(wholesalePrice: newWholesale)))
             note(subject, "R-PRC-01", "sale price \(sale) × \(DecimalText.plain(perCase)) → LeafLink wholesale price \(newWholesale)")
         } else {
             let newSale = wholesale.dividedRoundingToCent(by: perCase)
@@ -37,9 +44,11 @@ extension Reduction {
             link.syncedWholesalePrice = wholesale
             state.links[distruID] = link
             guard newSale != sale else { return }
-            emit(key: "distru-product-price:\(distruID):\(newSale)@\(l.modified ?? "-")", subject: subject, rule: "R-PRC-01",
-                 .setDistruSalePrice(distruProductID: distruID, price: newSale))
-            note(subject, "R-PRC-01", "LeafLink wholesale price \(wholesale) ÷ \(DecimalText.plain(perCase)) → Distru sale price \(newSale)")
+            emit(
+                key: "distru-product-price:\(distruID):\(newSale)@\(l.modified ?? "-")", subject: subject, rule: "R-PRC-01",
+                .setDistruSalePrice(distruProductID: distruID, price: newSale))
+            note(
+                subject, "R-PRC-01", "LeafLink wholesale price \(wholesale) ÷ \(DecimalText.plain(perCase)) → Distru sale price \(newSale)")
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import LeafSyncJSON
+import LeafSyncLog
+
 /// Product links (R-PRD-01/02/04/09), LL product creation (R-PRD-05/06) and field pushes (R-PRD-07).
 extension Reduction {
     mutating func observeLeafLinkProduct(_ p: LeafLinkProduct) {
@@ -31,7 +33,9 @@ extension Reduction {
         state.waitingLinks[distruID] = nil
         if let existing = state.links[distruID] {
             if existing.leafLinkProductID == leafLinkID { return }
-            refuse(subject, "R-PRD-02", "Distru product \(distruID) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
+            refuse(
+                subject, "R-PRD-02",
+                "Distru product \(distruID) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
             return
         }
         if let other = state.linkOfLeafLinkProduct[leafLinkID] {
@@ -45,15 +49,19 @@ extension Reduction {
             return
         }
         guard d.leafLinkUnit == l.unit else {
-            refuse(subject, "R-PRD-04", "Distru product \(d.name) is sold in \(d.leafLinkUnit.rawValue) (unit type \(d.unitTypeName ?? "none")) but LeafLink product \(l.name) in \(l.unit.rawValue); the unit types must match")
+            refuse(
+                subject, "R-PRD-04",
+                "Distru product \(d.name) is sold in \(d.leafLinkUnit.rawValue) (unit type \(d.unitTypeName ?? "none")) but LeafLink product \(l.name) in \(l.unit.rawValue); the unit types must match"
+            )
             return
         }
         addLink(d, l, rule: rule)
     }
 
     private mutating func addLink(_ d: DistruProduct, _ l: LeafLinkProduct, rule: String) {
-        let link = ProductLink(distruProductID: d.id, leafLinkProductID: l.id, linkedAt: now, pushedFields: ProductFields(d),
-                               syncedSalePrice: d.salePrice, syncedWholesalePrice: l.wholesalePrice, leafLinkQuantity: l.quantity)
+        let link = ProductLink(
+            distruProductID: d.id, leafLinkProductID: l.id, linkedAt: now, pushedFields: ProductFields(d),
+            syncedSalePrice: d.salePrice, syncedWholesalePrice: l.wholesalePrice, leafLinkQuantity: l.quantity)
         state.links[d.id] = link
         state.linkOfLeafLinkProduct[l.id] = d.id
         state.refusals["distru-product:\(d.id)"] = nil
@@ -61,8 +69,10 @@ extension Reduction {
         // R-INV-04: Inherited pushes the quantity once, when first linked or created.
         if l.inventoryManagement == .inherited {
             let quantity = max(0, availableQuantity(d.id))
-            if emit(key: "ll-inventory:\(l.id):inherited", subject: "ll-product:\(l.id)", rule: "R-INV-04",
-                    .pushLeafLinkInventory(leafLinkProductID: l.id, quantity: quantity)) {
+            if emit(
+                key: "ll-inventory:\(l.id):inherited", subject: "ll-product:\(l.id)", rule: "R-INV-04",
+                .pushLeafLinkInventory(leafLinkProductID: l.id, quantity: quantity))
+            {
                 state.links[d.id]?.leafLinkQuantity = quantity
             }
         }
@@ -82,7 +92,7 @@ extension Reduction {
         for key in state.commands.pending.keys.sorted() {
             switch state.commands.pending[key]?.action {
             case .pushLeafLinkInventory(let id, _) where id == link.leafLinkProductID,
-                 .updateLeafLinkProduct(let id, _) where id == link.leafLinkProductID:
+                .updateLeafLinkProduct(let id, _) where id == link.leafLinkProductID:
                 state.commands.pending[key] = nil
                 state.commands.retryAt[key] = nil
                 state.commands.abandoned.insert(key)
@@ -105,7 +115,9 @@ extension Reduction {
             return
         }
         if let existing = state.links[d.id] {
-            refuse(subject, "R-PRD-02", "Distru product \(d.name) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
+            refuse(
+                subject, "R-PRD-02",
+                "Distru product \(d.name) is already linked to LeafLink product \(existing.leafLinkProductID); unlink it first")
             return
         }
         let sellInMultiples = r.sellInMultiples ?? false
@@ -120,7 +132,9 @@ extension Reduction {
             inventoryManagement: InventoryManagement(json: r.inventoryManagement.map { JSONValue.number(String($0)) }),
             strainIDs: r.strainIDs ?? [], unit: d.leafLinkUnit, sellInMultiples: sellInMultiples, fields: fields
         )
-        if d.leafLinkUnit == .unit, let name = d.unitTypeName, LeafLinkUnit(distruUnitType: name) == .unit, !["each", "unit", "units", "ea"].contains(name.lowercased()) {
+        if d.leafLinkUnit == .unit, let name = d.unitTypeName, LeafLinkUnit(distruUnitType: name) == .unit,
+            !["each", "unit", "units", "ea"].contains(name.lowercased())
+        {
             note(subject, "R-PRD-06", "Distru unit type \(name) is not supported by LeafLink: the product is sold in Unit")
         }
         emit(key: "ll-product-create:\(d.id)", subject: subject, rule: "R-PRD-05", .createLeafLinkProduct(draft))
@@ -130,8 +144,9 @@ extension Reduction {
         let subject = "distru-product:\(draft.distruProductID)"
         guard let d = state.distruProducts[draft.distruProductID] else { return }
         guard let product = try? LeafLinkProduct(json: response.unwrappingData) else {
-            raise(subject: subject, rule: "R-ERR-03", message: "R-ERR-03: LeafLink answered the product creation without a readable product",
-                  fix: "Find the product \(draft.name) in LeafLink and link it by hand.")
+            raise(
+                subject: subject, rule: "R-ERR-03", message: "R-ERR-03: LeafLink answered the product creation without a readable product",
+                fix: "Find the product \(draft.name) in LeafLink and link it by hand.")
             return
         }
         var p = product
@@ -155,7 +170,8 @@ extension Reduction {
 
     /// R-PRD-07: Distru-owned fields changed since the last push go to LL in the push cycle.
     mutating func pushProductFields(_ distruID: String) {
-        guard var link = state.links[distruID], link.fieldsPending || link.settingsToPush != nil, let d = state.distruProducts[distruID] else { return }
+        guard var link = state.links[distruID], link.fieldsPending || link.settingsToPush != nil, let d = state.distruProducts[distruID]
+        else { return }
         let current = ProductFields(d)
         let old = link.pushedFields
         var settings = link.settingsToPush
@@ -174,8 +190,9 @@ extension Reduction {
         link.settingsToPush = nil
         state.links[distruID] = link
         guard changes != LeafLinkProductChanges() else { return }
-        emit(key: "ll-product-update:\(link.leafLinkProductID)@\(now.microseconds)",
-             subject: "ll-product:\(link.leafLinkProductID)", rule: "R-PRD-07",
-             .updateLeafLinkProduct(leafLinkProductID: link.leafLinkProductID, changes: changes))
+        emit(
+            key: "ll-product-update:\(link.leafLinkProductID)@\(now.microseconds)",
+            subject: "ll-product:\(link.leafLinkProductID)", rule: "R-PRD-07",
+            .updateLeafLinkProduct(leafLinkProductID: link.leafLinkProductID, changes: changes))
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncLog
+public import LeafSyncLog
 
 /// The reducer: applies one event to the state and returns the commands it asks for.
 ///
@@ -47,7 +47,7 @@ struct Reduction {
         case .leafLinkProduct(let p): observeLeafLinkProduct(p)
         case .leafLinkCustomer(let c): state.leafLinkCustomers[c.id] = c
         case .leafLinkStaff(let s): state.staff[s.id] = s
-        case .leafLinkPayment: break // R-PAY-03: payments never flow LL → Distru.
+        case .leafLinkPayment: break  // R-PAY-03: payments never flow LL → Distru.
         case .leafLinkCredit(let c): observeCredit(c)
         case .leafLinkWebhook(let w): leafLinkWebhook(w)
         case .distruProduct(let p): observeDistruProduct(p)
@@ -114,7 +114,10 @@ struct Reduction {
 
     mutating func rejected(subject: String, type: String, reason: String) {
         state.rejections[subject] = reason
-        raise(subject: subject, rule: "R-ERR-01", message: "R-ERR-01: the \(type) record \(subject) could not be read: \(reason)",
-              fix: "Look at the record in the remote system; the exact bytes received are in the log. The engine ignores it until a readable version arrives.")
+        raise(
+            subject: subject, rule: "R-ERR-01", message: "R-ERR-01: the \(type) record \(subject) could not be read: \(reason)",
+            fix:
+                "Look at the record in the remote system; the exact bytes received are in the log. The engine ignores it until a readable version arrives."
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Distru SOs observed: statuses pushed to LL (R-UPD-08), ship date (R-UPD-07), customer
 /// re-association (R-CUS-03/04), inventory source kept (R-UPD-05), deletion (R-UPD-04).
 extension Reduction {
@@ -13,9 +14,11 @@ extension Reduction {
         if let company = so.companyID, company != previousCompany, let customer = sync.order.customerID {
             let rule = previousCompany == nil ? "R-CUS-03" : "R-CUS-04"
             state.orders[number] = sync
-            associate(customer: customer, company: company, rule: rule,
-                      why: previousCompany == nil ? "customer set on SO \(so.orderNumber ?? so.id) in Distru"
-                                                  : "customer of SO \(so.orderNumber ?? so.id) changed in Distru; earlier SOs keep theirs")
+            associate(
+                customer: customer, company: company, rule: rule,
+                why: previousCompany == nil
+                    ? "customer set on SO \(so.orderNumber ?? so.id) in Distru"
+                    : "customer of SO \(so.orderNumber ?? so.id) changed in Distru; earlier SOs keep theirs")
             sync = state.orders[number]!
             sync.sent?.companyID = company
         }
@@ -26,8 +29,9 @@ extension Reduction {
         }
         // R-UPD-07: delivery date → LL ship date; no delivery date, no ship date.
         if let delivery = so.deliveryDatetime, delivery != sync.shipDatePushed {
-            emit(key: "ll-ship-date:\(number)\(sync.keySuffix):\(delivery)", subject: sync.subject, rule: "R-UPD-07",
-                 .setLeafLinkShipDate(orderNumber: number, shipDate: delivery))
+            emit(
+                key: "ll-ship-date:\(number)\(sync.keySuffix):\(delivery)", subject: sync.subject, rule: "R-UPD-07",
+                .setLeafLinkShipDate(orderNumber: number, shipDate: delivery))
             sync.shipDatePushed = delivery
             note(sync.subject, "R-UPD-07", "ship date \(delivery) pushed to LeafLink")
         }
@@ -48,7 +52,9 @@ extension Reduction {
 
     /// An SO that names an order we are creating (its outcome event not yet seen): adopt it.
     private mutating func adoptSalesOrder(_ so: DistruOrder) -> String? {
-        guard let ll = so.leafLinkOrderNumber, var sync = state.orders[ll] ?? creatingOrder(shortID: ll), sync.phase == .creating else { return nil }
+        guard let ll = so.leafLinkOrderNumber, var sync = state.orders[ll] ?? creatingOrder(shortID: ll), sync.phase == .creating else {
+            return nil
+        }
         sync.phase = .synced
         sync.salesOrderID = so.id
         state.orders[sync.number] = sync
@@ -70,16 +76,20 @@ extension Reduction {
             case let s where rejectable.contains(s) && allowed:
                 emitTransition(sync, .reject)
             default:
-                raise(subject: sync.subject, rule: "R-UPD-08",
-                      message: "R-UPD-08: SO canceled in Distru, but LeafLink does not allow rejecting order \(short) in status \(ll.status.rawValue)",
-                      fix: "Reject or cancel the order in LeafLink by hand.")
+                raise(
+                    subject: sync.subject, rule: "R-UPD-08",
+                    message:
+                        "R-UPD-08: SO canceled in Distru, but LeafLink does not allow rejecting order \(short) in status \(ll.status.rawValue)",
+                    fix: "Reject or cancel the order in LeafLink by hand.")
             }
             return
         }
         guard let target = status.progress else {
             if case .unknown(let raw) = status {
-                raise(subject: sync.subject, rule: "R-UPD-08", message: "R-UPD-08: SO has an unknown Distru status \"\(raw)\"; not pushed to LeafLink",
-                      fix: "Check the SO status in Distru.")
+                raise(
+                    subject: sync.subject, rule: "R-UPD-08",
+                    message: "R-UPD-08: SO has an unknown Distru status \"\(raw)\"; not pushed to LeafLink",
+                    fix: "Check the SO status in Distru.")
             }
             return
         }
@@ -93,16 +103,20 @@ extension Reduction {
         let needed = chain.filter { (llProgress ?? -1) < done[$0]! && !state.commands.knows(transitionKey(sync, $0)) }
         guard let first = needed.first else { return }
         if llProgress == nil {
-            raise(subject: sync.subject, rule: "R-UPD-08",
-                  message: "R-UPD-08: SO reached \(status.rawValue) but LeafLink order \(short) is \(ll.status.rawValue); no transition is possible",
-                  fix: "Resolve the order's status in LeafLink by hand.")
+            raise(
+                subject: sync.subject, rule: "R-UPD-08",
+                message:
+                    "R-UPD-08: SO reached \(status.rawValue) but LeafLink order \(short) is \(ll.status.rawValue); no transition is possible",
+                fix: "Resolve the order's status in LeafLink by hand.")
             return
         }
         let anyEmitted = chain.contains { state.commands.knows(transitionKey(sync, $0)) }
         if !anyEmitted, !ll.availableTransitions.isEmpty, !ll.availableTransitions.contains(first.targetState) {
-            raise(subject: sync.subject, rule: "R-UPD-08",
-                  message: "R-UPD-08: LeafLink does not allow \(first.rawValue) on order \(short) now (allowed: \(ll.availableTransitions.joined(separator: ", ")))",
-                  fix: "Move the order in LeafLink by hand, or check its payment terms.")
+            raise(
+                subject: sync.subject, rule: "R-UPD-08",
+                message:
+                    "R-UPD-08: LeafLink does not allow \(first.rawValue) on order \(short) now (allowed: \(ll.availableTransitions.joined(separator: ", ")))",
+                fix: "Move the order in LeafLink by hand, or check its payment terms.")
             return
         }
         for t in needed { emitTransition(sync, t) }
@@ -113,7 +127,10 @@ extension Reduction {
     }
 
     mutating func emitTransition(_ sync: OrderSync, _ t: LeafLinkTransition) {
-        if emit(key: transitionKey(sync, t), subject: sync.subject, rule: "R-UPD-08", .transitionLeafLinkOrder(orderNumber: sync.number, transition: t)) {
+        if emit(
+            key: transitionKey(sync, t), subject: sync.subject, rule: "R-UPD-08",
+            .transitionLeafLinkOrder(orderNumber: sync.number, transition: t))
+        {
             note(sync.subject, "R-UPD-08", "LeafLink transition \(t.rawValue) sent")
         }
     }
@@ -141,7 +158,9 @@ extension Reduction {
             emitTransition(sync, .reject)
             note(sync.subject, "R-UPD-04", "SO \(soID) deleted; the LeafLink order is rejected")
         } else {
-            note(sync.subject, "R-UPD-04", "SO \(soID) deleted; the LeafLink order stays \(sync.order.status.rawValue) and an edit in LeafLink syncs it as a new SO")
+            note(
+                sync.subject, "R-UPD-04",
+                "SO \(soID) deleted; the LeafLink order stays \(sync.order.status.rawValue) and an edit in LeafLink syncs it as a new SO")
         }
     }
 }

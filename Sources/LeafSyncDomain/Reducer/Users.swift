@@ -1,4 +1,5 @@
 import Foundation
+
 /// Distru users ↔ LL reps (R-USR-01).
 extension Reduction {
     mutating func mapRep(user: String, rep: Int) {

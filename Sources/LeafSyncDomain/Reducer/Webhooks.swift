@@ -1,4 +1,5 @@
 import Foundation
+import LeafSyncLog
 
 /// Webhooks are hints: they ask for an immediate fetch of the record they name (R-SET-03).
 extension Reduction {
@@ -7,12 +8,14 @@ extension Reduction {
             note("ll-\(w.type):\(w.recordID)", "R-SET-03", "webhook ignored: no webhook key configured; the regular poll will fetch it")
             return
         }
-        emit(key: "fetch:leaflink:\(w.type):\(w.recordID)@\(now.microseconds)", subject: "ll-\(w.type):\(w.recordID)", rule: "R-SET-03",
-             .fetchRecord(system: "leaflink", kind: w.type, id: w.recordID))
+        emit(
+            key: "fetch:leaflink:\(w.type):\(w.recordID)@\(now.microseconds)", subject: "ll-\(w.type):\(w.recordID)", rule: "R-SET-03",
+            .fetchRecord(system: "leaflink", kind: w.type, id: w.recordID))
     }
 
     mutating func distruWebhook(kind: String, id: String) {
-        emit(key: "fetch:distru:\(kind):\(id)@\(now.microseconds)", subject: "distru-\(kind):\(id)", rule: "R-SET-03",
-             .fetchRecord(system: "distru", kind: kind, id: id))
+        emit(
+            key: "fetch:distru:\(kind):\(id)@\(now.microseconds)", subject: "distru-\(kind):\(id)", rule: "R-SET-03",
+            .fetchRecord(system: "distru", kind: kind, id: id))
     }
 }

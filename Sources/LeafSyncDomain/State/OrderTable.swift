@@ -44,7 +44,8 @@ public struct OrderTable: Equatable, Sendable {
             for rep in oldReps.subtracting(newReps) { Self.remove(number, from: &blockedByRep, at: rep) }
             for rep in newReps.subtracting(oldReps) { blockedByRep[rep, default: []].insert(number) }
         }
-        let oldProducts = Set(oldOrder?.lines?.compactMap(\.productID) ?? []), newProducts = Set(newOrder?.lines?.compactMap(\.productID) ?? [])
+        let oldProducts = Set(oldOrder?.lines?.compactMap(\.productID) ?? []),
+            newProducts = Set(newOrder?.lines?.compactMap(\.productID) ?? [])
         if oldProducts != newProducts {
             for product in oldProducts.subtracting(newProducts) { Self.remove(number, from: &blockedByProduct, at: product) }
             for product in newProducts.subtracting(oldProducts) { blockedByProduct[product, default: []].insert(number) }

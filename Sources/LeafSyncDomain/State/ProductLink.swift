@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncLog
+public import Foundation
+public import LeafSyncLog
 
 /// A locked one-to-one link between a Distru product and a LeafLink product (R-PRD-01/02).
 public struct ProductLink: Equatable, Sendable {

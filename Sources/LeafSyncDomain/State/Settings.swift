@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncLog
+public import LeafSyncLog
 
 /// Integration settings, changed only by operator events (R-SET-02). Defaults per R-SET-03.
 public struct Settings: Equatable, Sendable {

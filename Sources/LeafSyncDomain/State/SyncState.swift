@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncLog
+public import Foundation
+public import LeafSyncLog
 
 /// Everything the reducer knows, rebuilt from the log alone. Equatable so replays can be compared.
 public struct SyncState: Equatable, Sendable {

@@ -1,5 +1,5 @@
 import LeafSyncJSON
-import LeafSyncLog
+public import LeafSyncLog
 
 /// The remote systems' datetimes as log ``Timestamp``s, read by LeafSyncJSON's ``ISO8601Text``
 /// (no clock, no locale).

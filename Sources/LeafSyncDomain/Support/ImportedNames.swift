@@ -1,4 +1,4 @@
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// The record decoders' input, re-exported from LeafSyncJSON so that every file of this module
 /// (and a client that imports only LeafSyncDomain) can name it: `init<J: JSONReadable>(json: J)`.

@@ -1,5 +1,5 @@
-import Foundation
-import LeafSyncJSON
+public import Foundation
+public import LeafSyncJSON
 
 /// An exact amount of US dollars. Backed by `Decimal`, never floating point.
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -38,7 +38,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         var numerator = amount.significand, denominator = divisor.significand
         let shift = 2 + divisor.scale - amount.scale
         guard let power = PlainDecimal.powerOfTen(abs(shift)) else { return nil }
-        let (scaled, overflow) = shift >= 0 ? numerator.multipliedReportingOverflow(by: power) : denominator.multipliedReportingOverflow(by: power)
+        let (scaled, overflow) =
+            shift >= 0 ? numerator.multipliedReportingOverflow(by: power) : denominator.multipliedReportingOverflow(by: power)
         guard !overflow else { return nil }
         if shift >= 0 { numerator = scaled } else { denominator = scaled }
         var cents = numerator / denominator

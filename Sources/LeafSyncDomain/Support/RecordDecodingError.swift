@@ -1,4 +1,4 @@
-import LeafSyncJSON
+public import LeafSyncJSON
 
 /// Why a remote record or an event payload could not be read. The message says what to look at.
 public enum RecordDecodingError: Error, Equatable, Sendable, CustomStringConvertible {

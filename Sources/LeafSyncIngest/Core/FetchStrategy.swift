@@ -62,7 +62,9 @@ public struct FetchVocabulary: Sendable {
     /// The member of a record holding its last change (`modified`, `updated_datetime`).
     public var changedKey: String
 
-    public init(source: String, cursorType: String, webhookType: String, correlationPrefix: String, cursorFilterKey: String, changedKey: String) {
+    public init(
+        source: String, cursorType: String, webhookType: String, correlationPrefix: String, cursorFilterKey: String, changedKey: String
+    ) {
         self.source = source
         self.cursorType = cursorType
         self.webhookType = webhookType

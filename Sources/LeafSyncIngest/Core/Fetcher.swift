@@ -1,5 +1,6 @@
 import Foundation
 public import HTTPClientSupport
+import LeafSyncJSON
 import LeafSyncLog
 public import Logging
 
@@ -85,7 +86,9 @@ public actor Fetcher<Strategy: FetchStrategy> {
             } else if deleted.contains(e.type) {
                 hashes[e.subject] = nil
                 gone.insert(e.subject)
-            } else if e.type == Strategy.cursorType, let c = Cursor(payload: e.payload.bytes, filterKey: Strategy.vocabulary.cursorFilterKey) {
+            } else if e.type == Strategy.cursorType,
+                let c = Cursor(payload: e.payload.bytes, filterKey: Strategy.vocabulary.cursorFilterKey)
+            {
                 cursors[c.resource] = c.since
             } else if e.type == Strategy.webhookType {
                 bodies.insert(contentHash(e.payload.bytes))
@@ -167,7 +170,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
         if report.full, kind.deletedType != nil {
             let gone = lastHash.keys.filter { $0.hasPrefix(kind.subjectPrefix) && !seen.contains($0) }.sorted()
             if !gone.isEmpty {
-                _ = try await store.append(gone.compactMap { Self.deletion(kind, subject: $0, correlationID: correlationID, causation: nil) })
+                _ = try await store.append(
+                    gone.compactMap { Self.deletion(kind, subject: $0, correlationID: correlationID, causation: nil) })
                 for s in gone { deleted(s) }
                 report.deleted = gone.count
             }
@@ -175,15 +179,19 @@ public actor Fetcher<Strategy: FetchStrategy> {
         if incremental {
             let old = cursors[kind.resource]
             if let next = Cursor.advance(from: old, passStart: passStart, newestSeen: newest, overlap: options.overlap), next != old {
-                _ = try await store.append([NewEvent(
-                    type: Strategy.cursorType, source: Strategy.source, subject: Strategy.cursorSubject(kind.resource),
-                    correlationID: correlationID,
-                    payload: Cursor(resource: kind.resource, since: next).payload(filterKey: Strategy.vocabulary.cursorFilterKey))])
+                _ = try await store.append([
+                    NewEvent(
+                        type: Strategy.cursorType, source: Strategy.source, subject: Strategy.cursorSubject(kind.resource),
+                        correlationID: correlationID,
+                        payload: Cursor(resource: kind.resource, since: next).payload(filterKey: Strategy.vocabulary.cursorFilterKey))
+                ])
                 cursors[kind.resource] = next
             }
             report.cursor = cursors[kind.resource]
         }
-        logger.info("\(name) \(kind.resource.rawValue): \(report.received) received, \(report.appended) new, \(report.deleted) deleted, \(report.pages) pages")
+        logger.info(
+            "\(name) \(kind.resource.rawValue): \(report.received) received, \(report.appended) new, \(report.deleted) deleted, \(report.pages) pages"
+        )
         return report
     }
 
@@ -196,7 +204,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
         let parts = kind.keys.compactMap { RawRecord.text(json[$0]) }
         guard !parts.isEmpty, parts.count == kind.keys.count else {
             throw APIError.malformedResponse(
-                record.call, reason: "a \(kind.resource.rawValue) record without `\(kind.keys.joined(separator: "`, `"))`", body: record.bytes)
+                record.call, reason: "a \(kind.resource.rawValue) record without `\(kind.keys.joined(separator: "`, `"))`",
+                body: record.bytes)
         }
         return (kind.subject(parts.joined(separator: ":")), json[Strategy.vocabulary.changedKey]?.stringValue.flatMap { Timestamp($0) })
     }
@@ -204,8 +213,9 @@ public actor Fetcher<Strategy: FetchStrategy> {
     /// The event for a record, or nil when its bytes equal the last observation of its subject.
     func observation(_ kind: Kind, _ subject: String, _ record: RawRecord, correlationID: String?, causation: UInt64? = nil) -> NewEvent? {
         guard lastHash[subject] != contentHash(record.bytes) else { return nil }
-        return NewEvent(type: kind.observedType, source: Strategy.source, subject: subject, causationID: causation,
-                        correlationID: correlationID, payload: record.bytes)
+        return NewEvent(
+            type: kind.observedType, source: Strategy.source, subject: subject, causationID: causation,
+            correlationID: correlationID, payload: record.bytes)
     }
 
     /// `<kind>.deleted` with `{"id": …}` (a number when the id is an integer); nil for a kind
@@ -214,8 +224,9 @@ public actor Fetcher<Strategy: FetchStrategy> {
         guard let type = kind.deletedType else { return nil }
         let id = String(subject.dropFirst(kind.subjectPrefix.count))
         let idValue: JSONValue = !id.isEmpty && id.allSatisfy(\.isNumber) ? .number(id) : .string(id)
-        return NewEvent(type: type, source: Strategy.source, subject: subject, causationID: causation,
-                        correlationID: correlationID, payload: JSONValue.object(["id": idValue]).serialized())
+        return NewEvent(
+            type: type, source: Strategy.source, subject: subject, causationID: causation,
+            correlationID: correlationID, payload: JSONValue.object(["id": idValue]).serialized())
     }
 
     private func observed(_ event: NewEvent) {
@@ -231,7 +242,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
     /// Appends the deletion unless the subject's last event already is one.
     func recordDeletion(_ kind: Kind, _ subject: String, _ correlationID: String, _ causation: UInt64) async throws -> UInt64? {
         guard !deletedSubjects.contains(subject),
-              let event = Self.deletion(kind, subject: subject, correlationID: correlationID, causation: causation) else { return nil }
+            let event = Self.deletion(kind, subject: subject, correlationID: correlationID, causation: causation)
+        else { return nil }
         let seq = try await store.append([event]).lowerBound
         deleted(subject)
         return seq
@@ -254,15 +266,19 @@ public actor Fetcher<Strategy: FetchStrategy> {
         let hash = contentHash(body)
         guard !webhookBodies.contains(hash) else { return .duplicate }
         let correlationID = "\(Strategy.vocabulary.correlationPrefix)-webhook-\(hash.prefix(16))"
-        let seq = try await store.append([NewEvent(
-            type: Strategy.webhookType, source: Strategy.source, subject: target.subject, correlationID: correlationID, payload: body)]).lowerBound
+        let seq = try await store.append([
+            NewEvent(
+                type: Strategy.webhookType, source: Strategy.source, subject: target.subject, correlationID: correlationID, payload: body)
+        ]).lowerBound
         webhookBodies.insert(hash)
         guard let kind = target.resource.flatMap(Strategy.kind(for:)) else { return .accepted(webhook: seq, observation: nil) }
-        if target.isDelete { return .accepted(webhook: seq, observation: try await recordDeletion(kind, target.subject, correlationID, seq)) }
+        if target.isDelete {
+            return .accepted(webhook: seq, observation: try await recordDeletion(kind, target.subject, correlationID, seq))
+        }
         let raw: RawRecord
         do {
             raw = try await Strategy.refetch(target, kind: kind, using: client)
-        } catch where Strategy.meansGone(error) {
+        } catch  where Strategy.meansGone(error) {
             return .accepted(webhook: seq, observation: try await recordDeletion(kind, target.subject, correlationID, seq))
         } catch {
             logger.warning("\(name) webhook \(target.subject) logged, refetch failed: \(error)")

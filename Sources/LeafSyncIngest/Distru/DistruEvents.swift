@@ -18,8 +18,9 @@ public enum DistruEvents: FetchStrategy {
 
     /// `distru.<name>.observed` and `.deleted` under `distru-<name>:<keys joined by :>`.
     static func kind(_ resource: DistruResource, _ name: String, keys: [String] = ["id"]) -> Kind {
-        Kind(resource: resource, observedType: "distru.\(name).observed", deletedType: "distru.\(name).deleted",
-             subjectPrefix: "distru-\(name):", keys: keys)
+        Kind(
+            resource: resource, observedType: "distru.\(name).observed", deletedType: "distru.\(name).deleted",
+            subjectPrefix: "distru-\(name):", keys: keys)
     }
 
     public static let user = kind(.users, "user")
@@ -46,7 +47,8 @@ public enum DistruEvents: FetchStrategy {
     /// Types LeafSync does not read are logged under `distru-<type>:<id>` and not refetched.
     public static func webhookTarget(_ body: [UInt8]) throws -> WebhookTarget<DistruResource> {
         let delivery = try DistruWebhooks.parse(body)
-        let subject = delivery.resource.flatMap(kind(for:))?.subject(delivery.id)
+        let subject =
+            delivery.resource.flatMap(kind(for:))?.subject(delivery.id)
             ?? "distru-\(delivery.type.rawValue.lowercased()):\(delivery.id)"
         return WebhookTarget(resource: delivery.resource, id: delivery.id, subject: subject, isDelete: delivery.isDelete)
     }

@@ -40,7 +40,9 @@ public enum LeafLinkEvents: FetchStrategy {
         }
     }
 
-    public static func refetch(_ target: WebhookTarget<LeafLinkResource>, kind: Kind, using client: LeafLinkClient) async throws -> RawRecord {
+    public static func refetch(
+        _ target: WebhookTarget<LeafLinkResource>, kind: Kind, using client: LeafLinkClient
+    ) async throws -> RawRecord {
         if target.resource == .ordersReceived { return try await client.order(number: target.id).raw }
         return try await client.product(id: Int(target.id) ?? 0).raw
     }

@@ -7,13 +7,13 @@ struct AppendCommand: AsyncParsableCommand {
         commandName: "append",
         abstract: "Append one event per payload file (or one from standard input).",
         discussion: """
-        Opens the log for writing (creating the directory if needed), so it refuses to run while \
-        another process writes the log. The payload is stored byte for byte.
+            Opens the log for writing (creating the directory if needed), so it refuses to run while \
+            another process writes the log. The payload is stored byte for byte.
 
-        Example:
-          leafsync log append ./log --type leaflink.order.observed --source leaflink \\
-              --subject ll-order:aec108ac-a1f4-40fa-966e-a12ga9bf6e2f data/samples/leaflink/order.json
-        """
+            Example:
+              leafsync log append ./log --type leaflink.order.observed --source leaflink \\
+                  --subject ll-order:aec108ac-a1f4-40fa-966e-a12ga9bf6e2f data/samples/leaflink/order.json
+            """
     )
 
     @OptionGroup var log: LogDirectoryArgument

@@ -8,11 +8,11 @@ struct DumpCommand: ParsableCommand {
         commandName: "dump",
         abstract: "Print events, one per line.",
         discussion: """
-        Human output shows sequence, recorded-at, type and version, source, subject and the \
-        payload (truncated to --width). With --json each line is one object; a JSON payload is \
-        embedded as parsed (member order and number text kept, no spaces), any other payload as \
-        `payload_base64`.
-        """
+            Human output shows sequence, recorded-at, type and version, source, subject and the \
+            payload (truncated to --width). With --json each line is one object; a JSON payload is \
+            embedded as parsed (member order and number text kept, no spaces), any other payload as \
+            `payload_base64`.
+            """
     )
 
     @OptionGroup var log: LogDirectoryArgument

@@ -19,22 +19,24 @@ struct StatsCommand: ParsableCommand {
         let inspection = try LogInspector.stats(directory: log.directory)
         let stats = inspection.stats
         if json {
-            print(JSONWriter.canonical([
-                "events": .number(String(stats.events)), "segments": .int(stats.segments), "batches": .int(stats.batches),
-                "first_seq": .number(String(stats.firstSequence)), "last_seq": .number(String(stats.lastSequence)),
-                "bytes_on_disk": .number(String(stats.bytesOnDisk)), "uncompressed_bytes": .number(String(stats.uncompressedBytes)),
-                "compression_ratio": .double(stats.compressionRatio),
-            ]))
+            print(
+                JSONWriter.canonical([
+                    "events": .number(String(stats.events)), "segments": .int(stats.segments), "batches": .int(stats.batches),
+                    "first_seq": .number(String(stats.firstSequence)), "last_seq": .number(String(stats.lastSequence)),
+                    "bytes_on_disk": .number(String(stats.bytesOnDisk)), "uncompressed_bytes": .number(String(stats.uncompressedBytes)),
+                    "compression_ratio": .double(stats.compressionRatio),
+                ]))
         } else {
-            print("""
-            events             \(stats.events)
-            sequences          \(stats.firstSequence)…\(stats.lastSequence)
-            segments           \(stats.segments)
-            batches            \(stats.batches)
-            bytes on disk      \(stats.bytesOnDisk) (\(ByteFormat.human(stats.bytesOnDisk)))
-            uncompressed       \(stats.uncompressedBytes) (\(ByteFormat.human(stats.uncompressedBytes)))
-            compression ratio  \(String(format: "%.2f", stats.compressionRatio))
-            """)
+            print(
+                """
+                events             \(stats.events)
+                sequences          \(stats.firstSequence)…\(stats.lastSequence)
+                segments           \(stats.segments)
+                batches            \(stats.batches)
+                bytes on disk      \(stats.bytesOnDisk) (\(ByteFormat.human(stats.bytesOnDisk)))
+                uncompressed       \(stats.uncompressedBytes) (\(ByteFormat.human(stats.uncompressedBytes)))
+                compression ratio  \(String(format: "%.2f", stats.compressionRatio))
+                """)
         }
         if let problem = inspection.problem {
             printError("warning: counts stop at the first problem: \(problem)")

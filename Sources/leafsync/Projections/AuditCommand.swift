@@ -10,18 +10,18 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Query the projections: history of a subject, an order's timeline, errors, commands, events, SQL.",
         discussion: """
-        Reads DIR/projections.sqlite (run `leafsync project --dir DIR` first) without blocking a \
-        running projector. Human tables by default, --json for machines. Exits non-zero with a \
-        clear message for an unknown subject or a bad query.
+            Reads DIR/projections.sqlite (run `leafsync project --dir DIR` first) without blocking a \
+            running projector. Human tables by default, --json for machines. Exits non-zero with a \
+            clear message for an unknown subject or a bad query.
 
-        Examples:
-          leafsync audit order a9bf6e2f --dir data/tenants/acme
-          leafsync audit history ll-product:2093 --dir data/tenants/acme
-          leafsync audit errors --open --dir data/tenants/acme
-          leafsync audit commands --status pending --dir data/tenants/acme
-          leafsync audit events --type leaflink.order.observed --from 2026-11-24 --dir data/tenants/acme
-          leafsync audit sql "SELECT sync_state, count(*) FROM sales_orders GROUP BY 1" --dir data/tenants/acme
-        """,
+            Examples:
+              leafsync audit order a9bf6e2f --dir data/tenants/acme
+              leafsync audit history ll-product:2093 --dir data/tenants/acme
+              leafsync audit errors --open --dir data/tenants/acme
+              leafsync audit commands --status pending --dir data/tenants/acme
+              leafsync audit events --type leaflink.order.observed --from 2026-11-24 --dir data/tenants/acme
+              leafsync audit sql "SELECT sync_state, count(*) FROM sales_orders GROUP BY 1" --dir data/tenants/acme
+            """,
         subcommands: [History.self, Order.self, Errors.self, Commands.self, Events.self, SQL.self]
     )
 
@@ -41,27 +41,31 @@ struct AuditCommand: ParsableCommand {
     static func query(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) throws -> TableOutput {
         let statement = try db.makeStatement(sql: sql)
         let rows = try Row.fetchAll(statement, arguments: arguments)
-        return TableOutput(columns: statement.columnNames, rows: rows.map { row in
-            row.databaseValues.map { value -> String? in
-                switch value.storage {
-                case .null: return nil
-                case let .int64(number): return String(number)
-                case let .double(number): return String(number)
-                case let .string(text): return text
-                case let .blob(data): return data.base64EncodedString()
+        return TableOutput(
+            columns: statement.columnNames,
+            rows: rows.map { row in
+                row.databaseValues.map { value -> String? in
+                    switch value.storage {
+                    case .null: return nil
+                    case let .int64(number): return String(number)
+                    case let .double(number): return String(number)
+                    case let .string(text): return text
+                    case let .blob(data): return data.base64EncodedString()
+                    }
                 }
-            }
-        })
+            })
     }
 
     /// An LL order number, short id or SO number → `ll-order:<number>`; a subject stays as it is.
     static func resolveSubject(_ text: String, in db: Database) throws -> String {
         if text.contains(":") { return text }
-        let number = try String.fetchOne(db, sql: """
-            SELECT leaflink_order_number FROM sales_orders
-            WHERE lower(leaflink_order_number) = lower(?1) OR lower(leaflink_short_id) = lower(?1) OR lower(so_number) = lower(?1)
-            ORDER BY leaflink_order_number LIMIT 1
-            """, arguments: [text])
+        let number = try String.fetchOne(
+            db,
+            sql: """
+                SELECT leaflink_order_number FROM sales_orders
+                WHERE lower(leaflink_order_number) = lower(?1) OR lower(leaflink_short_id) = lower(?1) OR lower(so_number) = lower(?1)
+                ORDER BY leaflink_order_number LIMIT 1
+                """, arguments: [text])
         guard let number else { throw ValidationError(QueryError.unknownSubject(text).description) }
         return "ll-order:\(number)"
     }
@@ -79,9 +83,12 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             let (events, commands) = try common.database().read { db -> (TableOutput, TableOutput) in
                 let subject = try AuditCommand.resolveSubject(self.subject, in: db)
-                let events = try AuditCommand.query(db, "SELECT \(AuditCommand.eventColumns) FROM audit_index WHERE subject = ? ORDER BY seq", [subject])
+                let events = try AuditCommand.query(
+                    db, "SELECT \(AuditCommand.eventColumns) FROM audit_index WHERE subject = ? ORDER BY seq", [subject])
                 guard !events.rows.isEmpty else { throw ValidationError(QueryError.unknownSubject(self.subject).description) }
-                let commands = try AuditCommand.query(db, "SELECT idempotency_key, rule, action, status, attempts FROM commands WHERE subject = ? ORDER BY idempotency_key", [subject])
+                let commands = try AuditCommand.query(
+                    db, "SELECT idempotency_key, rule, action, status, attempts FROM commands WHERE subject = ? ORDER BY idempotency_key",
+                    [subject])
                 return (events, commands)
             }
             if common.json {
@@ -106,8 +113,11 @@ struct AuditCommand: ParsableCommand {
                 let number = String(subject.dropFirst("ll-order:".count))
                 let summary = try AuditCommand.query(db, "SELECT * FROM sales_orders WHERE leaflink_order_number = ?", [number])
                 guard !summary.rows.isEmpty else { throw ValidationError(QueryError.unknownSubject(order).description) }
-                let soID = try String.fetchOne(db, sql: "SELECT so_id FROM sales_orders WHERE leaflink_order_number = ?", arguments: [number])
-                let timeline = try AuditCommand.query(db, """
+                let soID = try String.fetchOne(
+                    db, sql: "SELECT so_id FROM sales_orders WHERE leaflink_order_number = ?", arguments: [number])
+                let timeline = try AuditCommand.query(
+                    db,
+                    """
                     SELECT \(AuditCommand.eventColumns) FROM audit_index
                     WHERE subject = ?1 OR subject = ?2 ORDER BY seq
                     """, [subject, soID.map { "distru-order:\($0)" }])
@@ -131,7 +141,9 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let table = try common.database().read { db in
-                try AuditCommand.query(db, """
+                try AuditCommand.query(
+                    db,
+                    """
                     SELECT id, subject, rule, message, fix,
                            strftime('%Y-%m-%dT%H:%M:%fZ', first_seen / 1e6, 'unixepoch') AS first_seen,
                            strftime('%Y-%m-%dT%H:%M:%fZ', emailed_at / 1e6, 'unixepoch') AS emailed_at,
@@ -157,7 +169,9 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let table = try common.database().read { db in
-                try AuditCommand.query(db, """
+                try AuditCommand.query(
+                    db,
+                    """
                     SELECT idempotency_key, subject, rule, action, status, attempts,
                            strftime('%Y-%m-%dT%H:%M:%fZ', next_attempt_at / 1e6, 'unixepoch') AS next_attempt_at
                     FROM commands \(status == nil ? "" : "WHERE status = ?") ORDER BY idempotency_key
@@ -190,7 +204,8 @@ struct AuditCommand: ParsableCommand {
                 arguments.append(time.microseconds)
             }
             arguments.append(limit)
-            let sql = "SELECT \(AuditCommand.eventColumns) FROM audit_index \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?"
+            let sql =
+                "SELECT \(AuditCommand.eventColumns) FROM audit_index \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?"
             let table = try common.database().read { db in try AuditCommand.query(db, sql, StatementArguments(arguments)) }
             AuditCommand.show(table, json: common.json)
         }
@@ -200,7 +215,8 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sql",
             abstract: "Run a read-only SQL query on the projection database (anything that writes is refused).",
-            discussion: "Tables: audit_index, linked_products, product_suggestions, reps, customer_associations, sales_orders, commands, sync_errors, projector_checkpoint."
+            discussion:
+                "Tables: audit_index, linked_products, product_suggestions, reps, customer_associations, sales_orders, commands, sync_errors, projector_checkpoint."
         )
         @OptionGroup var common: Common
         @Argument(help: "The query, e.g. \"SELECT * FROM sales_orders WHERE sync_state = 'blocked'\".")

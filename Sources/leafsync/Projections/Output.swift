@@ -33,9 +33,10 @@ struct TableOutput {
 
     /// The rows as a JSON array of objects.
     var json: JSONValue {
-        .array(rows.map { row in
-            .object(JSONObject(zip(columns, row).sorted { $0.0 < $1.0 }.map { ($0, $1.map(JSONValue.string) ?? .null) }))
-        })
+        .array(
+            rows.map { row in
+                .object(JSONObject(zip(columns, row).sorted { $0.0 < $1.0 }.map { ($0, $1.map(JSONValue.string) ?? .null) }))
+            })
     }
 
     func renderJSON() -> String { JSONWriter.compact(json) }

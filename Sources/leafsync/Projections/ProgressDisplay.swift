@@ -29,8 +29,9 @@ final class ProgressDisplay: Sendable {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            let line = String(format: "\r%@ [%@] %3.0f%% %llu/%llu events  %.0f events/s  ETA %.0fs ",
-                              what, bar, fraction * 100, done, total, rate, remaining)
+            let line = String(
+                format: "\r%@ [%@] %3.0f%% %llu/%llu events  %.0f events/s  ETA %.0fs ",
+                what, bar, fraction * 100, done, total, rate, remaining)
             FileHandle.standardError.write(Data(line.utf8))
             shown.withLock { $0.drewBar = true }
             return

@@ -10,19 +10,19 @@ struct ProjectCommand: AsyncParsableCommand {
         commandName: "project",
         abstract: "Bring the SQLite projections up to date with the log (and keep them so with --follow).",
         discussion: """
-        Applies the tenant's event log to DIR/projections.sqlite: the audit index, linked products, \
-        suggestions, reps, customer associations, sales orders, commands (pending pushes) and sync \
-        errors. Each batch commits with its checkpoint, so a crash or Ctrl-C loses nothing and \
-        applies nothing twice. With --follow it keeps running as a background process, waiting \
-        for the writer (another process) to append. --rebuild builds a fresh database from the \
-        whole log beside the live one and swaps it in atomically; a projection schema change does \
-        that by itself.
+            Applies the tenant's event log to DIR/projections.sqlite: the audit index, linked products, \
+            suggestions, reps, customer associations, sales orders, commands (pending pushes) and sync \
+            errors. Each batch commits with its checkpoint, so a crash or Ctrl-C loses nothing and \
+            applies nothing twice. With --follow it keeps running as a background process, waiting \
+            for the writer (another process) to append. --rebuild builds a fresh database from the \
+            whole log beside the live one and swaps it in atomically; a projection schema change does \
+            that by itself.
 
-        Examples:
-          leafsync project --dir data/tenants/acme
-          leafsync project --dir data/tenants/acme --follow &
-          leafsync project --dir data/tenants/acme --rebuild
-        """
+            Examples:
+              leafsync project --dir data/tenants/acme
+              leafsync project --dir data/tenants/acme --follow &
+              leafsync project --dir data/tenants/acme --rebuild
+            """
     )
 
     @OptionGroup var tenant: TenantOption
@@ -43,10 +43,11 @@ struct ProjectCommand: AsyncParsableCommand {
         // SIGTERM and SIGINT shut the group down gracefully: the projector finishes its batch,
         // commits its checkpoint, and the command exits 0.
         // The projector returning (caught up, or stopped) ends the group.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: Logger(label: "leafsync.project", factory: { _ in SwiftLogNoOpLogHandler() })))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: Logger(label: "leafsync.project", factory: { _ in SwiftLogNoOpLogHandler() })))
         do {
             try await group.run()
         } catch {

@@ -11,7 +11,8 @@ enum QueryError: Error, CustomStringConvertible, Equatable {
         case let .notReadOnly(sql):
             return "refused: audit sql runs read-only queries (SELECT, WITH …, EXPLAIN), and this one writes: \(sql)"
         case let .unknownSubject(subject):
-            return "no events for \(subject): give an LL order number or short id, an SO number, or a subject such as ll-order:<number>, ll-product:<id>, distru-product:<uuid>"
+            return
+                "no events for \(subject): give an LL order number or short id, an SO number, or a subject such as ll-order:<number>, ll-product:<id>, distru-product:<uuid>"
         case let .badTime(text):
             return "cannot read '\(text)' as a sequence number or a time (use 1234, 2026-11-24, or 2026-11-24T15:00:00Z)"
         }

@@ -9,17 +9,17 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Rebuild the sync state in memory up to a point of the log, and explain a subject.",
         discussion: """
-        Answers "why did LeafLink order 3f2a9c1e not become a sales order on Tuesday?" from the \
-        log alone: the state is rebuilt by the same pure reducer the service runs, stopping at \
-        --until (a sequence number or a time). --subject takes an LL order number or short id, an \
-        SO number, or any subject (ll-order:<number>, ll-product:<id>, distru-product:<uuid>). \
-        --explain lists every decision the reducer took for it, in order, with the event that \
-        caused it and the rule id.
+            Answers "why did LeafLink order 3f2a9c1e not become a sales order on Tuesday?" from the \
+            log alone: the state is rebuilt by the same pure reducer the service runs, stopping at \
+            --until (a sequence number or a time). --subject takes an LL order number or short id, an \
+            SO number, or any subject (ll-order:<number>, ll-product:<id>, distru-product:<uuid>). \
+            --explain lists every decision the reducer took for it, in order, with the event that \
+            caused it and the rule id.
 
-        Examples:
-          leafsync replay --dir data/tenants/acme --until 2026-11-24T18:00:00Z --subject 3f2a9c1e --explain
-          leafsync replay --dir data/tenants/acme --until 1200
-        """
+            Examples:
+              leafsync replay --dir data/tenants/acme --until 2026-11-24T18:00:00Z --subject 3f2a9c1e --explain
+              leafsync replay --dir data/tenants/acme --until 1200
+            """
     )
 
     @OptionGroup var tenant: TenantOption
@@ -71,18 +71,20 @@ struct ReplayCommand: ParsableCommand {
     static func summary(_ state: SyncState) -> String {
         let phases = Dictionary(grouping: state.orders.values, by: { "\($0.phase)" }).mapValues(\.count)
         return """
-        orders: \(state.orders.count) (\(phases.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
-        products: \(state.distruProducts.count) Distru, \(state.leafLinkProducts.count) LeafLink, \(state.links.count) linked
-        open sync errors: \(state.openErrors.count)
-        pending commands: \(state.commands.pending.count)
-        """
+            orders: \(state.orders.count) (\(phases.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+            products: \(state.distruProducts.count) Distru, \(state.leafLinkProducts.count) LeafLink, \(state.links.count) linked
+            open sync errors: \(state.openErrors.count)
+            pending commands: \(state.commands.pending.count)
+            """
     }
 
     static func describe(_ subject: String, in state: SyncState) -> String {
         var lines: [String] = []
         if subject.hasPrefix("ll-order:"), let sync = state.orders[String(subject.dropFirst(9))] {
             lines.append("LeafLink status: \(sync.order.status.rawValue); sync: \(sync.phase)")
-            lines.append("sales order: \(sync.salesOrderNumber ?? "none")\(sync.salesOrderID.map { " (\($0))" } ?? "")\(sync.salesOrderStatus.map { ", \($0.rawValue)" } ?? "")")
+            lines.append(
+                "sales order: \(sync.salesOrderNumber ?? "none")\(sync.salesOrderID.map { " (\($0))" } ?? "")\(sync.salesOrderStatus.map { ", \($0.rawValue)" } ?? "")"
+            )
             for blocker in sync.blockers { lines.append("blocked: \(blocker)") }
         }
         for error in state.errors.values.filter({ $0.subject == subject }).sorted(by: { $0.id < $1.id }) {

@@ -1,7 +1,8 @@
 import Foundation
 import LeafSyncJSON
-import Testing
 import LeafSyncLog
+import Testing
+
 @testable import LeafSyncDomain
 
 /// Paths relative to the repository root (found from this file's path).
@@ -92,9 +93,10 @@ struct Harness {
     mutating func feed(_ event: NewEvent) -> [Command] {
         sequence += 1
         if let t = event.recordedAt { clock = max(clock, t) } else { clock = clock.adding(seconds: 60) }
-        let recorded = RecordedEvent(sequence: sequence, recordedAt: event.recordedAt ?? clock, type: event.type,
-                                     schemaVersion: event.schemaVersion, source: event.source, subject: event.subject,
-                                     causationID: event.causationID, correlationID: event.correlationID, payload: EventPayload(event.payload))
+        let recorded = RecordedEvent(
+            sequence: sequence, recordedAt: event.recordedAt ?? clock, type: event.type,
+            schemaVersion: event.schemaVersion, source: event.source, subject: event.subject,
+            causationID: event.causationID, correlationID: event.correlationID, payload: EventPayload(event.payload))
         log.append(recorded)
         let commands = reduce(into: &state, recorded: recorded)
         emitted += commands
@@ -114,12 +116,17 @@ struct Harness {
     @discardableResult
     mutating func inventory(file: String) -> [Command] {
         let row = Fixture.json(file)
-        return feed(EventFactory.inventoryRow(productID: row["product_id"]!.string!, locationID: row["location_id"]!.string!, bytes: Fixture.bytes(file)))
+        return feed(
+            EventFactory.inventoryRow(
+                productID: row["product_id"]!.string!, locationID: row["location_id"]!.string!, bytes: Fixture.bytes(file)))
     }
 
     @discardableResult
     mutating func inventory(product: String, location: String, available: String) -> [Command] {
-        let row = JSONValue.object(["product_id": .s(product), "location_id": .s(location), "active": .s(available), "reserved": .s("0.000000"), "available": .s(available)])
+        let row = JSONValue.object([
+            "product_id": .s(product), "location_id": .s(location), "active": .s(available), "reserved": .s("0.000000"),
+            "available": .s(available),
+        ])
         return feed(EventFactory.inventoryRow(productID: product, locationID: location, bytes: row.canonicalBytes))
     }
 
@@ -174,8 +181,10 @@ struct Harness {
         h.observe(.distruCompany, ID.greenLeaf, file: "distru/company-green-leaf.json")
         if customer { h.observe(.leafLinkCustomer, "148515", file: "leaflink/customer-148515.json") }
         for id in 2093...2098 { h.observe(.leafLinkProduct, "\(id)", file: "leaflink/product-\(id).json") }
-        for (id, file) in [(ID.chocolate, "chocolate"), (ID.blueDream, "blue-dream"), (ID.promo, "promo"), (ID.ointment, "ointment"),
-                           (ID.cartridge, "cartridge"), (ID.bulkFlower, "bulk-flower"), (ID.milkChocolate, "milk-chocolate")] {
+        for (id, file) in [
+            (ID.chocolate, "chocolate"), (ID.blueDream, "blue-dream"), (ID.promo, "promo"), (ID.ointment, "ointment"),
+            (ID.cartridge, "cartridge"), (ID.bulkFlower, "bulk-flower"), (ID.milkChocolate, "milk-chocolate"),
+        ] {
             h.observe(.distruProduct, id, file: "distru/product-\(file).json")
         }
         h.inventory(file: "distru/inventory-chocolate-main.json")
@@ -207,14 +216,18 @@ struct Harness {
     static func synced(_ change: (JSONValue) -> JSONValue = { $0 }) -> Harness {
         var h = world()
         let commands = h.observeOrder(order(change))
-        guard let create = commands.first(where: { $0.key.hasPrefix("distru-so-create:") }) else { fatalError("no SO create: \(h.state.explain("ll-order:\(ID.order)"))") }
+        guard let create = commands.first(where: { $0.key.hasPrefix("distru-so-create:") }) else {
+            fatalError("no SO create: \(h.state.explain("ll-order:\(ID.order)"))")
+        }
         h.succeed(create, Fixture.json("distru/sales-order-create-response.json"))
         h.emitted = []
         return h
     }
 
     /// The synced SO record as Distru shows it, with `status` (and other fields) changed.
-    static func salesOrder(_ change: (JSONValue) -> JSONValue = { $0 }) -> JSONValue { change(Fixture.json("distru/sales-order-synced.json")) }
+    static func salesOrder(_ change: (JSONValue) -> JSONValue = { $0 }) -> JSONValue {
+        change(Fixture.json("distru/sales-order-synced.json"))
+    }
 
     @discardableResult
     mutating func observeSalesOrder(_ json: JSONValue) -> [Command] { observe(.distruOrder, json["id"]!.string!, json: json) }
@@ -228,8 +241,12 @@ extension Array where Element == Command {
     var updates: [SalesOrderChanges] { compactMap { if case .updateSalesOrder(_, let c) = $0.action { c } else { nil } } }
     var statuses: [DistruOrderStatus] { compactMap { if case .setSalesOrderStatus(_, let s) = $0.action { s } else { nil } } }
     var transitions: [LeafLinkTransition] { compactMap { if case .transitionLeafLinkOrder(_, let t) = $0.action { t } else { nil } } }
-    var inventoryPushes: [(Int, Decimal)] { compactMap { if case .pushLeafLinkInventory(let id, let q) = $0.action { (id, q) } else { nil } } }
-    var productUpdates: [(Int, LeafLinkProductChanges)] { compactMap { if case .updateLeafLinkProduct(let id, let c) = $0.action { (id, c) } else { nil } } }
+    var inventoryPushes: [(Int, Decimal)] {
+        compactMap { if case .pushLeafLinkInventory(let id, let q) = $0.action { (id, q) } else { nil } }
+    }
+    var productUpdates: [(Int, LeafLinkProductChanges)] {
+        compactMap { if case .updateLeafLinkProduct(let id, let c) = $0.action { (id, c) } else { nil } }
+    }
     var salePrices: [(String, Money)] { compactMap { if case .setDistruSalePrice(let id, let p) = $0.action { (id, p) } else { nil } } }
     var payments: [LeafLinkPaymentDraft] { compactMap { if case .postLeafLinkPayment(let p) = $0.action { p } else { nil } } }
     var emails: [ErrorEmail] { compactMap { if case .sendErrorEmail(let m) = $0.action { m } else { nil } } }

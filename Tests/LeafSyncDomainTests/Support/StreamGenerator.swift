@@ -1,6 +1,7 @@
 import Foundation
 import LeafSyncJSON
 import LeafSyncLog
+
 @testable import LeafSyncDomain
 
 /// SplitMix64: a seeded generator for the property tests (tests only; the reducer has no randomness).
@@ -22,14 +23,18 @@ enum StreamGenerator {
     static func stream(seed: UInt64, length: Int) -> [RecordedEvent] {
         var rng = SeededGenerator(seed: seed)
         var h = Harness.world(mapReps: false, linkProducts: false)
-        let statuses = ["Submitted", "Accepted", "Backorder", "Fulfilled", "Shipped", "Complete", "Rejected", "Cancelled", "Combined", "Draft"]
+        let statuses = [
+            "Submitted", "Accepted", "Backorder", "Fulfilled", "Shipped", "Complete", "Rejected", "Cancelled", "Combined", "Draft",
+        ]
         let soStatuses = ["PENDING", "PROCESSING", "READY_TO_SHIP", "DELIVERING", "DELIVERED", "COMPLETED", "CANCELED"]
         let orders = ["leaflink/order-submitted.json", "leaflink/order-medical-part.json", "leaflink/order-recreational-part.json"]
         let links = [(ID.chocolate, 2093), (ID.blueDream, 2094), (ID.promo, 2095), (ID.milkChocolate, 2098), (ID.bulkFlower, 2097)]
         let reps = [(ID.jane, 417), (ID.john, 13)]
         for step in 0..<length {
             // Weighted: orders, mappings, links, SO moves and outcomes often; the rest now and then.
-            let weighted = [0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 6, 7, 7, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 15, 16, 16, 17, 18, 19, 20, 21, 22, 23]
+            let weighted = [
+                0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 6, 7, 7, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 15, 16, 16, 17, 18, 19, 20, 21, 22, 23,
+            ]
             switch weighted.randomElement(using: &rng)! {
             case 0, 1:
                 let file = orders.randomElement(using: &rng)!
@@ -40,20 +45,30 @@ enum StreamGenerator {
             case 2: let r = reps.randomElement(using: &rng)!; h.op(.mapRep(distruUserID: r.0, leafLinkStaffID: r.1))
             case 3: if Int.random(in: 0..<4, using: &rng) == 0 { h.op(.unmapRep(distruUserID: reps.randomElement(using: &rng)!.0)) }
             case 4: let l = links.randomElement(using: &rng)!; h.op(.linkProduct(distruProductID: l.0, leafLinkProductID: l.1))
-            case 5: if Int.random(in: 0..<4, using: &rng) == 0 { h.op(.unlinkProduct(distruProductID: links.randomElement(using: &rng)!.0)) }
-            case 6: h.inventory(product: [ID.chocolate, ID.blueDream].randomElement(using: &rng)!, location: [ID.mainWarehouse, ID.storeB].randomElement(using: &rng)!,
-                                available: "\(Int.random(in: -5...900, using: &rng)).000000")
+            case 5:
+                if Int.random(in: 0..<4, using: &rng) == 0 { h.op(.unlinkProduct(distruProductID: links.randomElement(using: &rng)!.0)) }
+            case 6:
+                h.inventory(
+                    product: [ID.chocolate, ID.blueDream].randomElement(using: &rng)!,
+                    location: [ID.mainWarehouse, ID.storeB].randomElement(using: &rng)!,
+                    available: "\(Int.random(in: -5...900, using: &rng)).000000")
             case 7:
                 if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng) {
                     let number = h.state.orderOfSalesOrder[so]!
-                    h.observe(.distruOrder, so, json: Harness.salesOrder { $0.setting("id", .s(so)).setting("status", .s(soStatuses.randomElement(using: &rng)!))
-                        .setting("leaflink_id", .s(number)).setting("delivery_datetime", Bool.random(using: &rng) ? .s("2026-11-2\(step % 10)T17:00:00Z") : .null) })
+                    h.observe(
+                        .distruOrder, so,
+                        json: Harness.salesOrder {
+                            $0.setting("id", .s(so)).setting("status", .s(soStatuses.randomElement(using: &rng)!))
+                                .setting("leaflink_id", .s(number)).setting(
+                                    "delivery_datetime", Bool.random(using: &rng) ? .s("2026-11-2\(step % 10)T17:00:00Z") : .null)
+                        })
                 }
             case 8: h.tick(after: Int64.random(in: 30...900, using: &rng))
             case 9, 10, 11:
                 let pending = h.state.commands.pending.keys.sorted()
                 let creates = pending.filter { $0.hasPrefix("distru-so-create:") || $0.hasPrefix("metrc-template:") }
-                let pick = !creates.isEmpty && Bool.random(using: &rng) ? creates.randomElement(using: &rng) : pending.randomElement(using: &rng)
+                let pick =
+                    !creates.isEmpty && Bool.random(using: &rng) ? creates.randomElement(using: &rng) : pending.randomElement(using: &rng)
                 if let key = pick, let c = h.state.commands.pending[key] {
                     if Int.random(in: 0..<5, using: &rng) == 0 {
                         h.fail(c, "503", retryable: Bool.random(using: &rng))
@@ -67,58 +82,92 @@ enum StreamGenerator {
                     }
                 }
             case 12:
-                h.observe(.distruProduct, ID.chocolate, json: Fixture.json("distru/product-chocolate.json")
-                    .setting("unit_price", .s("\(Int.random(in: 7...11, using: &rng)).\(Int.random(in: 10...99, using: &rng))"))
-                    .setting("updated_datetime", .s("2026-11-21T1\(step % 10):00:00Z")))
+                h.observe(
+                    .distruProduct, ID.chocolate,
+                    json: Fixture.json("distru/product-chocolate.json")
+                        .setting("unit_price", .s("\(Int.random(in: 7...11, using: &rng)).\(Int.random(in: 10...99, using: &rng))"))
+                        .setting("updated_datetime", .s("2026-11-21T1\(step % 10):00:00Z")))
             case 13:
-                h.observe(.leafLinkProduct, "2093", json: Fixture.json("leaflink/product-2093.json")
-                    .setting("wholesale_price", .object(["amount": .n("\(Int.random(in: 90...130, using: &rng))"), "currency": .s("USD")]))
-                    .setting("quantity", .s("\(Int.random(in: 0...900, using: &rng)).0000"))
-                    .setting("modified", .s("2026-11-21T0\(step % 10):30:00-07:00")))
+                h.observe(
+                    .leafLinkProduct, "2093",
+                    json: Fixture.json("leaflink/product-2093.json")
+                        .setting(
+                            "wholesale_price", .object(["amount": .n("\(Int.random(in: 90...130, using: &rng))"), "currency": .s("USD")])
+                        )
+                        .setting("quantity", .s("\(Int.random(in: 0...900, using: &rng)).0000"))
+                        .setting("modified", .s("2026-11-21T0\(step % 10):30:00-07:00")))
             case 14:
-                h.op(.changeSettings(SettingsChange(priceLockStatus: Bool.random(using: &rng) ? "Accepted" : "", syncPrices: Bool.random(using: &rng),
-                                                    syncPayments: Bool.random(using: &rng))))
+                h.op(
+                    .changeSettings(
+                        SettingsChange(
+                            priceLockStatus: Bool.random(using: &rng) ? "Accepted" : "", syncPrices: Bool.random(using: &rng),
+                            syncPayments: Bool.random(using: &rng))))
             case 16:
                 if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng) {
                     let payments: [JSONValue] = (0..<Int.random(in: 0...2, using: &rng)).map { n in
-                        .object(["id": .s("pay-\(so.suffix(4))-\(n)"), "amount": .s("\(Int.random(in: 1...900, using: &rng)).50"),
-                                 "payment_datetime": .s("2026-11-2\(Int.random(in: 0...9, using: &rng))T12:00:00Z")])
+                        .object([
+                            "id": .s("pay-\(so.suffix(4))-\(n)"), "amount": .s("\(Int.random(in: 1...900, using: &rng)).50"),
+                            "payment_datetime": .s("2026-11-2\(Int.random(in: 0...9, using: &rng))T12:00:00Z"),
+                        ])
                     }
-                    h.observe(.distruInvoice, "inv-\(so)", json: Fixture.json("distru/invoice-so-001042.json").setting("id", .s("inv-\(so)"))
-                        .setting("order", .object(["id": .s(so)])).setting("payments", .array(payments)))
+                    h.observe(
+                        .distruInvoice, "inv-\(so)",
+                        json: Fixture.json("distru/invoice-so-001042.json").setting("id", .s("inv-\(so)"))
+                            .setting("order", .object(["id": .s(so)])).setting("payments", .array(payments)))
                 }
             case 17:
                 if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng) {
                     if Bool.random(using: &rng) {
                         h.op(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: so)))
                     } else {
-                        h.op(.matchMetrcTransfer(salesOrderID: so, transferID: "44100\(Int.random(in: 10...30, using: &rng))",
-                                                 packages: [PackageAssignment(lineID: "it-1", packageLabels: ["1A4FF01000000220000001\(Int.random(in: 10...99, using: &rng))"])]))
+                        h.op(
+                            .matchMetrcTransfer(
+                                salesOrderID: so, transferID: "44100\(Int.random(in: 10...30, using: &rng))",
+                                packages: [
+                                    PackageAssignment(
+                                        lineID: "it-1", packageLabels: ["1A4FF01000000220000001\(Int.random(in: 10...99, using: &rng))"])
+                                ]))
                     }
                 }
             case 18:
-                h.observe(.metrcTransfer, "4410022", json: Fixture.json("metrc/transfer-so-001042.json")
-                    .setting("IsVoided", .bool(Int.random(in: 0..<4, using: &rng) == 0)).setting("LastModified", .s("2026-11-24T0\(step % 10):00:00+00:00")))
+                h.observe(
+                    .metrcTransfer, "4410022",
+                    json: Fixture.json("metrc/transfer-so-001042.json")
+                        .setting("IsVoided", .bool(Int.random(in: 0..<4, using: &rng) == 0)).setting(
+                            "LastModified", .s("2026-11-24T0\(step % 10):00:00+00:00")))
             case 19:
-                h.observe(.leafLinkCredit, "9001", json: Fixture.json("leaflink/credit-9001.json")
-                    .setting("amount", .object(["amount": .n("\(Int.random(in: 0...60, using: &rng))"), "currency": .s("USD")]))
-                    .setting("status", .s(["active", "used", "cancelled"].randomElement(using: &rng)!)))
+                h.observe(
+                    .leafLinkCredit, "9001",
+                    json: Fixture.json("leaflink/credit-9001.json")
+                        .setting("amount", .object(["amount": .n("\(Int.random(in: 0...60, using: &rng))"), "currency": .s("USD")]))
+                        .setting("status", .s(["active", "used", "cancelled"].randomElement(using: &rng)!)))
             case 20:
-                h.op(.associateCustomer(leafLinkCustomerID: ID.customer, distruCompanyID: [ID.goodVibrations, ID.greenLeaf].randomElement(using: &rng)!))
+                h.op(
+                    .associateCustomer(
+                        leafLinkCustomerID: ID.customer, distruCompanyID: [ID.goodVibrations, ID.greenLeaf].randomElement(using: &rng)!))
             case 21:
-                let body = Fixture.json("leaflink/webhook-order-edit.json").setting("action", .s(["edit", "create"].randomElement(using: &rng)!))
-                    .setting("data", .object(["number": .s(ID.order), "status": .s(statuses.randomElement(using: &rng)!)]))
+                let body = Fixture.json("leaflink/webhook-order-edit.json").setting(
+                    "action", .s(["edit", "create"].randomElement(using: &rng)!)
+                )
+                .setting("data", .object(["number": .s(ID.order), "status": .s(statuses.randomElement(using: &rng)!)]))
                 h.feed(EventFactory.leafLinkWebhook(subject: "ll-order:\(ID.order)", body: body.canonicalBytes))
             case 22:
                 if Bool.random(using: &rng) {
-                    h.op(.createLeafLinkProduct(LeafLinkProductRequest(distruProductID: ID.cartridge, inventoryManagement: Int.random(in: 1...3, using: &rng))))
+                    h.op(
+                        .createLeafLinkProduct(
+                            LeafLinkProductRequest(distruProductID: ID.cartridge, inventoryManagement: Int.random(in: 1...3, using: &rng))))
                 } else {
-                    h.op(.updateLeafLinkProductFields(LeafLinkProductRequest(distruProductID: links.randomElement(using: &rng)!.0, brandID: Int.random(in: 1...9, using: &rng))))
+                    h.op(
+                        .updateLeafLinkProductFields(
+                            LeafLinkProductRequest(
+                                distruProductID: links.randomElement(using: &rng)!.0, brandID: Int.random(in: 1...9, using: &rng))))
                 }
             default:
                 if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng), Int.random(in: 0..<2, using: &rng) == 0 {
                     h.op(.deleteSalesOrder(salesOrderID: so, rejectInLeafLink: Bool.random(using: &rng)))
-                } else if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng), Int.random(in: 0..<3, using: &rng) == 0 {
+                } else if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng),
+                    Int.random(in: 0..<3, using: &rng) == 0
+                {
                     h.feed(EventFactory.distruDeleted(kind: "order", id: so))
                 } else {
                     h.tick()

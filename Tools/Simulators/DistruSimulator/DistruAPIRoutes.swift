@@ -1,5 +1,6 @@
 import DistruAPI
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// `/public/v1/...` routing onto the store.
 struct DistruAPIRoutes {
@@ -8,10 +9,14 @@ struct DistruAPIRoutes {
 
     static let lists: Set<String> = ["products", "inventory", "orders", "companies", "users", "locations", "taxes", "invoices"]
 
-    func handle(method: String, components c: [String], query: [(String, String)], body: [UInt8]) async throws(DistruSimError) -> (Int, JSONValue) {
+    func handle(
+        method: String, components c: [String], query: [(String, String)], body: [UInt8]
+    ) async throws(DistruSimError) -> (Int, JSONValue) {
         /// The object under `key` in `{"<key>": {...}}`.
         func wrapped(_ key: String) throws(DistruSimError) -> JSONObject {
-            guard let v = try? JSONParser.parse(body), case .object(let root) = v else { throw DistruSimError(400, "request body must be a JSON object") }
+            guard let v = try? JSONParser.parse(body), case .object(let root) = v else {
+                throw DistruSimError(400, "request body must be a JSON object")
+            }
             guard case .object(let o)? = root[key] else { throw .invalid("is required", .string(key)) }
             return o
         }

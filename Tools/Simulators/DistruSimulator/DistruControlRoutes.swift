@@ -1,8 +1,9 @@
-import SimulatorSupport
 import DistruAPI
 import Foundation
-import Hummingbird
 import HTTPClientSupport
+import Hummingbird
+import LeafSyncJSON
+import SimulatorSupport
 
 /// `/_sim/...`: inspect the simulator, script faults, and act as a Distru user. No API key is
 /// needed (loopback test tool). See docs/distru.md for the list.
@@ -58,10 +59,15 @@ struct DistruControlRoutes {
             await simulator.faults.clearScript()
             return ["cleared": true]
         case "GET /webhooks":
-            return .array(await simulator.webhooks.deliveries.map { d in
-                .object(JSONObject([("id", .int(d.id)), ("type", .string(d.type)), ("event", d.event.map { .string($0) } ?? .null), ("attempts", .int(d.attempts)),
-                                    ("last_status", d.lastStatus.map { .int($0) } ?? .null), ("delivered", .bool(d.delivered))]))
-            })
+            return .array(
+                await simulator.webhooks.deliveries.map { d in
+                    .object(
+                        JSONObject([
+                            ("id", .int(d.id)), ("type", .string(d.type)), ("event", d.event.map { .string($0) } ?? .null),
+                            ("attempts", .int(d.attempts)),
+                            ("last_status", d.lastStatus.map { .int($0) } ?? .null), ("delivered", .bool(d.delivered)),
+                        ]))
+                })
 
         case "POST /products/:id", "PATCH /products/:id":
             _ = try await store.require("products", id)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPClientSupport
 import HTTPTypes
 public import Hummingbird
+import LeafSyncJSON
 import NIOCore
 import SimulatorSupport
 
@@ -18,7 +19,8 @@ public struct DistruResponder: HTTPResponder {
         let body = Array(try await request.body.collect(upTo: 8 << 20).readableBytesView)
         do {
             if path.hasPrefix("/_sim/") {
-                let value = try await DistruControlRoutes(simulator: simulator).handle(method: request.method.rawValue, path: path, body: body)
+                let value = try await DistruControlRoutes(simulator: simulator).handle(
+                    method: request.method.rawValue, path: path, body: body)
                 await simulator.flushWebhooks()
                 return Self.json(200, value.serialized())
             }
@@ -35,7 +37,12 @@ public struct DistruResponder: HTTPResponder {
             var loseResponse = false
             switch decision {
             case .status(let status, let retryAfter):
-                var r = Self.json(status, DistruSimError(status, status == 429 ? "rate limit exceeded" : (status >= 500 ? "simulated server error" : "simulated request error")).body.serialized())
+                var r = Self.json(
+                    status,
+                    DistruSimError(
+                        status,
+                        status == 429 ? "rate limit exceeded" : (status >= 500 ? "simulated server error" : "simulated request error")
+                    ).body.serialized())
                 if let retryAfter { r.headers[HTTPField.Name("Retry-After")!] = String(retryAfter) }
                 return r
             case .drop:

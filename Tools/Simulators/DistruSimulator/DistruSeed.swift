@@ -1,5 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Seed data: one JSON array per resource, in files named after it: `products.json`,
 /// `inventory.json` (rows `{product_id, location_id, active}`), `orders.json`,

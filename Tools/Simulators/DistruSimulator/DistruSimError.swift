@@ -1,6 +1,7 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 
 /// An API error answer in Distru's shape: `{"errors": [{"message": …, "pointer": [...]}]}`.
 public struct DistruSimError: Error, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import DistruAPI
 public import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Inventory: `active` = on hand − what shipped orders (DELIVERING and later) took;
 /// `reserved` = lines of PROCESSING and READY_TO_SHIP orders; `available` = active − reserved.
@@ -26,7 +26,8 @@ extension DistruStore {
             guard let s = order["status"]?.stringValue, matches(SalesOrderStatus(rawValue: s)) else { continue }
             for item in order["items"]?.arrayValue ?? [] {
                 guard let p = W.id(item["product"]), let l = W.id(item["location"]) ?? W.id(order["location"]),
-                      let q = W.dec(item["quantity"]) else { continue }
+                    let q = W.dec(item["quantity"])
+                else { continue }
                 out[key(p, l), default: 0] += q
             }
         }

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Invoices of sales orders and their payments. `paid_amount` is the sum of payments and
 /// `status` follows it: UNPAID, PARTIALLY_PAID, PAID.
@@ -23,7 +23,10 @@ extension DistruStore {
                 ("total", order["total"] ?? "0.000000"), ("paid_amount", "0.000000"), ("payments", []), ("updated_datetime", .null),
             ])
             var o = order
-            o["invoices"] = .array((o["invoices"]?.arrayValue ?? []) + [.object(JSONObject([("id", .string(id)), ("invoice_number", inv["invoice_number"]!)]))])
+            o["invoices"] = .array(
+                (o["invoices"]?.arrayValue ?? []) + [
+                    .object(JSONObject([("id", .string(id)), ("invoice_number", inv["invoice_number"]!)]))
+                ])
             o["updated_datetime"] = tick()
             tables["orders"]![oid] = o
             notify("ORDER", "UPDATE", id: oid, before: order, after: o)

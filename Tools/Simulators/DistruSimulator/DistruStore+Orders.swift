@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Sales orders: sparse upserts with client-chosen ids, the seven statuses and their rules.
 extension DistruStore {
@@ -24,18 +24,22 @@ extension DistruStore {
         for (key, aliases) in [("order_datetime", ["order_date"]), ("delivery_datetime", ["delivery_date"])] {
             guard let (given, v) = ([key] + aliases).lazy.compactMap({ k in b[k].map { (k, $0) } }).first else { continue }
             if v == .null { o[key] = .null; continue }
-            guard let t = v.stringValue.flatMap({ DistruTimestamp($0) }) ?? v.stringValue.flatMap({ DistruTimestamp($0 + "T00:00:00Z") }) else {
+            guard let t = v.stringValue.flatMap({ DistruTimestamp($0) }) ?? v.stringValue.flatMap({ DistruTimestamp($0 + "T00:00:00Z") })
+            else {
                 throw .invalid("is not a valid datetime", .string(given))
             }
             o[key] = .string(t.text)
         }
-        for key in ["internal_notes", "external_notes", "leaflink_id", "leaflink_order_number", "metrc_transfer_id", "metrc_transfer_template_id"] where b[key] != nil {
+        for key in [
+            "internal_notes", "external_notes", "leaflink_id", "leaflink_order_number", "metrc_transfer_id", "metrc_transfer_template_id",
+        ] where b[key] != nil {
             o[key] = b[key]
         }
         if b["notes"] != nil, b["internal_notes"] == nil { o["internal_notes"] = b["notes"] }
         if let items = (b["items"] ?? b["order_items"]) {
             guard let list = items.arrayValue else { throw .invalid("must be a list", "items") }
-            o["items"] = .array(try list.enumerated().map { i, item throws(DistruSimError) in try orderItem(item, index: i, order: o, existing: before) })
+            o["items"] = .array(
+                try list.enumerated().map { i, item throws(DistruSimError) in try orderItem(item, index: i, order: o, existing: before) })
         }
         if let charges = b["charges"] {
             guard let list = charges.arrayValue else { throw .invalid("must be a list", "charges") }
@@ -113,7 +117,9 @@ extension DistruStore {
             throw .invalid("can't be blank", "items", .int(i), p("product_id"))
         }
         let product = try ref("products", pid, pointer: "items", .int(i), p("product_id"))
-        guard let q = W.dec(b["quantity"]) ?? W.dec(old?["quantity"]) else { throw .invalid("can't be blank", "items", .int(i), p("quantity")) }
+        guard let q = W.dec(b["quantity"]) ?? W.dec(old?["quantity"]) else {
+            throw .invalid("can't be blank", "items", .int(i), p("quantity"))
+        }
         guard q > 0 else { throw .invalid("must be greater than 0", "items", .int(i), p("quantity")) }
         let priceValue = b["price"] ?? b["unit_price"] ?? old?["price"] ?? tables["products"]?[pid]?["unit_price"]
         guard let price = W.dec(priceValue) ?? (priceValue == nil || priceValue == .null ? 0 : nil), price >= 0 else {
@@ -121,13 +127,14 @@ extension DistruStore {
         }
         var location: JSONValue = old?["location"] ?? .null
         if let lid = W.id(b["location_id"]) { location = try ref("locations", lid, pointer: "items", .int(i), p("location_id")) }
-        return .object(JSONObject([
-            ("id", .string(itemID)), ("product", product), ("quantity", W.text(q)), ("price", W.text(price)),
-            ("price_base", W.dec(b["price_base"]).map(W.text) ?? old?["price_base"] ?? W.text(price)), ("location", location),
-            ("batch", old?["batch"] ?? .null), ("package", old?["package"] ?? .null),
-            ("is_sample", b["is_sample"] ?? old?["is_sample"] ?? false), ("note", b["note"] ?? old?["note"] ?? .null),
-            ("leaflink_id", b["leaflink_id"] ?? old?["leaflink_id"] ?? .null),
-        ]))
+        return .object(
+            JSONObject([
+                ("id", .string(itemID)), ("product", product), ("quantity", W.text(q)), ("price", W.text(price)),
+                ("price_base", W.dec(b["price_base"]).map(W.text) ?? old?["price_base"] ?? W.text(price)), ("location", location),
+                ("batch", old?["batch"] ?? .null), ("package", old?["package"] ?? .null),
+                ("is_sample", b["is_sample"] ?? old?["is_sample"] ?? false), ("note", b["note"] ?? old?["note"] ?? .null),
+                ("leaflink_id", b["leaflink_id"] ?? old?["leaflink_id"] ?? .null),
+            ]))
     }
 
     func charge(_ v: JSONValue, index i: Int) throws(DistruSimError) -> JSONValue {
@@ -138,10 +145,11 @@ extension DistruStore {
         guard unit == "PERCENT" || unit == "PRICE" else { throw .invalid("must be PERCENT or PRICE", "charges", .int(i), "unit_type") }
         var tax: JSONValue = .null
         if let tid = W.id(b["tax_id"]) { tax = try ref("taxes", tid, pointer: "charges", .int(i), "tax_id") }
-        return .object(JSONObject([
-            ("name", b["name"] ?? .null), ("type", .string(type)), ("unit_type", .string(unit)),
-            ("percent", W.dec(b["percent"]).map(W.text) ?? .null), ("price", W.dec(b["price"]).map(W.text) ?? .null), ("tax", tax),
-        ]))
+        return .object(
+            JSONObject([
+                ("name", b["name"] ?? .null), ("type", .string(type)), ("unit_type", .string(unit)),
+                ("percent", W.dec(b["percent"]).map(W.text) ?? .null), ("price", W.dec(b["price"]).map(W.text) ?? .null), ("tax", tax),
+            ]))
     }
 
     /// Σ quantity × price, plus charges and minus discounts (PRICE as is, PERCENT of the subtotal).
@@ -165,7 +173,9 @@ extension DistruStore {
             }
         }
         if s.hasShipped, o["metrc_transfer_id"] == nil || o["metrc_transfer_id"] == .null {
-            let tracked = items.contains { W.id($0["product"]).flatMap { tables["products"]?[$0]?["inventory_tracking_method"]?.stringValue } == "PACKAGE" }
+            let tracked = items.contains {
+                W.id($0["product"]).flatMap { tables["products"]?[$0]?["inventory_tracking_method"]?.stringValue } == "PACKAGE"
+            }
             if tracked { throw .invalid("a package-tracked line needs a linked Metrc transfer before \(s.rawValue)", "metrc_transfer_id") }
         }
     }
@@ -181,7 +191,9 @@ extension DistruStore {
             matched = true
             let tracking = W.id(items[i]["product"]).flatMap { tables["products"]?[$0]?["inventory_tracking_method"]?.stringValue }
             if tracking == "PACKAGE" {
-                items[i]["package"] = package ?? .object(JSONObject([("id", .string(UUID().uuidString.lowercased())), ("label", .string(Self.packageLabel()))]))
+                items[i]["package"] =
+                    package
+                    ?? .object(JSONObject([("id", .string(UUID().uuidString.lowercased())), ("label", .string(Self.packageLabel()))]))
             } else if tracking == "BATCH" {
                 items[i]["batch"] = batch ?? .object(JSONObject([("id", .string(UUID().uuidString.lowercased())), ("name", "SIM-BATCH")]))
             }

@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// Product upserts: `POST /products {"product": …}`, sparse, with client-chosen ids.
 extension DistruStore {
@@ -11,13 +11,15 @@ extension DistruStore {
     public func upsertProduct(_ b: JSONObject, id queryID: String? = nil) throws(DistruSimError) -> JSONObject {
         let id = W.id(b["id"]) ?? queryID ?? UUID().uuidString.lowercased()
         let before = tables["products"]?[id]
-        var p = before ?? JSONObject([
-            ("id", .string(id)), ("name", .null), ("sku", .null), ("description", .null), ("is_active", true),
-            ("unit_type", ["id": 3, "name": "Each"]), ("unit_price", .null), ("wholesale_unit_price", .null),
-            ("units_per_case", .null), ("category", .null), ("brand", .null), ("strain", .null),
-            ("inventory_tracking_method", "PRODUCT"), ("quantity_available", "0.000000"),
-            ("leaflink_product_id", .null), ("updated_datetime", .null),
-        ])
+        var p =
+            before
+            ?? JSONObject([
+                ("id", .string(id)), ("name", .null), ("sku", .null), ("description", .null), ("is_active", true),
+                ("unit_type", ["id": 3, "name": "Each"]), ("unit_price", .null), ("wholesale_unit_price", .null),
+                ("units_per_case", .null), ("category", .null), ("brand", .null), ("strain", .null),
+                ("inventory_tracking_method", "PRODUCT"), ("quantity_available", "0.000000"),
+                ("leaflink_product_id", .null), ("updated_datetime", .null),
+            ])
         for key in ["name", "sku", "description"] where b[key] != nil {
             guard b[key] == .null || b[key]?.stringValue != nil else { throw .invalid("must be a string", .string(key)) }
             p[key] = b[key]

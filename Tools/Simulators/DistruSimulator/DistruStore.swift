@@ -1,6 +1,6 @@
 import DistruAPI
 import Foundation
-public import HTTPClientSupport
+public import LeafSyncJSON
 
 /// The simulator's state: Distru's records, stock on hand per product and location, a clock for
 /// `updated_datetime`, and the webhooks waiting to be sent. All rules live in the extensions.
@@ -26,7 +26,8 @@ public actor DistruStore {
         }
         for order in tables["orders"]?.all ?? [] {
             guard let id = W.id(order["id"]), let status = order["status"]?.stringValue,
-                  SalesOrderStatus(rawValue: status).needsFulfilledLines else { continue }
+                SalesOrderStatus(rawValue: status).needsFulfilledLines
+            else { continue }
             fulfilled[id] = Set((order["items"]?.arrayValue ?? []).compactMap { W.id($0["id"]) })
         }
         var stock: [String: Decimal] = [:]
@@ -94,7 +95,8 @@ public actor DistruStore {
     func listPage(_ name: String, query: [(String, String)], baseURL: String) -> JSONValue {
         var rows: [JSONObject] = name == "inventory" ? inventoryRows() : table(name).all.map { rendered(name, $0) }
         if let range = query.first(where: { $0.0 == "updated_datetime" })?.1,
-           DistruResource(rawValue: name)?.supportsUpdatedFilter == true {
+            DistruResource(rawValue: name)?.supportsUpdatedFilter == true
+        {
             let parts = range.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let from = parts.first.flatMap({ DistruTimestamp($0) })
             let to = parts.count > 1 ? DistruTimestamp(parts[1]) : nil
@@ -138,11 +140,13 @@ public actor DistruStore {
             }
             if changes.count == 0 { return }
         }
-        outbox.append(.object(JSONObject([
-            ("type", .string(type)), ("event", .string(event)), ("id", .string(id)),
-            ("object", after.map { .object($0) } ?? .null), ("changes", .object(changes)),
-            ("occurred_datetime", .string(DistruTimestamp.now.text)),
-        ])))
+        outbox.append(
+            .object(
+                JSONObject([
+                    ("type", .string(type)), ("event", .string(event)), ("id", .string(id)),
+                    ("object", after.map { .object($0) } ?? .null), ("changes", .object(changes)),
+                    ("occurred_datetime", .string(DistruTimestamp.now.text)),
+                ])))
     }
 
     func drainOutbox() -> [JSONValue] {

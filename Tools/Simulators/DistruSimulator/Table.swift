@@ -1,4 +1,5 @@
 import HTTPClientSupport
+import LeafSyncJSON
 
 /// Records of one resource in creation order, keyed by id text.
 struct Table: Sendable {

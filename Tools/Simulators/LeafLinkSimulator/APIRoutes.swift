@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// `/api/v2/...` routing onto the store.
 struct APIRoutes {
@@ -12,7 +13,8 @@ struct APIRoutes {
         "product-categories", "product-subcategories", "strains", "licenses",
     ]
 
-    func handle(method: String, components c: [String], query: [(String, String)], body: [UInt8]) async throws(SimError) -> (Int, JSONValue) {
+    func handle(method: String, components c: [String], query: [(String, String)], body: [UInt8]) async throws(SimError) -> (Int, JSONValue)
+    {
         func object() throws(SimError) -> JSONObject {
             guard let v = try? JSONParser.parse(body), case .object(let o) = v else {
                 throw .detail(400, "JSON parse error - expected a JSON object.")
@@ -21,7 +23,8 @@ struct APIRoutes {
         }
         let include = Set((query.first { $0.0 == "include_children" }?.1 ?? "").split(separator: ",").map(String.init))
         switch (method, c.count, c.first ?? "") {
-        case ("GET", 1, let table) where table == "orders-received" || table == "products" || table == "line-items"
+        case ("GET", 1, let table)
+        where table == "orders-received" || table == "products" || table == "line-items"
             || table == "order-payments" || Self.readOnlyTables.contains(table):
             if let hook = await store.listHook {
                 await hook(table, Int(query.first { $0.0 == "offset" }?.1 ?? "") ?? 0)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPClientSupport
 import Hummingbird
 import LeafLinkAPI
+import LeafSyncJSON
 import SimulatorSupport
 
 /// `/_sim/...`: seed and inspect the simulator, change fault settings, and act as the buyer or
@@ -45,10 +46,13 @@ struct ControlRoutes {
             await simulator.faults.enqueue(faults)
             result = ["queued": .int(faults.count)]
         case ("GET", ["webhooks"]):
-            result = .array(await simulator.webhooks.deliveries.map {
-                ["id": .int($0.id), "type": .string($0.type), "attempts": .int($0.attempts),
-                 "last_status": $0.lastStatus.map { .int($0) } ?? .null, "delivered": .bool($0.delivered)]
-            })
+            result = .array(
+                await simulator.webhooks.deliveries.map {
+                    [
+                        "id": .int($0.id), "type": .string($0.type), "attempts": .int($0.attempts),
+                        "last_status": $0.lastStatus.map { .int($0) } ?? .null, "delivered": .bool($0.delivered),
+                    ]
+                })
         case ("PUT", ["webhook"]):
             guard let url = b["url"]?.stringValue, let key = b["key"]?.stringValue else {
                 throw SimError.detail(400, "Give url and key.")

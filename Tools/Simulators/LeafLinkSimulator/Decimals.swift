@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// LeafLink's decimal forms over LeafSyncJSON's ``DecimalText``: money objects, numbers, fixed text.
 enum Dec {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 extension LeafLinkStore {
     // MARK: - Reading
@@ -61,12 +62,13 @@ extension LeafLinkStore {
             let qs = items.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
             return .string("\(baseURL)\(table)/?\(qs)")
         }
-        return .object(JSONObject([
-            ("count", .int(records.count)),
-            ("next", offset + limit < records.count ? link(offset + limit) : .null),
-            ("previous", offset > 0 ? link(max(0, offset - limit)) : .null),
-            ("results", .array(Array(slice))),
-        ]))
+        return .object(
+            JSONObject([
+                ("count", .int(records.count)),
+                ("next", offset + limit < records.count ? link(offset + limit) : .null),
+                ("previous", offset > 0 ? link(max(0, offset - limit)) : .null),
+                ("results", .array(Array(slice))),
+            ]))
     }
 
     static func escape(_ s: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// Buyer and seller actions on orders: create, edit lines, split, combine, patch.
 extension LeafLinkStore {
@@ -11,7 +12,9 @@ extension LeafLinkStore {
         customer customerID: Int, lines: [(product: Int, quantity: Decimal, isSample: Bool)],
         classification: String = "Adult Use", reps: [Int] = [], notes: String = ""
     ) throws(SimError) -> String {
-        guard let customer = get("customers", String(customerID)) else { throw .field("customer", "Invalid pk \"\(customerID)\" - object does not exist.") }
+        guard let customer = get("customers", String(customerID)) else {
+            throw .field("customer", "Invalid pk \"\(customerID)\" - object does not exist.")
+        }
         let number = UUID().uuidString.lowercased()
         let stamp = now()
         var o = Templates.order
@@ -30,22 +33,29 @@ extension LeafLinkStore {
         o["notes"] = .string(notes)
         o["delivery_address"] = customer["delivery_address"] ?? o["delivery_address"]
         o["corporate_address"] = customer["corporate_address"] ?? o["corporate_address"]
-        o["sales_reps"] = .array(reps.compactMap { rep in
-            get("company-staff", String(rep)).map { ["id": .int(rep), "user": $0["display_name"] ?? ""] }
-        })
+        o["sales_reps"] = .array(
+            reps.compactMap { rep in
+                get("company-staff", String(rep)).map { ["id": .int(rep), "user": $0["display_name"] ?? ""] }
+            })
         put(Self.orders, number, o)
         for rep in reps {
             let id = newID()
-            put("order-sales-reps", String(id), JSONObject([("id", .int(id)), ("order", .string(number)), ("rep", .int(rep)), ("created_on", .string(stamp))]))
+            put(
+                "order-sales-reps", String(id),
+                JSONObject([("id", .int(id)), ("order", .string(number)), ("rep", .int(rep)), ("created_on", .string(stamp))]))
         }
-        for (i, l) in lines.enumerated() { try addLine(number, product: l.product, quantity: l.quantity, isSample: l.isSample, position: i, touch: false) }
+        for (i, l) in lines.enumerated() {
+            try addLine(number, product: l.product, quantity: l.quantity, isSample: l.isSample, position: i, touch: false)
+        }
         recompute(number)
         logEvent(number, type: "created", by: "buyer", changed: [:])
         return number
     }
 
     /// Adds a line; on a reserving order the quantity is reserved at once.
-    func addLine(_ number: String, product pid: Int, quantity: Decimal, isSample: Bool = false, position: Int? = nil, touch: Bool = true) throws(SimError) {
+    func addLine(
+        _ number: String, product pid: Int, quantity: Decimal, isSample: Bool = false, position: Int? = nil, touch: Bool = true
+    ) throws(SimError) {
         let o = try require(Self.orders, number)
         guard let p = get("products", String(pid)) else { throw .field("product", "Invalid pk \"\(pid)\" - object does not exist.") }
         let id = newID()
@@ -65,7 +75,9 @@ extension LeafLinkStore {
         line["is_medical_line_item"] = p["is_medical_line_item"] ?? false
         line["unit_of_measure"] = p["unit_of_measure"] ?? "Unit"
         line["position"] = .int(position ?? linesOf(number).count)
-        line["frozen_data"] = ["product": ["name": p["name"] ?? "", "sku": p["sku"] ?? "", "unit_of_measure": p["unit_of_measure"] ?? "Unit"]]
+        line["frozen_data"] = [
+            "product": ["name": p["name"] ?? "", "sku": p["sku"] ?? "", "unit_of_measure": p["unit_of_measure"] ?? "Unit"]
+        ]
         put(Self.lines, String(id), line)
         let status = o["status"]?.stringValue ?? ""
         if touch {
@@ -109,7 +121,11 @@ extension LeafLinkStore {
         for (group, classification) in [(adult, "Adult Use"), (medical, "Medical")] where !group.isEmpty {
             let n = try createOrder(customer: customer, lines: group, classification: classification, reps: reps, notes: notes)
             // The seller first hears of a buyer's order when it is submitted (or created as a draft).
-            if submit { _ = try transition(n, action: "submit", by: "buyer", webhookAction: "create") } else { queueOrderWebhook(n, action: "create") }
+            if submit {
+                _ = try transition(n, action: "submit", by: "buyer", webhookAction: "create")
+            } else {
+                queueOrderWebhook(n, action: "create")
+            }
             numbers.append(n)
         }
         return numbers
@@ -123,7 +139,10 @@ extension LeafLinkStore {
         let customers = Set(sources.compactMap { $0["customer"]?["id"]?.intValue })
         guard customers.count == 1, let customer = customers.first else { throw .detail(400, "Orders to combine must share one customer.") }
         for s in sources where !["Submitted", "Accepted"].contains(s["status"]?.stringValue ?? "") {
-            throw .detail(400, "Only Submitted or Accepted orders can be combined (\(s["number"]?.stringValue ?? "") is \(s["status"]?.stringValue ?? "")).")
+            throw .detail(
+                400,
+                "Only Submitted or Accepted orders can be combined (\(s["number"]?.stringValue ?? "") is \(s["status"]?.stringValue ?? ""))."
+            )
         }
         var lines: [(product: Int, quantity: Decimal, isSample: Bool)] = []
         for n in numbers {
@@ -132,7 +151,9 @@ extension LeafLinkStore {
             }
         }
         let reps = Array(Set(sources.flatMap { $0["sales_reps"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? [] })).sorted()
-        let combined = try createOrder(customer: customer, lines: lines, classification: sources[0]["classification"]?.stringValue ?? "Adult Use", reps: reps, notes: "Combined from \(numbers.map { String($0.suffix(8)) }.joined(separator: ", "))")
+        let combined = try createOrder(
+            customer: customer, lines: lines, classification: sources[0]["classification"]?.stringValue ?? "Adult Use", reps: reps,
+            notes: "Combined from \(numbers.map { String($0.suffix(8)) }.joined(separator: ", "))")
         for n in numbers { setStatus(n, to: "Combined", by: "seller") }
         var o = get(Self.orders, combined)!
         o["is_combination"] = true
@@ -153,11 +174,13 @@ extension LeafLinkStore {
         for (k, v) in fields {
             if k == "status" { throw .field("status", "Status cannot be changed with PATCH; use a transition.") }
             guard patchable.contains(k) else { continue }
-            if (k == "notes" || k == "internal_notes"), (v.stringValue?.count ?? 0) > 2000 {
+            if k == "notes" || k == "internal_notes", (v.stringValue?.count ?? 0) > 2000 {
                 throw .field(k, "Ensure this field has no more than 2000 characters.")
             }
             if k == "ship_date", !v.isNull, v.stringValue.flatMap(LeafLinkTimestamp.parse) == nil {
-                throw .field("ship_date", "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].")
+                throw .field(
+                    "ship_date",
+                    "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].")
             }
             changed[k] = ["original": o[k] ?? nil, "new": v]
             o[k] = v
@@ -176,7 +199,8 @@ extension LeafLinkStore {
         guard !customers.isEmpty, !products.isEmpty else { throw SimError.detail(400, "Seed customers and products first.") }
         var numbers: [String] = []
         for i in 0..<count {
-            let n = try createOrder(customer: customers[i % customers.count], lines: [(products[i % products.count], Decimal(1 + i % 12), false)])
+            let n = try createOrder(
+                customer: customers[i % customers.count], lines: [(products[i % products.count], Decimal(1 + i % 12), false)])
             if status != "Draft" {
                 var o = get(Self.orders, n)!
                 o["status"] = .string(status)

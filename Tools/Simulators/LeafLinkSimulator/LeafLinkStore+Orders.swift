@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 extension LeafLinkStore {
     static let orders = "orders-received"
@@ -79,11 +80,13 @@ extension LeafLinkStore {
     // MARK: - Transitions
 
     /// `POST /orders-received/{number}/transition/{action}/`.
-    func transition(_ number: String, action: String, by: String = "seller", webhookAction: String = "edit") throws(SimError) -> JSONObject {
+    func transition(_ number: String, action: String, by: String = "seller", webhookAction: String = "edit") throws(SimError) -> JSONObject
+    {
         let o = try require(Self.orders, number)
         let status = o["status"]?.stringValue ?? ""
         guard let rule = OrderRules.transitions[action] else {
-            throw .detail(400, "Unknown transition '\(action)'. Expected one of: \(OrderRules.transitions.keys.sorted().joined(separator: ", ")).")
+            throw .detail(
+                400, "Unknown transition '\(action)'. Expected one of: \(OrderRules.transitions.keys.sorted().joined(separator: ", ")).")
         }
         guard rule.from.contains(status) else {
             throw .detail(400, "Cannot \(action) an order with status \(status).")
@@ -99,8 +102,9 @@ extension LeafLinkStore {
         o["status"] = .string(new)
         put(Self.orders, number, o)
         recompute(number)
-        logEvent(number, type: OrderRules.eventType[new] ?? "edited", by: by,
-                 changed: ["status": ["original": .string(old), "new": .string(new)]])
+        logEvent(
+            number, type: OrderRules.eventType[new] ?? "edited", by: by,
+            changed: ["status": ["original": .string(old), "new": .string(new)]])
         queueOrderWebhook(number, action: webhookAction)
         for id in products.sorted() { queueProductWebhook(id, action: "edit") }
     }

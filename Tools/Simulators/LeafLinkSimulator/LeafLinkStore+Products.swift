@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 extension LeafLinkStore {
     // MARK: - Products
@@ -34,7 +35,8 @@ extension LeafLinkStore {
     func patchProduct(_ id: String, _ body: JSONObject) throws(SimError) -> JSONObject {
         var p = try require("products", id)
         if let sku = body["sku"]?.stringValue, sku != p["sku"]?.stringValue,
-           all("products").contains(where: { $0["sku"]?.stringValue == sku }) {
+            all("products").contains(where: { $0["sku"]?.stringValue == sku })
+        {
             throw .field("sku", "Product with this SKU already exists for this company.")
         }
         try applyProductFields(&p, body)
@@ -57,7 +59,9 @@ extension LeafLinkStore {
     }
 
     func applyProductFields(_ p: inout JSONObject, _ body: JSONObject) throws(SimError) {
-        let readOnly: Set<String> = ["id", "created_on", "modified", "last_edit", "reserved_qty", "available_inventory", "seller", "children_count"]
+        let readOnly: Set<String> = [
+            "id", "created_on", "modified", "last_edit", "reserved_qty", "available_inventory", "seller", "children_count",
+        ]
         for (k, v) in body where !readOnly.contains(k) && Templates.product[k] != nil {
             switch k {
             case "quantity", "minimum_order", "maximum_order":

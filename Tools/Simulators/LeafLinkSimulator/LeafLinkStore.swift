@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// The simulator's state: one seller company's LeafLink data, in memory. All mutations go
 /// through this actor; each one stamps `modified` from a strictly increasing clock and queues

@@ -1,5 +1,6 @@
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncJSON
 
 /// An API error answer, shaped like Django REST Framework's: `{"detail": …}` or field errors.
 struct SimError: Error {

@@ -1,6 +1,6 @@
 public import Foundation
-public import HTTPClientSupport
 import LeafLinkAPI
+public import LeafSyncJSON
 
 /// Seed data: one JSON array per resource, as files named after the resource path
 /// (`products.json`, `orders-received.json`, `line-items.json`, `customers.json`,
@@ -54,18 +54,19 @@ extension LeafLinkStore {
         let stamp = now()
         for name in SimSeed.fileNames {
             for var record in seed.tables[name] ?? [] {
-                let template: JSONObject? = switch name {
-                case "products": Templates.product
-                case "orders-received": Templates.order
-                case "line-items": Templates.lineItem
-                case "customers": Templates.customer
-                case "company-staff": Templates.staff
-                case "order-payments": Templates.payment
-                case "credits": Templates.credit
-                case "order-event-logs": Templates.eventLog
-                case "order-sales-reps": Templates.salesRep
-                default: Templates.reference[name]
-                }
+                let template: JSONObject? =
+                    switch name {
+                    case "products": Templates.product
+                    case "orders-received": Templates.order
+                    case "line-items": Templates.lineItem
+                    case "customers": Templates.customer
+                    case "company-staff": Templates.staff
+                    case "order-payments": Templates.payment
+                    case "credits": Templates.credit
+                    case "order-event-logs": Templates.eventLog
+                    case "order-sales-reps": Templates.salesRep
+                    default: Templates.reference[name]
+                    }
                 if let template { record = record.filling(from: template) }
                 for field in ["created_on", "modified", "last_edit"] where record[field]?.stringValue == "" {
                     record[field] = .string(stamp)
@@ -99,7 +100,9 @@ extension LeafLinkStore {
                 for rep in o["sales_reps"]?.arrayValue ?? [] {
                     guard let repID = rep["id"]?.intValue else { continue }
                     let id = newID()
-                    put("order-sales-reps", String(id), ["id": .int(id), "order": .string(number), "rep": .int(repID), "created_on": created])
+                    put(
+                        "order-sales-reps", String(id),
+                        ["id": .int(id), "order": .string(number), "rep": .int(repID), "created_on": created])
                 }
             }
             if seed.tables["order-event-logs"] == nil {

@@ -3,6 +3,7 @@ import HTTPClientSupport
 import HTTPTypes
 public import Hummingbird
 import LeafLinkAPI
+import LeafSyncJSON
 import NIOCore
 import SimulatorSupport
 
@@ -19,7 +20,8 @@ public struct SimulatorResponder: HTTPResponder {
         let bodyBytes = Array(body.readableBytesView)
         do {
             if path.hasPrefix("/_sim/") || path == "/_sim" {
-                return try await ControlRoutes(simulator: simulator).handle(method: request.method.rawValue, path: path, query: query, body: bodyBytes)
+                return try await ControlRoutes(simulator: simulator).handle(
+                    method: request.method.rawValue, path: path, query: query, body: bodyBytes)
             }
             guard path.hasPrefix("/api/v2/") else { throw SimError.notFound() }
             guard path.hasSuffix("/") else {
@@ -38,7 +40,13 @@ public struct SimulatorResponder: HTTPResponder {
             var loseResponse = false
             switch decision {
             case .status(let status, let retryAfter):
-                var r = Self.json(status, ["detail": .string(status == 429 ? "Request was throttled. Expected available in \(retryAfter ?? 1) seconds." : "Simulated server error.")])
+                var r = Self.json(
+                    status,
+                    [
+                        "detail": .string(
+                            status == 429
+                                ? "Request was throttled. Expected available in \(retryAfter ?? 1) seconds." : "Simulated server error.")
+                    ])
                 if status == 429, let retryAfter { r.headers[HTTPField.Name("Retry-After")!] = String(retryAfter) }
                 return r
             case .drop:
@@ -50,7 +58,8 @@ public struct SimulatorResponder: HTTPResponder {
             let authority = request.head.authority ?? "127.0.0.1"
             let route = APIRoutes(store: simulator.store, baseURL: "http://\(authority)/api/v2/")
             let components = path.dropFirst("/api/v2/".count).split(separator: "/").map(String.init)
-            let (status, value) = try await route.handle(method: request.method.rawValue, components: components, query: query, body: bodyBytes)
+            let (status, value) = try await route.handle(
+                method: request.method.rawValue, components: components, query: query, body: bodyBytes)
             await simulator.flushWebhooks()
             if loseResponse { return SimHTTP.dropped(prefix: "{\"count\": ") }
             var bytes = value.serialized()

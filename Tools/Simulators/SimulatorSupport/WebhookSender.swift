@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
-public import HTTPClientSupport
+import HTTPClientSupport
+public import LeafSyncJSON
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -19,7 +20,9 @@ public actor WebhookSender {
         /// Delays before each retry.
         public var retryDelays: [Duration]
 
-        public init(url: String, signatureHeader: String, userAgent: String, retryDelays: [Duration], sign: @escaping @Sendable ([UInt8]) -> String) {
+        public init(
+            url: String, signatureHeader: String, userAgent: String, retryDelays: [Duration], sign: @escaping @Sendable ([UInt8]) -> String
+        ) {
             self.url = url
             self.signatureHeader = signatureHeader
             self.userAgent = userAgent
