@@ -88,11 +88,21 @@ let package = Package(
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
 
+        // MARK: Dispatch: commands executed against the remotes, outcomes appended, time driven
+        .target(
+            name: "LeafSyncDispatch",
+            dependencies: [
+                "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafSyncIngest",
+                asyncHTTPClient, logging, serviceLifecycle,
+            ],
+            swiftSettings: upcoming
+        ),
+
         // MARK: Command-line tool
         .executableTarget(
             name: "leafsync",
             dependencies: [
-                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -169,6 +179,14 @@ let package = Package(
         .testTarget(
             name: "DistruAPITests",
             dependencies: ["DistruAPI", "HTTPClientSupport", "LeafSyncJSON", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, hummingbirdTesting],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "LeafSyncDispatchTests",
+            dependencies: [
+                "LeafSyncDispatch", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
+                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

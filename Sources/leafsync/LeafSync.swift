@@ -14,10 +14,14 @@ struct LeafSync: AsyncParsableCommand {
             A tenant directory (--dir) holds log/ and projections.sqlite. Start with:
               leafsync log --help        inspect, verify and repair a log directory
               leafsync fetch --help      fetch changed LeafLink and Distru records into the log
+              leafsync dispatch --help   send the decided commands to LeafLink and Distru
+              leafsync retry --help      send a failed command again
               leafsync project --help    build and follow the SQLite projections
               leafsync replay --help     rebuild the state at a point and explain a decision
               leafsync audit --help      query history, orders, errors, commands, events, SQL
             """,
-        subcommands: [LogCommand.self, FetchCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self]
+        subcommands: [
+            LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self,
+        ]
     )
 }

@@ -44,9 +44,11 @@ public final class ChildProcess: @unchecked Sendable {
     private var lines: [String] = []
     private var ended = false
 
-    public init(_ executable: String, _ arguments: [String]) throws {
+    /// `environment` is added to this process's own.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = output
         process.standardInput = input
         process.standardError = FileHandle.standardError
@@ -126,11 +128,13 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs an executable to completion (bounded by `timeout`), capturing both outputs.
-public func runCommand(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 120) throws -> CommandResult
-{
+public func runCommand(
+    _ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -171,4 +175,12 @@ public struct CommandTimeout: Error, CustomStringConvertible {
     public var command: String
     public var seconds: TimeInterval
     public var description: String { "\(command) did not finish within \(seconds) s" }
+}
+
+/// Runs blocking `body` (a child process's wait) on a thread of its own, so an async test
+/// never blocks a thread of Swift's cooperative pool, where in-process simulators answer.
+public func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result(catching: body)) }.start()
+    }
 }

@@ -240,7 +240,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
     }
 
     /// Appends the deletion unless the subject's last event already is one.
-    func recordDeletion(_ kind: Kind, _ subject: String, _ correlationID: String, _ causation: UInt64) async throws -> UInt64? {
+    func recordDeletion(_ kind: Kind, _ subject: String, _ correlationID: String, _ causation: UInt64?) async throws -> UInt64? {
         guard !deletedSubjects.contains(subject),
             let event = Self.deletion(kind, subject: subject, correlationID: correlationID, causation: causation)
         else { return nil }
@@ -275,20 +275,43 @@ public actor Fetcher<Strategy: FetchStrategy> {
         if target.isDelete {
             return .accepted(webhook: seq, observation: try await recordDeletion(kind, target.subject, correlationID, seq))
         }
+        do {
+            return .accepted(webhook: seq, observation: try await refetch(target, kind: kind, correlationID: correlationID, causation: seq))
+        } catch let failure as RefetchFailure {
+            logger.warning("\(name) webhook \(target.subject) logged, refetch failed: \(failure.error)")
+            return .acceptedFetchFailed(webhook: seq, error: String(describing: failure.error))
+        }
+    }
+
+    /// Fetches the record `id` of `kind` now (a `fetchRecord` command, R-SET-03) and appends it
+    /// when it changed, or its deletion when the vendor says it is gone. Returns the sequence
+    /// appended, or nil when nothing changed. Throws the `APIError` of a failed fetch.
+    @discardableResult
+    public func refetch(_ kind: Kind, id: String, correlationID: String? = nil) async throws -> UInt64? {
+        if !restored { try await restore() }
+        let target = WebhookTarget(resource: kind.resource, id: id, subject: kind.subject(id))
+        do {
+            return try await refetch(target, kind: kind, correlationID: correlationID ?? correlation("refetch"), causation: nil)
+        } catch let failure as RefetchFailure {
+            throw failure.error
+        }
+    }
+
+    /// A failed remote read, told apart from a failed append (which the webhook path throws).
+    private struct RefetchFailure: Error { var error: any Error }
+
+    private func refetch(_ target: WebhookTarget<Resource>, kind: Kind, correlationID: String, causation: UInt64?) async throws -> UInt64? {
         let raw: RawRecord
         do {
             raw = try await Strategy.refetch(target, kind: kind, using: client)
-        } catch  where Strategy.meansGone(error) {
-            return .accepted(webhook: seq, observation: try await recordDeletion(kind, target.subject, correlationID, seq))
+        } catch where Strategy.meansGone(error) {
+            return try await recordDeletion(kind, target.subject, correlationID, causation)
         } catch {
-            logger.warning("\(name) webhook \(target.subject) logged, refetch failed: \(error)")
-            return .acceptedFetchFailed(webhook: seq, error: String(describing: error))
+            throw RefetchFailure(error: error)
         }
-        guard let event = observation(kind, target.subject, raw, correlationID: correlationID, causation: seq) else {
-            return .accepted(webhook: seq, observation: nil)
-        }
-        let observation = try await store.append([event]).lowerBound
+        guard let event = observation(kind, target.subject, raw, correlationID: correlationID, causation: causation) else { return nil }
+        let sequence = try await store.append([event]).lowerBound
         observed(event)
-        return .accepted(webhook: seq, observation: observation)
+        return sequence
     }
 }

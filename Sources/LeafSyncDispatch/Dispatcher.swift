@@ -1,0 +1,180 @@
+public import LeafSyncDomain
+public import LeafSyncLog
+public import Logging
+public import ServiceLifecycle
+
+/// Executes the commands the reducer emits and appends their outcomes (R-ENG-03, R-ERR-03).
+///
+/// The dispatcher keeps the reducer's state folded from the log. A command is sent when it is
+/// ready in that state (``CommandBook/ready(at:)``): pending, its dependency succeeded, its
+/// retry due. Each attempt's outcome is appended before the command is looked at again, so a
+/// command whose success is in the log is never sent again, and one cut off by a crash is sent
+/// once more and found already done (``CommandExecutor``).
+///
+/// ```swift
+/// let dispatcher = try Dispatcher(writer: writer, directory: dir, executor: executor, time: EngineClock(ContinuousClock()))
+/// let report = try await dispatcher.runOnce()   // everything ready now, and what it leads to
+/// try await dispatcher.run()                    // until cancelled: ticks, retries, new commands
+/// ```
+public actor Dispatcher: Service {
+    public struct Options: Sendable {
+        /// Commands in flight at once (each API's client keeps its own rate limit).
+        public var maxConcurrent = 4
+        /// How often `run()` appends `engine.tick` (the reducer decides what is due: polls, push
+        /// cycles, retries). Nil: no ticks.
+        public var tickEvery: Duration? = .seconds(10)
+        public init() {}
+    }
+
+    /// What a dispatch run did.
+    public struct Report: Sendable, Equatable {
+        public var succeeded: [String] = []
+        public var failed: [String: String] = [:]
+        /// Left pending in this process, with the reason (e.g. the remote is not configured).
+        public var skipped: [String: String] = [:]
+        public var ticks = 0
+        public init() {}
+    }
+
+    let writer: EventLogWriter
+    let executor: CommandExecutor
+    let time: EngineClock
+    let options: Options
+    let logger: Logger
+    private let fold: LogFold
+    /// Keys this process cannot send (their remote is not configured here).
+    private var skipped: [String: String] = [:]
+    private var wakeUps: [CheckedContinuation<Void, Never>] = []
+
+    public init(
+        writer: EventLogWriter, directory: String, executor: CommandExecutor, time: EngineClock, options: Options = Options(),
+        logger: Logger = Logger(label: "leafsync.dispatch")
+    ) throws {
+        self.writer = writer
+        self.executor = executor
+        self.time = time
+        self.options = options
+        self.logger = logger
+        self.fold = try LogFold(directory: directory)
+    }
+
+    /// The state as of the last event read.
+    public var state: SyncState { fold.state }
+
+    /// Reads what was appended since the last call.
+    @discardableResult
+    public func catchUp() async throws -> Int { try await fold.catchUp() }
+
+    /// Appends `engine.tick` at the engine's now and reads it back.
+    public func tick() async throws {
+        _ = try await writer.append(EventFactory.tick(at: time.now))
+        try await catchUp()
+    }
+
+    /// Sends every command that is ready now, and the ones their outcomes make ready, until
+    /// none is (commands waiting for a retry time or a failed dependency stay pending).
+    public func runOnce() async throws -> Report {
+        var report = Report()
+        try await catchUp()
+        while true {
+            let ready = fold.state.commands.ready(at: time.now).filter { skipped[$0.key] == nil }
+            if ready.isEmpty { break }
+            try await send(Array(ready), into: &report)
+            try await catchUp()
+        }
+        report.skipped = skipped
+        return report
+    }
+
+    /// Runs until cancelled or a graceful shutdown: ticks every ``Options/tickEvery``, sends what
+    /// is ready, and sleeps until the next tick, the next retry due, or ``wake()``. Commands in
+    /// flight at shutdown are cancelled; with no outcome logged they are sent again (and found
+    /// done, if they landed) at the next start.
+    public func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown { try await self.loop() }
+        } catch is CancellationError {
+            return
+        }
+    }
+
+    private func loop() async throws {
+        var nextTick = time.now
+        while !Task.isCancelled {
+            if let every = options.tickEvery, time.now >= nextTick {
+                try await tick()
+                nextTick = time.now.adding(every)
+            }
+            _ = try await runOnce()
+            var until = options.tickEvery == nil ? nil : nextTick
+            let now = time.now
+            if let due = fold.state.commands.retryAt.values.filter({ $0 > now }).min(), until.map({ due < $0 }) ?? true { until = due }
+            await sleep(until: until)
+        }
+    }
+
+    /// Ends the current sleep of ``run()`` now: something was appended that may emit commands.
+    public func wake() {
+        let waiting = wakeUps
+        wakeUps = []
+        for w in waiting { w.resume() }
+    }
+
+    // MARK: -
+
+    /// Sends `commands` at most ``Options/maxConcurrent`` at a time, appending each outcome as
+    /// it arrives.
+    private func send(_ commands: [Command], into report: inout Report) async throws {
+        var queue = commands[...]
+        try await withThrowingTaskGroup(of: (Command, CommandOutcome).self) { group in
+            func start() {
+                guard let next = queue.popFirst() else { return }
+                let executor = self.executor
+                group.addTask { (next, await executor.execute(next)) }
+            }
+            for _ in 0..<max(1, options.maxConcurrent) { start() }
+            while let (command, outcome) = try await group.next() {
+                try await record(command, outcome, into: &report)
+                start()
+            }
+        }
+    }
+
+    private func record(_ command: Command, _ outcome: CommandOutcome, into report: inout Report) async throws {
+        switch outcome {
+        case .succeeded(let response):
+            _ = try await writer.append(EventFactory.commandSucceeded(command, response: response, at: time.now))
+            report.succeeded.append(command.key)
+            logger.info("sent", metadata: ["command": "\(command.key)", "subject": "\(command.subject)"])
+        case .failed(let failure):
+            _ = try await writer.append(
+                EventFactory.commandFailed(
+                    command, error: failure.message, retryable: failure.retryable, status: failure.status, kind: failure.kind, at: time.now))
+            report.failed[command.key] = failure.message
+            logger.warning("failed", metadata: ["command": "\(command.key)", "retryable": "\(failure.retryable)", "error": "\(failure.message)"])
+        case .skipped(let reason):
+            skipped[command.key] = reason
+        }
+    }
+
+    private func sleep(until: Timestamp?) async {
+        await withTaskGroup(of: Void.self) { group in
+            if let until {
+                let time = self.time
+                group.addTask { try? await time.sleep(until: until) }
+            }
+            group.addTask { await self.waitForWake() }
+            await group.next()
+            group.cancelAll()
+            self.wake()
+        }
+    }
+
+    private func waitForWake() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { wakeUps.append($0) }
+        } onCancel: {
+            Task { await self.wake() }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import DistruAPI
+import DistruSimulator
+import Foundation
+import HTTPClientSupport
+import LeafLinkAPI
+import LeafLinkSimulator
+import LeafSyncDomain
+import LeafSyncJSON
+import LeafSyncLog
+import LeafSyncTestSupport
+import Testing
+
+/// A small deterministic generator (SplitMix64), so a failing kill schedule can be replayed.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func milliseconds(below n: UInt64) -> Int { Int(next() % n) }
+}
+
+@Suite("Dispatch survives SIGKILL: exactly once in effect")
+struct CrashTests {
+    static let product = "57f52a74-a9ab-52df-b09f-e4242c15027c"  // PEK-PR-BD-1, not on LeafLink yet
+
+    @Test("R-ENG-03, R-ORD-15: 50 SIGKILLs of `leafsync dispatch` at random moments leave one SO per LL order, one product per creation, one payment per Distru payment, and every command succeeded")
+    func killedFiftyTimes() async throws {
+        try await withSimulator { ll in
+            try await withDistru { distru in
+                let tenant = TemporaryDirectory("crash")
+                let log = tenant.sub("log")
+                let writer = try EventLogWriter(directory: log)
+                _ = try await writer.append(
+                    try (Demo.setup + [
+                        .changeSettings(SettingsChange(syncPayments: true, errorRecipients: ["ops@seller.example"])),
+                        .createLeafLinkProduct(
+                            LeafLinkProductRequest(
+                                distruProductID: Self.product, name: "Peak Pre-Roll Blue Dream", sku: "PEK-PR-BD-1",
+                                wholesalePrice: Money(Decimal(string: "6.50")!))),
+                    ]).map { try EventFactory.operatorAction($0) })
+                await writer.close()
+
+                let environment = [
+                    "LEAFSYNC_LEAFLINK_BASE_URL": ll.baseURL, "LEAFSYNC_LEAFLINK_API_KEY": LeafLinkSimulator.defaultAPIKey,
+                    "LEAFSYNC_DISTRU_BASE_URL": distru.baseURL, "LEAFSYNC_DISTRU_API_KEY": DistruSimulator.defaultAPIKey,
+                ]
+                let leafsync = Products.executable("leafsync")
+                let seed = UInt64(ProcessInfo.processInfo.environment["LEAFSYNC_CRASH_SEED"] ?? "") ?? 20261203
+                var random = SplitMix(state: seed)
+                let soID = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
+                let distruClient = client(for: distru)
+                var invoice: String?
+                var payment: String?
+                for round in 1...50 {
+                    // What a person does in Distru meanwhile, once the SO exists.
+                    if (try? await distruClient.order(id: soID)) != nil {
+                        if invoice == nil {
+                            let made = try await control(distru, .POST, "/_sim/invoices", ["order_id": .string(soID), "total": "100.00"])
+                            invoice = made["id"]?.stringValue
+                            let paid = try await control(
+                                distru, .POST, "/_sim/invoices/\(invoice!)/payments",
+                                ["amount": "40.00", "payment_datetime": .string(ISO8601Text.format(microseconds: Timestamp.now().microseconds))])
+                            payment = paid["payments"]?.arrayValue?.last?["id"]?.stringValue
+                        } else if round == 30, let invoice, let payment {
+                            try await control(distru, .DELETE, "/_sim/invoices/\(invoice)/payments/\(payment)")
+                        }
+                        if round == 20 { try await control(distru, .POST, "/_sim/orders/\(soID)/status", ["status": "COMPLETED"]) }
+                    }
+                    let child = try ChildProcess(leafsync, ["dispatch", "--dir", tenant.path, "--once"], environment: environment)
+                    try await Task.sleep(for: .milliseconds(random.milliseconds(below: 600)))  // the random moment of the kill
+                    child.kill()
+                    _ = round
+                }
+                // Restarted without interruption until nothing is left to do.
+                var last = ""
+                for _ in 0..<6 {
+                    let run = try await offThread {
+                        try runCommand(leafsync, ["dispatch", "--dir", tenant.path, "--once"], environment: environment, timeout: 120)
+                    }
+                    #expect(run.status == 0, "\(run.stderr)")
+                    last = run.stdout
+                    if last.hasPrefix("0 succeeded, 0 failed") { break }
+                }
+                #expect(last.hasPrefix("0 succeeded, 0 failed"), "\(last)")
+
+                // Exactly one SO for the LL order, one product for the creation, one payment and
+                // one reversal for the one Distru payment.
+                let orders = try await distruClient.orders().filter { $0.value.leaflinkOrderNumber == Demo.order }
+                #expect(orders.count == 1)
+                let llClient = client(for: ll)
+                let products = try await llClient.listAll(LeafLinkResource.products).filter { (try? $0.text("sku")) == "PEK-PR-BD-1" }
+                #expect(products.count == 1)
+                let payments = try await llClient.orderPayments(order: Demo.order)
+                #expect(payments.count == (payment == nil ? 0 : 2), "\(payments.map(\.value))")
+                let order = try await llClient.order(number: Demo.order).value
+                #expect(order.status == .complete)
+
+                // The log verifies, and every command the reducer emitted succeeded.
+                let verify = try await offThread { try runCommand(leafsync, ["log", "verify", log]) }
+                #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+                var state = SyncState()
+                for event in try EventLogReader(directory: log).readAll() { _ = reduce(into: &state, recorded: event) }
+                #expect(state.commands.pending.values.filter { $0.action.name != "sendErrorEmail" }.map(\.key) == [])
+                #expect(state.commands.abandoned.isEmpty)
+            }
+        }
+    }
+}

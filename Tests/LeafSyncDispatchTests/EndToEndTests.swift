@@ -1,0 +1,95 @@
+import DistruAPI
+import Foundation
+import HTTPClientSupport
+import LeafLinkAPI
+import LeafSyncDispatch
+import LeafSyncDomain
+import LeafSyncJSON
+import LeafSyncLog
+import LeafSyncTestSupport
+import Testing
+
+/// The demo seeds' people and things the operator connects before orders can sync.
+enum Demo {
+    /// LeafLink order a6a3a450 (Submitted, Good Vibrations, rep 501, products 2093 and 2095).
+    static let order = "d23f0824-128b-4f33-8c5c-7fd0a6a3a450"
+    static let rep = 501
+    static let admin = "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"
+    static let gummies = 2095
+    static let tincture = "beb49ff3-1e8f-505e-ae13-23054beff274"
+
+    /// What an operator does first: map the rep, link the unlinked product, pick a default SO
+    /// location.
+    static let setup: [OperatorAction] = [
+        .mapRep(distruUserID: admin, leafLinkStaffID: rep),
+        .linkProduct(distruProductID: tincture, leafLinkProductID: gummies),
+        .changeSettings(SettingsChange(defaultSalesOrderLocationID: DistruDemo.warehouse)),
+    ]
+}
+
+@Suite("Dispatch end to end, over loopback HTTP against both simulators")
+struct EndToEndTests {
+    @Test("R-ORD-13, R-ENG-03: an LL order with its rep mapped and products linked becomes one Distru SO under our id, and its number reaches the LL order's external_ids")
+    func orderBecomesSalesOrder() async throws {
+        try await withEngine { engine, ll, distru in
+            try await engine.record(contentsOf: Demo.setup)
+            try await engine.cycle()
+            try await engine.cycle()
+
+            let id = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
+            let so = try await engine.distru.order(id: id).value
+            #expect(so.leaflinkOrderNumber == Demo.order)
+            #expect(so.items?.count == 2)
+            let number = try #require(so.orderNumber)
+            let order = try await engine.leafLink.order(number: Demo.order).value
+            #expect(order.externalIds?["distru_sales_order"] == number)
+            // Nothing left to send for this order, and no second SO on another cycle.
+            try await engine.cycle()
+            let all = try await engine.distru.orders()
+            #expect(all.filter { $0.value.leaflinkOrderNumber == Demo.order }.count == 1)
+            let state = await engine.state
+            #expect(state.commands.pending.values.filter { $0.subject == "ll-order:\(Demo.order)" }.isEmpty)
+        }
+    }
+
+    @Test("R-UPD-08: the SO moved to COMPLETED in Distru walks the LL order through accept, fulfill, ship and complete, in that order")
+    func completionWalksTransitions() async throws {
+        try await withEngine { engine, ll, distru in
+            try await engine.record(contentsOf: Demo.setup)
+            try await engine.cycle()
+            try await engine.cycle()
+            let id = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
+            try await control(distru, .POST, "/_sim/orders/\(id)/status", ["status": "COMPLETED"])
+            try await engine.cycle()
+            try await engine.cycle()
+            let order = try await engine.leafLink.order(number: Demo.order).value
+            #expect(order.status == .complete)
+            let succeeded = await engine.succeededTransitions(of: Demo.order)
+            #expect(succeeded == ["accept", "fulfill", "ship", "complete"])
+        }
+    }
+}
+
+extension Engine {
+    func record(contentsOf actions: [OperatorAction]) async throws {
+        _ = try await writer.append(try actions.map { try EventFactory.operatorAction($0) })
+    }
+
+    /// The transitions of `order` whose success is in the log, in log order.
+    func succeededTransitions(of order: String) async -> [String] {
+        let reader = try? EventLogReader(directory: logPath)
+        var sent: [String: String] = [:]
+        var done: [String] = []
+        guard let events = try? reader?.readAll() else { return [] }
+        var state = SyncState()
+        for event in events {
+            for command in reduce(into: &state, recorded: event) {
+                if case .transitionLeafLinkOrder(let n, let t) = command.action, n == order { sent[command.key] = t.rawValue }
+            }
+            if event.type == EventType.commandSucceeded, let key = (try? JSONParser.parse(event.payload.bytes))?["key"]?.string, let t = sent[key] {
+                done.append(t)
+            }
+        }
+        return done
+    }
+}

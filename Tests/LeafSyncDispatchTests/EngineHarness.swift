@@ -1,0 +1,75 @@
+import DistruAPI
+import DistruSimulator
+import Foundation
+import HTTPClientSupport
+import LeafLinkAPI
+import LeafLinkSimulator
+import LeafSyncDispatch
+import LeafSyncDomain
+import LeafSyncIngest
+import LeafSyncJSON
+import LeafSyncLog
+import LeafSyncTestSupport
+
+/// LeafSync as one process would run it, in the test: a tenant log on disk, the fetchers, the
+/// dispatcher and its executor, talking HTTP on loopback to the two simulators.
+struct Engine {
+    let directory: TemporaryDirectory
+    let writer: EventLogWriter
+    let dispatcher: Dispatcher
+    let leafLink: LeafLinkClient
+    let distru: DistruClient
+    let outbox: [String: String]
+
+    var logPath: String { directory.sub("log") }
+
+    /// Records operator actions, as `leafsync` commands and the console do.
+    func record(_ actions: OperatorAction...) async throws {
+        _ = try await writer.append(try actions.map { try EventFactory.operatorAction($0) })
+    }
+
+    /// A scheduler tick, then everything ready and what it leads to.
+    @discardableResult
+    func cycle() async throws -> Dispatcher.Report {
+        try await dispatcher.tick()
+        return try await dispatcher.runOnce()
+    }
+
+    var state: SyncState { get async { await dispatcher.state } }
+}
+
+/// Runs `body` with both simulators (demo seeds unless given) and an engine wired to them.
+func withEngine<T>(
+    leafLinkSeed: SimSeed? = nil, distruSeed: DistruSeed? = nil, distruSettings: DistruSimSettings = DistruSimSettings(),
+    configure: (inout Dispatcher.Options) -> Void = { _ in },
+    mail: ErrorMailer? = nil,
+    _ body: (Engine, RunningSimulator, RunningDistruSimulator) async throws -> T
+) async throws -> T {
+    try await withSimulator(seed: leafLinkSeed) { ll in
+        try await withDistru(seed: distruSeed, settings: distruSettings) { distru in
+            let directory = TemporaryDirectory("engine")
+            let writer = try EventLogWriter(directory: directory.sub("log"))
+            let llClient = client(for: ll)
+            let distruClient = client(for: distru)
+            let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: directory.sub("log")))
+            let executor = CommandExecutor(
+                leafLink: llClient, distru: distruClient,
+                fetches: FetchRouter(
+                    leafLink: LeafLinkFetcher(client: llClient, store: store), distru: DistruFetcher(client: distruClient, store: store)),
+                mail: mail)
+            var options = Dispatcher.Options()
+            configure(&options)
+            let dispatcher = try Dispatcher(
+                writer: writer, directory: directory.sub("log"), executor: executor, time: EngineClock(ContinuousClock()), options: options)
+            let engine = Engine(directory: directory, writer: writer, dispatcher: dispatcher, leafLink: llClient, distru: distruClient, outbox: [:])
+            do {
+                let result = try await body(engine, ll, distru)
+                await writer.close()
+                return result
+            } catch {
+                await writer.close()
+                throw error
+            }
+        }
+    }
+}
