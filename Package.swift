@@ -6,6 +6,7 @@
 //   Sources/LeafSyncDomain   event catalog, commands and the pure reducer
 //   Sources/LeafLinkAPI      LeafLink API v2 client          Sources/DistruAPI   Distru API v1 client
 //   Sources/LeafSyncIngest   fetch loops that turn remote records into log events
+//   Sources/LeafSyncMail     sync-error e-mail delivery: an outbox of .eml files, or an SMTP relay
 //   Sources/leafsync         the command-line tool
 //   Tools/                   benchmarks, simulators and test helpers
 import PackageDescription
@@ -21,6 +22,10 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let orderedCollections = Target.Dependency.product(name: "OrderedCollections", package: "swift-collections")
 let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioTLS = Target.Dependency.product(name: "NIOTLS", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 
 /// The upcoming language features Hummingbird builds with: `any` spelled out for existentials,
 /// members visible only through modules a file imports itself, and imports internal unless a
@@ -51,6 +56,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Named directly for LeafSyncMail's SMTP client (both already came in through async-http-client).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Documentation only: `swift package generate-documentation --target LeafSyncLog` (see docs/architecture.md).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -88,12 +96,15 @@ let package = Package(
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
         .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
 
+        // MARK: Sync-error e-mail delivery (no dependency on the domain: the dispatcher converts)
+        .target(name: "LeafSyncMail", dependencies: ["LeafSyncLog", systemPackage, nioCore, nioPosix, nioTLS, nioSSL], swiftSettings: upcoming),
+
         // MARK: Dispatch: commands executed against the remotes, outcomes appended, time driven
         .target(
             name: "LeafSyncDispatch",
             dependencies: [
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafSyncIngest",
-                asyncHTTPClient, logging, serviceLifecycle,
+                "LeafSyncMail", asyncHTTPClient, logging, serviceLifecycle,
             ],
             swiftSettings: upcoming
         ),
@@ -163,6 +174,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: upcoming
         ),
+        .testTarget(name: "LeafSyncMailTests", dependencies: ["LeafSyncMail", "LeafSyncTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", orderedCollections], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"], swiftSettings: upcoming),
         .testTarget(

@@ -1,12 +1,29 @@
+public import Foundation
 public import LeafSyncDomain
 import LeafSyncJSON
+public import LeafSyncMail
 
-/// Delivers `sendErrorEmail` commands (R-ERR-01). TEMPORARY until LeafSyncMail lands.
+/// Delivers `sendErrorEmail` commands (R-ERR-01) through a ``MailDelivery``: the outbox of
+/// `.eml` files or an SMTP relay. The message id is derived from the command key, so an attempt
+/// repeated after a crash writes the same outbox file (a no-op) and carries the same
+/// `Message-ID` to the relay, which receivers use to drop a duplicate.
 public struct ErrorMailer: Sendable {
-    let deliver: @Sendable (ErrorEmail, String) async throws -> Void
-    public init(deliver: @escaping @Sendable (ErrorEmail, String) async throws -> Void) { self.deliver = deliver }
+    /// The `From` address, e.g. `LeafSync <leafsync@example.com>`.
+    public var from: String
+    public var delivery: any MailDelivery
+
+    public init(from: String = "LeafSync <leafsync@localhost>", delivery: any MailDelivery) {
+        self.from = from
+        self.delivery = delivery
+    }
+
     func send(_ email: ErrorEmail, key: String) async throws -> JSONValue {
-        try await deliver(email, key)
-        return .object(["recipients": .int(email.recipients.count)])
+        let message = MailMessage(id: key, from: from, to: email.recipients, subject: email.subjectLine, body: email.body, date: Date())
+        do {
+            try await delivery.deliver(message)
+        } catch let error as MailError {
+            throw CommandFailure(kind: "mail", status: error.replyCode, message: error.description, retryable: error.isRetryable)
+        }
+        return .object(["message_id": .string(message.messageID), "recipients": .int(email.recipients.count)])
     }
 }

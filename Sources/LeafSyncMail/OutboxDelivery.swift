@@ -1,0 +1,94 @@
+public import Foundation
+import LeafSyncLog
+import NIOPosix
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Delivers a message by writing it to `<directory>/<fileSafeID>.eml` (RFC 5322 text), for an
+/// operator, a mail client or a local MTA's pickup to take from there. This is the default
+/// delivery: it needs no network and no secret.
+///
+/// The file appears complete or not at all: the message is written to a hidden temporary file
+/// beside it (`.<name>.<uuid>.tmp`), synced, hard-linked to its final name (which fails if
+/// that name exists, so a file once written is never replaced), and the directory synced. A
+/// second delivery of the same ``MailMessage/id`` finds the file and does nothing, so a
+/// dispatcher that crashed before recording the first one sends no duplicate. A crash in
+/// between can leave a `.tmp` file behind; no reader of `*.eml` sees it.
+///
+/// The file work runs on NIO's blocking-I/O thread pool, never on a Swift concurrency thread.
+public struct OutboxDelivery: MailDelivery {
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// Where `message` is (or will be) written.
+    public func fileURL(for message: MailMessage) -> URL {
+        directory.appendingPathComponent(message.fileSafeID + ".eml")
+    }
+
+    public func deliver(_ message: MailMessage) async throws {
+        let destination = fileURL(for: message).path
+        if let problem = message.problem() {
+            throw MailError(stage: .message, target: destination, detail: problem, isRetryable: false)
+        }
+        let text = message.rfc5322()
+        let directory = self.directory.path
+        try await NIOThreadPool.singleton.runIfActive {
+            try Self.write(Array(text.utf8), to: destination, in: directory)
+        }
+    }
+
+    /// Creates `destination` with `bytes` unless it exists (see the type's documentation).
+    static func write(_ bytes: [UInt8], to destination: String, in directory: String) throws(MailError) {
+        func failure(_ step: String, _ path: String, _ error: any Error) -> MailError {
+            let code = posixCode(of: error)
+            let permanent: Set<Errno> = [.permissionDenied, .notPermitted, .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory]
+            return MailError(
+                stage: .outbox, target: destination, detail: "\(step) \(path): \(code)", isRetryable: !permanent.contains(code))
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw failure("creating the outbox directory", directory, error)
+        }
+        if FileManager.default.fileExists(atPath: destination) { return }
+
+        let name = URL(fileURLWithPath: destination).lastPathComponent
+        let temporary = directory + "/.\(name).\(UUID().uuidString).tmp"
+        do {
+            let file = try FileDescriptor.open(
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            try file.closeAfter {
+                _ = try file.writeAll(bytes)
+                try Platform.syncData(file)
+            }
+        } catch {
+            _ = unlink(temporary)
+            throw failure("writing", temporary, error)
+        }
+        defer { _ = unlink(temporary) }
+        if link(temporary, destination) != 0 {
+            let code = Errno(rawValue: errno)
+            if code == .fileExists { return }  // another delivery of the same id won the race
+            throw failure("linking", destination, code)
+        }
+        do { try Platform.syncDirectory(directory) } catch { throw failure("syncing the directory", directory, error) }
+    }
+
+    /// The `errno` behind a swift-system or Foundation error (`EIO` when there is none).
+    static func posixCode(of error: any Error) -> Errno {
+        if let code = error as? Errno { return code }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        for candidate in [error as NSError, underlying].compactMap({ $0 }) where candidate.domain == NSPOSIXErrorDomain {
+            return Errno(rawValue: Int32(candidate.code))
+        }
+        return .ioError
+    }
+}
