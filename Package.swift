@@ -113,7 +113,8 @@ let package = Package(
         .executableTarget(
             name: "leafsync",
             dependencies: [
-                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "HTTPClientSupport",
+                "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -196,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "LeafSyncDispatchTests",
             dependencies: [
-                "LeafSyncDispatch", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
+                "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
             ],
             swiftSettings: upcoming

@@ -22,6 +22,7 @@ struct LeafSync: AsyncParsableCommand {
             """,
         subcommands: [
             LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import DistruAPI
+import Foundation
+import LeafSyncDomain
+import LeafSyncLog
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Record the operator steps the demo data needs (run by Tools/demo).",
+        discussion: """
+            The simulators' demo seed (data/demo) has a LeafLink rep no Distru user matches by e-mail \
+            and a LeafLink product no Distru product is linked to, so its orders wait. This records \
+            what an operator would do about it, as operator events in the tenant's log: rep 501 \
+            mapped to the Distru admin, LeafLink product 2095 linked to the Distru tincture, the \
+            warehouse as the default SO location, payment sync on, and an error recipient. Run it \
+            once, then `leafsync dispatch`.
+            """
+    )
+
+    @OptionGroup var tenant: TenantOption
+
+    /// LeafLink order a6a3a450 of the demo seed, the one these steps unblock.
+    static let order = "d23f0824-128b-4f33-8c5c-7fd0a6a3a450"
+
+    static let steps: [OperatorAction] = [
+        .mapRep(distruUserID: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", leafLinkStaffID: 501),
+        .linkProduct(distruProductID: "beb49ff3-1e8f-505e-ae13-23054beff274", leafLinkProductID: 2095),
+        .changeSettings(
+            SettingsChange(
+                defaultSalesOrderLocationID: "7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", syncPayments: true,
+                errorRecipients: ["ops@highlandharvest.example"])),
+    ]
+
+    func run() async throws {
+        let writer = try EventLogWriter(directory: tenant.tenant.logPath, options: EventLogOptions(durability: .group))
+        let range: ClosedRange<UInt64>
+        do {
+            range = try await writer.append(try Self.steps.map { try EventFactory.operatorAction($0) })
+        } catch {
+            await writer.close()
+            throw error
+        }
+        await writer.close()
+        print("recorded \(Self.steps.count) operator steps at log sequences \(range.lowerBound)…\(range.upperBound):")
+        print("  rep 501 (Maria Lopez) → Distru user Jane (admin); LeafLink product 2095 ↔ Distru product CLM-TIN-30;")
+        print("  default SO location: the warehouse; payment sync on; errors also to ops@highlandharvest.example")
+        print("LeafLink order \(Self.order) becomes Distru SO \(DeterministicID.salesOrder(forLeafLinkOrder: Self.order))")
+    }
+}
