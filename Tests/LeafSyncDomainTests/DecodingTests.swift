@@ -166,7 +166,7 @@ struct DecodingTests {
                 == .commandSucceeded(key: "distru-so-create:x", response: Fixture.json("distru/sales-order-create-response.json")))
         #expect(
             DomainEvent(recorded: Self.recorded(EventFactory.commandFailed(command, error: "boom", retryable: false))).fact
-                == .commandFailed(key: "distru-so-create:x", error: "boom", retryable: false))
+                == .commandFailed(CommandFailure(key: "distru-so-create:x", error: "boom", retryable: false)))
         #expect(
             DomainEvent(
                 recorded: Self.recorded(

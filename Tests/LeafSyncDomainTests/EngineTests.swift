@@ -89,7 +89,7 @@ struct EngineTests {
                     if seen.contains(c.key) { #expect(failed.contains(c.key), "seed \(seed): \(c.key) twice without a failure") }
                     seen.insert(c.key)
                 }
-                if case .commandFailed(let key, _, _) = event.fact { failed.insert(key) }
+                if case .commandFailed(let failure) = event.fact { failed.insert(failure.key) }
                 if case .commandSucceeded(let key, _) = event.fact { succeeded.insert(key) }
             }
         }

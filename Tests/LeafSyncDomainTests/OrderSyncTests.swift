@@ -181,7 +181,7 @@ struct OrderSyncTests {
             #expect(d.leafLinkOrderNumber == ID.order && d.leafLinkShortID == "3f4a5b6c")
         }
         let after = h.succeed(create, Fixture.json("distru/sales-order-create-response.json"))
-        #expect(after.contains { $0.action == .setLeafLinkExternalIDs(orderNumber: ID.order, externalIDSeller: "SO-001042") })
+        #expect(after.contains { $0.action == .setLeafLinkExternalIDs(orderNumber: ID.order, externalIDs: ["distru_sales_order": "SO-001042"]) })
         #expect(h.state.searchOrders("3f4a5b6c").first?.salesOrderID == ID.salesOrder)
         #expect(h.state.searchOrders("so-001042").first?.leafLinkOrderNumber == ID.order)
     }

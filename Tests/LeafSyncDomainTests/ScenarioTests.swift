@@ -41,7 +41,7 @@ struct ScenarioTests {
 
         // 3. Distru confirms; LL learns the SO number.
         let created = h.succeed(create, Fixture.json("distru/sales-order-create-response.json"))
-        #expect(created.contains { $0.action == .setLeafLinkExternalIDs(orderNumber: ID.order, externalIDSeller: "SO-001042") })
+        #expect(created.contains { $0.action == .setLeafLinkExternalIDs(orderNumber: ID.order, externalIDs: ["distru_sales_order": "SO-001042"]) })
         h.succeedAll(created)
         h.observeSalesOrder(
             Harness.salesOrder { $0.setting("location", .object(["id": .s(ID.mainWarehouse), "name": .s("Main Warehouse")])) })

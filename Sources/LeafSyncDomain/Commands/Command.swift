@@ -2,6 +2,11 @@ public import Foundation
 
 /// An outbound intention produced by the reducer. The dispatcher executes it at most once per
 /// `key` and appends `engine.command.succeeded` / `engine.command.failed` with the same key (R-ENG-03).
+///
+/// Commands are sent in emission order, never by key order: ``sequence`` numbers them log-wide,
+/// and ``dependsOn`` names the command that must succeed first. The reducer sets both when it
+/// emits (see ``CommandBook/ready(at:)``), so a replay and `leafsync audit commands` show why a
+/// command waits.
 public struct Command: Equatable, Sendable {
     /// Deterministic idempotency key derived from what caused the command, e.g. `distru-so-create:<number>`.
     public var key: String
@@ -10,12 +15,23 @@ public struct Command: Equatable, Sendable {
     /// The rule that asked for it.
     public var rule: String
     public var action: CommandAction
+    /// The key of the command that must SUCCEED before this one may be sent; nil when none.
+    ///
+    /// Set in `emit`: the latest pending command for the same ``CommandAction/target`` (so the
+    /// commands for one remote object run in the order they were emitted, e.g. the LeafLink
+    /// transitions accept → fulfill → ship → complete), or an explicit dependency (a payment
+    /// reversal waits for its original payment, R-PAY-02).
+    public var dependsOn: String?
+    /// Emission order, log-wide, from 1 (``CommandBook/nextSequence``, assigned when emitted).
+    public var sequence: UInt64
 
-    public init(key: String, subject: String, rule: String, action: CommandAction) {
+    public init(key: String, subject: String, rule: String, action: CommandAction, dependsOn: String? = nil, sequence: UInt64 = 0) {
         self.key = key
         self.subject = subject
         self.rule = rule
         self.action = action
+        self.dependsOn = dependsOn
+        self.sequence = sequence
     }
 }
 
@@ -47,8 +63,9 @@ public indirect enum CommandAction: Equatable, Sendable {
     case transitionLeafLinkOrder(orderNumber: String, transition: LeafLinkTransition)
     /// LeafLink `PATCH /orders-received/{number}/` with `ship_date` (R-UPD-07).
     case setLeafLinkShipDate(orderNumber: String, shipDate: String)
-    /// LeafLink `PATCH /orders-received/{number}/` with `external_id_seller` = the SO number (R-ORD-13).
-    case setLeafLinkExternalIDs(orderNumber: String, externalIDSeller: String)
+    /// LeafLink `PATCH /orders-received/{number}/` with `external_ids` = `["distru_sales_order": <SO number>]`
+    /// (R-ORD-13); `external_id_seller` is not writable by PATCH.
+    case setLeafLinkExternalIDs(orderNumber: String, externalIDs: [String: String])
     /// Metrc `POST /transfers/v2/templates/outgoing` (R-MTC-01).
     case createMetrcTemplate(MetrcTemplateDraft)
     /// Fetch one record now (a webhook named it, R-SET-03).

@@ -49,7 +49,7 @@ public enum Fact: Equatable, Sendable {
     /// The outbound command with this idempotency key succeeded; `response` is the remote answer.
     case commandSucceeded(key: String, response: JSONValue)
     /// The outbound command with this idempotency key failed.
-    case commandFailed(key: String, error: String, retryable: Bool)
+    case commandFailed(CommandFailure)
     /// A record or payload that could not be decoded: kept, with the reason, never a crash.
     case rejected(type: String, reason: String)
     /// Ingestion bookkeeping (fetch cursors) and unknown types: no effect on the state.
@@ -86,5 +86,35 @@ extension Fact {
         case .rejected: "rejected"
         case .ignored: "ignored"
         }
+    }
+}
+
+/// A failed attempt of an outbound command (`engine.command.failed`, R-ERR-03).
+public struct CommandFailure: Equatable, Sendable {
+    public var key: String
+    /// What went wrong, as the dispatcher described it (no secret: clients mask them).
+    public var error: String
+    /// Whether another attempt may succeed.
+    public var retryable: Bool
+    /// The HTTP status, when the remote system answered.
+    public var status: Int?
+    /// The kind of error: `http`, `rateLimited`, `transport`, `malformedResponse`, `invalidRequest`,
+    /// `notConfigured` or `conflict`. Events written before these fields existed have neither.
+    public var kind: String?
+
+    public init(key: String, error: String, retryable: Bool, status: Int? = nil, kind: String? = nil) {
+        self.key = key
+        self.error = error
+        self.retryable = retryable
+        self.status = status
+        self.kind = kind
+    }
+
+    /// Whether a retry may help: not when the dispatcher says so, nor for a request the remote
+    /// system refused (a 4xx other than 408 and 429), an invalid request or a missing configuration.
+    public var mayRetry: Bool {
+        guard retryable, kind != "invalidRequest", kind != "notConfigured" else { return false }
+        if let status, (400..<500).contains(status), status != 408, status != 429 { return false }
+        return true
     }
 }

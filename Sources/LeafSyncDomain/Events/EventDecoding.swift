@@ -65,10 +65,13 @@ extension DomainEvent {
             return DomainEvent(time: time, subject: subject, fact: .commandSucceeded(key: key, response: json["response"]?.value ?? .null))
         case EventType.commandFailed:
             guard let key = json["key"]?.string else { throw .invalidPayload(type: type, reason: "no key") }
+            // `status` and `kind` are optional: events written before they existed decode without them.
             return DomainEvent(
                 time: time, subject: subject,
                 fact: .commandFailed(
-                    key: key, error: json["error"]?.string ?? "unknown error", retryable: json["retryable"]?.bool ?? true))
+                    CommandFailure(
+                        key: key, error: json["error"]?.string ?? "unknown error", retryable: json["retryable"]?.bool ?? true,
+                        status: json["status"]?.int, kind: json["kind"]?.string)))
         default:
             if type.hasPrefix("distru."), type.hasSuffix(".deleted") {
                 let kind = String(type.dropFirst("distru.".count).dropLast(".deleted".count))

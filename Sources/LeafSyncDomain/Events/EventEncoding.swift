@@ -107,10 +107,17 @@ public enum EventFactory {
             payload: JSONValue.object(["key": .string(command.key), "response": response]).canonicalBytes)
     }
 
-    /// The outcome of a command that failed. `retryable` is false for errors a retry cannot fix (4xx other than 429).
-    public static func commandFailed(_ command: Command, error: String, retryable: Bool, at time: Timestamp? = nil) -> NewEvent {
-        NewEvent(
+    /// The outcome of a command that failed. `retryable` is false for errors a retry cannot fix (4xx other than 429);
+    /// `status` is the HTTP status when the remote system answered, `kind` the kind of error
+    /// (`http`, `rateLimited`, `transport`, `malformedResponse`, `invalidRequest`, `notConfigured`, `conflict`).
+    public static func commandFailed(
+        _ command: Command, error: String, retryable: Bool, status: Int? = nil, kind: String? = nil, at time: Timestamp? = nil
+    ) -> NewEvent {
+        var payload: JSONObject = ["key": .string(command.key), "error": .string(error), "retryable": .bool(retryable)]
+        if let status { payload["status"] = .int(status) }
+        if let kind { payload["kind"] = .string(kind) }
+        return NewEvent(
             type: EventType.commandFailed, source: "engine", subject: command.subject, recordedAt: time,
-            payload: JSONValue.object(["key": .string(command.key), "error": .string(error), "retryable": .bool(retryable)]).canonicalBytes)
+            payload: JSONValue.object(payload).canonicalBytes)
     }
 }

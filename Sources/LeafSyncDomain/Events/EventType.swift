@@ -39,6 +39,10 @@ public enum EventType {
     public static let salesOrderDeleted = "operator.sales-order.deleted"
     public static let metrcTemplateRequested = "operator.metrc.template-requested"
     public static let metrcTransferMatched = "operator.metrc.transfer-matched"
+    /// `{"key"}`: retry one command (R-ERR-03).
+    public static let commandRetried = "operator.command.retried"
+    /// `{}`: retry every abandoned command (R-ERR-03).
+    public static let failedCommandsRetried = "operator.commands.failed-retried"
     // Engine
     public static let tick = "engine.tick"
     public static let commandSucceeded = "engine.command.succeeded"

@@ -25,6 +25,11 @@ public enum OperatorAction: Equatable, Sendable {
     case requestMetrcTemplate(MetrcTemplateRequest)
     /// R-MTC-03: packages per SO line (`lineID` is the Distru SO item id).
     case matchMetrcTransfer(salesOrderID: String, transferID: String, packages: [PackageAssignment])
+    /// R-ERR-03: send an abandoned (or pending) command again, ready now, its attempts reset; refused
+    /// when the key is unknown, already succeeded or withdrawn. Its sync error resolves when it succeeds.
+    case retryCommand(key: String)
+    /// R-ERR-03: ``retryCommand(key:)`` for every abandoned command.
+    case retryFailedCommands
 
     /// The event type this action is written as.
     public var eventType: String {
@@ -41,6 +46,8 @@ public enum OperatorAction: Equatable, Sendable {
         case .deleteSalesOrder: EventType.salesOrderDeleted
         case .requestMetrcTemplate: EventType.metrcTemplateRequested
         case .matchMetrcTransfer: EventType.metrcTransferMatched
+        case .retryCommand: EventType.commandRetried
+        case .retryFailedCommands: EventType.failedCommandsRetried
         }
     }
 
@@ -55,6 +62,8 @@ public enum OperatorAction: Equatable, Sendable {
         case .deleteSalesOrder(let so, _): "distru-order:\(so)"
         case .requestMetrcTemplate(let r): "distru-order:\(r.salesOrderID)"
         case .matchMetrcTransfer(let so, _, _): "distru-order:\(so)"
+        case .retryCommand(let key): "command:\(key)"
+        case .retryFailedCommands: "commands"
         }
     }
 }

@@ -58,6 +58,9 @@ enum OperatorCoding {
             p["salesOrderID"] = .string(salesOrder)
             p["transferID"] = .string(transfer)
             p["packages"] = .array(packages.map { ["lineID": .string($0.lineID), "packageLabels": strings($0.packageLabels)] })
+        case .retryCommand(let key):
+            p["key"] = .string(key)
+        case .retryFailedCommands: break
         }
         return JSONValue.object(p.members).canonicalBytes
     }
@@ -118,6 +121,8 @@ enum OperatorCoding {
             return .matchMetrcTransfer(
                 salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
                 transferID: try p.need(p.string("transferID"), "transferID"), packages: packages)
+        case EventType.commandRetried: return .retryCommand(key: try p.need(p.string("key"), "key"))
+        case EventType.failedCommandsRetried: return .retryFailedCommands
         default:
             throw .invalidPayload(type: type, reason: "unknown operator action")
         }

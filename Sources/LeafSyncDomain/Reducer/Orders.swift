@@ -297,7 +297,7 @@ extension Reduction {
         if let soNumber = sync.salesOrderNumber {
             emit(
                 key: "ll-external-ids:\(number):\(soNumber)", subject: sync.subject, rule: "R-ORD-13",
-                .setLeafLinkExternalIDs(orderNumber: number, externalIDSeller: soNumber))
+                .setLeafLinkExternalIDs(orderNumber: number, externalIDs: ["distru_sales_order": soNumber]))
         }
         // Changes that arrived while the create was in flight.
         applyLeafLinkChanges(number: number, previous: nil)

@@ -47,9 +47,19 @@ extension Reduction {
         return sync.order.salesReps.map(\.id).min()
     }
 
-    /// R-PAY-02: a deleted Distru payment posts a negative LL payment of the same amount.
+    /// R-PAY-02: a deleted Distru payment posts a negative LL payment of the same amount, after
+    /// its original payment succeeded: the reversal depends on it, and is not emitted at all when
+    /// the original was never posted (abandoned or withdrawn): there is nothing to reverse.
     mutating func reversePayment(_ id: String) {
         guard var payment = state.syncedPayments[id], !payment.reversed else { return }
+        let original = "ll-payment:\(id)"
+        let book = state.commands
+        guard book.pending[original] != nil || book.done.contains(original) else {
+            note(
+                "ll-order:\(payment.orderNumber)", "R-PAY-02",
+                "Distru payment \(id) deleted; it never reached LeafLink (\(original) did not succeed): nothing to reverse")
+            return
+        }
         payment.reversed = true
         state.syncedPayments[id] = payment
         emit(
@@ -57,7 +67,8 @@ extension Reduction {
             .postLeafLinkPayment(
                 LeafLinkPaymentDraft(
                     orderNumber: payment.orderNumber, amount: -payment.amount,
-                    paymentDate: ISO8601.date(now), recordedBy: recordedBy(payment.orderNumber), distruPaymentID: id)))
+                    paymentDate: ISO8601.date(now), recordedBy: recordedBy(payment.orderNumber), distruPaymentID: id)),
+            dependsOn: original)
         note("ll-order:\(payment.orderNumber)", "R-PAY-02", "Distru payment \(id) deleted: \(-payment.amount) posted to LeafLink")
     }
 

@@ -93,13 +93,9 @@ extension Reduction {
             switch state.commands.pending[key]?.action {
             case .pushLeafLinkInventory(let id, _) where id == link.leafLinkProductID,
                 .updateLeafLinkProduct(let id, _) where id == link.leafLinkProductID:
-                state.commands.pending[key] = nil
-                state.commands.retryAt[key] = nil
-                state.commands.abandoned.insert(key)
+                state.commands.finish(key, as: .cancelled)
             case .setDistruSalePrice(let id, _) where id == distruID:
-                state.commands.pending[key] = nil
-                state.commands.retryAt[key] = nil
-                state.commands.abandoned.insert(key)
+                state.commands.finish(key, as: .cancelled)
             default: break
             }
         }

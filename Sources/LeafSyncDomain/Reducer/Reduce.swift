@@ -65,7 +65,7 @@ struct Reduction {
         case .operatorAction(let a): operatorAction(a)
         case .tick: tick()
         case .commandSucceeded(let key, let response): commandSucceeded(key: key, response: response)
-        case .commandFailed(let key, let error, let retryable): commandFailed(key: key, error: error, retryable: retryable)
+        case .commandFailed(let failure): commandFailed(failure)
         case .rejected(let type, let reason): rejected(subject: event.subject, type: type, reason: reason)
         case .ignored: break
         }
@@ -86,18 +86,22 @@ struct Reduction {
         case .deleteSalesOrder(let so, let reject): operatorDeletedSalesOrder(so, reject: reject)
         case .requestMetrcTemplate(let request): requestMetrcTemplate(request)
         case .matchMetrcTransfer(let so, let transfer, let packages): manualMetrcMatch(so: so, transfer: transfer, packages: packages)
+        case .retryCommand(let key): retryCommand(key)
+        case .retryFailedCommands: retryFailedCommands()
         }
     }
 
     // MARK: Effects shared by every rule
 
-    /// Emits a command unless its key is already pending, done or abandoned (R-ENG-03, R-ORD-15).
+    /// Emits a command unless its key is already pending, done, abandoned or withdrawn (R-ENG-03, R-ORD-15).
+    ///
+    /// The command gets the next sequence, and depends on `dependsOn` when given, else on the
+    /// newest pending command for the same ``CommandAction/target``: commands for one remote
+    /// object run in the order they were emitted, one at a time (``CommandBook/ready(at:)``).
     @discardableResult
-    mutating func emit(key: String, subject: String, rule: String, _ action: CommandAction) -> Bool {
+    mutating func emit(key: String, subject: String, rule: String, _ action: CommandAction, dependsOn: String? = nil) -> Bool {
         guard !state.commands.knows(key) else { return false }
-        let command = Command(key: key, subject: subject, rule: rule, action: action)
-        state.commands.pending[key] = command
-        commands.append(command)
+        commands.append(state.commands.add(Command(key: key, subject: subject, rule: rule, action: action), dependsOn: dependsOn))
         return true
     }
 

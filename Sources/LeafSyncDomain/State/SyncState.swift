@@ -112,27 +112,6 @@ public struct SyncError: Equatable, Sendable {
     public var emailedAt: Timestamp? = nil
 }
 
-/// Outbound commands in flight, done, and failed (R-ENG-03, R-ERR-03).
-public struct CommandBook: Equatable, Sendable {
-    /// Emitted, without a success outcome yet.
-    public var pending: [String: Command] = [:]
-    /// Keys with a success outcome: never emitted again.
-    public var done: Set<String> = []
-    /// Keys given up after repeated or permanent failure: never emitted again.
-    public var abandoned: Set<String> = []
-    public var attempts: [String: Int] = [:]
-    /// When a failed command is due for another try.
-    public var retryAt: [String: Timestamp] = [:]
-
-    /// Retries before a failing command becomes a sync error.
-    public static let maxAttempts = 5
-
-    /// (Empty sets are skipped: a lookup hashes the whole key even in an empty set.)
-    func knows(_ key: String) -> Bool {
-        pending[key] != nil || (!done.isEmpty && done.contains(key)) || (!abandoned.isEmpty && abandoned.contains(key))
-    }
-}
-
 /// What a fingerprint is kept for: a record kind (`ll-order`) and a subject. Made by the reducer.
 public struct FingerprintKey: Hashable, Sendable {
     public var kind: String
