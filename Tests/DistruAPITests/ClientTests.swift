@@ -92,12 +92,12 @@ struct ClientTests {
             await sim.simulator.faults.enqueue([.status(503, retryAfter: nil), .status(429, retryAfter: 0)])
             let p = try await c.product(id: DistruDemo.chocolate)
             #expect(p.raw.call.attempts == 3)
-            var bad = DistruOrderWrite(id: DeterministicID.salesOrder(forLeafLinkOrder: "bad"))
+            var bad = DistruOrderWrite()
             bad.companyID = DistruDemo.customer
             bad.items = [.init(productID: DistruDemo.chocolate, quantity: 0)]
             let calls = await sim.simulator.faults.apiCalls
             do {
-                _ = try await c.upsertOrder(bad)
+                _ = try await c.createOrder(forLeafLinkOrder: "bad", bad)
                 Issue.record("expected a 422")
             } catch let e as DistruError {
                 #expect(e.status == 422)
@@ -136,7 +136,7 @@ struct ClientTests {
         }
     }
 
-    @Test("product upsert is sparse and keeps client-chosen ids; invoice payments add up")
+    @Test("product upsert is sparse, a write without an id creates; invoice payments add up")
     func productUpsertAndPayments() async throws {
         try await withDistru { sim in
             let c = client(for: sim)
@@ -146,10 +146,12 @@ struct ClientTests {
             let p = try await c.upsertProduct(w).value
             #expect(p.unitPrice?.text == "10.250000")
             #expect(p.name == "Swiss Masters Chocolate Bar (Dark) 100mg")
-            var n = DistruProductWrite(id: "11111111-2222-4333-8444-555555555555")
+            var n = DistruProductWrite()
             n.name = "New Gummies"
             n.inventoryTrackingMethod = "BATCH"
-            #expect(try await c.upsertProduct(n).value.id.text == "11111111-2222-4333-8444-555555555555")
+            let made = try await c.upsertProduct(n).value
+            #expect(made.name == "New Gummies" && made.isActive == true)
+            #expect(try await c.product(id: made.id.text).value.inventoryTrackingMethod == "BATCH")
 
             let invoice = try await control(sim, .POST, "/_sim/invoices", ["order_id": .string(DistruDemo.processingOrder)])
             let id = invoice["id"]!.stringValue!

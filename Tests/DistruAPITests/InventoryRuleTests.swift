@@ -19,11 +19,11 @@ struct InventoryRuleTests {
             #expect(row.reserved.text == "120.000000")
             #expect(row.available.text == "680.000000")
 
-            var w = DistruOrderWrite(id: DeterministicID.salesOrder(forLeafLinkOrder: "inv-test"))
+            var w = DistruOrderWrite()
             w.companyID = DistruDemo.customer
             w.locationID = DistruDemo.warehouse
             w.items = [.init(productID: DistruDemo.chocolate, quantity: 30)]
-            let order = try await c.upsertOrder(w).value
+            let order = try await c.createOrder(forLeafLinkOrder: "inv-test", w).value
             #expect(order.status == .pending)
             row = try #require(try await inventoryRow(c, product: DistruDemo.chocolate, location: DistruDemo.warehouse))
             #expect(row.reserved.text == "120.000000")  // PENDING holds nothing
@@ -72,11 +72,11 @@ struct InventoryRuleTests {
         try await withDistru { sim in
             let c = client(for: sim)
             let preRoll = try #require(try await c.products().first { $0.value.inventoryTrackingMethod == "PACKAGE" }).value.id.text
-            var w = DistruOrderWrite(id: DeterministicID.salesOrder(forLeafLinkOrder: "pkg"))
+            var w = DistruOrderWrite()
             w.companyID = DistruDemo.customer
             w.locationID = DistruDemo.warehouse
             w.items = [.init(productID: preRoll, quantity: 5)]
-            let id = try await c.upsertOrder(w).value.id.text
+            let id = try await c.createOrder(forLeafLinkOrder: "pkg", w).value.id.text
             let fulfilled = try await control(sim, .POST, "/_sim/orders/\(id)/fulfill")
             #expect(fulfilled["items"]?.arrayValue?.first?["package"]?["label"]?.stringValue != nil)
             var s = DistruOrderWrite(id: id)

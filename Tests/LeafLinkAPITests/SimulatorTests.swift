@@ -51,8 +51,7 @@ import Testing
                 let problems = shapeProblems(exampleLine, try line.json())
                 #expect(problems.isEmpty, "\(problems)")
             }
-            let created = try await c.createProduct(
-                ProductCreate(name: "New Gummies", sku: "NEW-1", wholesalePrice: Decimal(string: "12.50")!))
+            let created = try await c.createProduct(demoProduct(name: "New Gummies", sku: "NEW-1", wholesalePrice: Decimal(string: "12.50")!))
             let problems = shapeProblems(exampleProduct, try created.raw.json())
             #expect(problems.isEmpty, "\(problems)")
             let list = try JSONParser.parse(try await c.send(.GET, "orders-received/").body)
@@ -110,7 +109,8 @@ import Testing
         }
     }
 
-    @Test("PATCH sets ship date and external IDs but not status") func patchShipDateExternalIDsButNotStatus() async throws {
+    @Test("PATCH sets ship date and external IDs; the client refuses fields OrderUpdate lacks")
+    func patchShipDateExternalIDsButNotStatus() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
             let numbers = await sim.store.orderNumbers()
@@ -121,19 +121,25 @@ import Testing
             #expect(after.modified! > before.modified!)
             let ids = try await c.setExternalIDs(order: number, ["distru": "abc"]).value
             #expect(ids.externalIds == ["distru": "abc"])
-            do {
-                _ = try await c.patchOrder(number: number, ["status": "Complete"])
-                Issue.record("status must not be patchable")
-            } catch let e as LeafLinkError {
-                #expect(e.status == 400 && e.description.contains("status"))
+            #expect(try await c.order(number: number).value.externalIds == ["distru": "abc"])
+            let calls = await sim.simulator.faults.apiCalls
+            for field in ["status", "external_id_seller"] {
+                do {
+                    _ = try await c.patchOrder(number: number, JSONObject([(field, "x")]))
+                    Issue.record("\(field) must be refused before sending")
+                } catch let e as LeafLinkError {
+                    guard case .invalidRequest = e.kind else { Issue.record("got \(e)"); continue }
+                    #expect(e.description.contains(field))
+                }
             }
+            #expect(await sim.simulator.faults.apiCalls == calls)
         }
     }
 
     @Test("product create, PATCH quantity and archive") func productCreatePatchQuantityAndArchive() async throws {
         try await withSimulator { sim in
             let c = client(for: sim)
-            var create = ProductCreate(name: "Peach Rings", sku: "SUM-PR-1", wholesalePrice: Decimal(string: "84.25")!)
+            var create = demoProduct(name: "Peach Rings", sku: "SUM-PR-1", wholesalePrice: Decimal(string: "84.25")!)
             create.quantity = 40
             let p = try await c.createProduct(create).value
             #expect(p.wholesalePrice?.amount.value == Decimal(string: "84.25") && p.quantity?.value == 40)

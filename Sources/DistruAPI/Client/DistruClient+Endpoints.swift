@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import HTTPClientSupport
 import LeafSyncJSON
 import NIOHTTP1
@@ -38,20 +38,28 @@ extension DistruClient {
 
     // MARK: Writes
 
-    /// Upserts a sales order: `POST /orders {"order": …}`. With an `id` the call is idempotent
-    /// (Distru updates that order or creates it under that id), so it is retried after 5xx and
-    /// lost answers; without one it is not.
+    /// `POST /orders {"order": …}` with Distru's upsert rules: a body `id` updates that order (an
+    /// unknown one is an error, 404), no `id` creates under a new id. An update is idempotent,
+    /// so it is retried after 5xx and lost answers; a create without an id is not (it could make
+    /// two orders): use ``createOrder(id:_:)`` to create.
     public func upsertOrder(_ order: DistruOrderWrite) async throws -> DistruFetched<DistruOrderModel> {
-        try await upsert("orders", key: "order", order.json, idempotent: order.id != nil)
+        try await fetched(.POST, "orders", body: Self.wrapped("order", order.json), idempotent: order.id != nil)
     }
 
-    /// Creates a sales order under LeafSync's deterministic id for `leafLinkOrderNumber`
-    /// (``DeterministicID/salesOrder(forLeafLinkOrder:)``): a retried create can never make a
-    /// second order.
+    /// The idempotent create: `POST /orders?id=<id> {"order": …}` creates the order under `id`,
+    /// or updates it when it already exists, so a create retried after a lost answer (or a
+    /// crash) never makes a second order. The body carries no `id` (a body `id` means "update").
+    public func createOrder(id: String, _ order: DistruOrderWrite) async throws -> DistruFetched<DistruOrderModel> {
+        var body = order
+        body.id = nil
+        return try await fetched(.POST, "orders", query: [("id", id)], body: Self.wrapped("order", body.json), idempotent: true)
+    }
+
+    /// Creates the sales order for LeafLink order `number` under LeafSync's deterministic id
+    /// (``DeterministicID/salesOrder(forLeafLinkOrder:)``) with ``createOrder(id:_:)``. Check
+    /// ``order(id:)`` first to adopt an order that already exists.
     public func createOrder(forLeafLinkOrder number: String, _ order: DistruOrderWrite) async throws -> DistruFetched<DistruOrderModel> {
-        var o = order
-        o.id = DeterministicID.salesOrder(forLeafLinkOrder: number)
-        return try await upsertOrder(o)
+        try await createOrder(id: DeterministicID.salesOrder(forLeafLinkOrder: number), order)
     }
 
     /// `DELETE /orders/{id}`. A 404 (already gone) counts as done.
@@ -63,9 +71,18 @@ extension DistruClient {
         }
     }
 
-    /// Upserts a product (`POST /products {"product": …}`): sale price, LeafLink fields…
+    /// `POST /products {"product": …}`, with the upsert rules of ``upsertOrder(_:)``: a body
+    /// `id` updates that product (retried: idempotent), none creates one (not retried).
+    /// Deactivate with ``DistruProductWrite/isInactive``.
     public func upsertProduct(_ product: DistruProductWrite) async throws -> DistruFetched<DistruProductModel> {
-        try await upsert("products", key: "product", product.json, idempotent: product.id != nil)
+        try await fetched(.POST, "products", body: Self.wrapped("product", product.json), idempotent: product.id != nil)
+    }
+
+    /// Sets a product's sale price (`unit_price`), leaving every other field as it is.
+    public func setProductSalePrice(id: String, price: Decimal) async throws -> DistruFetched<DistruProductModel> {
+        var write = DistruProductWrite(id: id)
+        write.unitPrice = price
+        return try await upsertProduct(write)
     }
 
     /// Records a payment on an invoice; returns the invoice with its payments. Not retried after
@@ -73,16 +90,13 @@ extension DistruClient {
     public func addInvoicePayment(invoiceID: String, _ payment: DistruPaymentWrite) async throws -> DistruFetched<DistruInvoiceModel> {
         try await fetched(
             .POST, "invoices/\(Self.escape(invoiceID))/payments",
-            body: .object(JSONObject([("payment", .object(payment.json))])), idempotent: false)
+            body: Self.wrapped("payment", payment.json), idempotent: false)
     }
 
     // MARK: Helpers
 
-    func upsert<T: Decodable & Sendable>(
-        _ path: String, key: String, _ fields: JSONObject, idempotent: Bool
-    ) async throws -> DistruFetched<T> {
-        try await fetched(.POST, path, body: .object(JSONObject([(key, .object(fields))])), idempotent: idempotent)
-    }
+    /// Distru's write envelope: `{"<key>": fields}`.
+    static func wrapped(_ key: String, _ fields: JSONObject) -> JSONValue { .object(JSONObject([(key, .object(fields))])) }
 
     func fetched<T: Decodable & Sendable>(_ resource: DistruResource, id: String) async throws -> DistruFetched<T> {
         try await fetched(.GET, "\(resource.path)/\(Self.escape(id))")

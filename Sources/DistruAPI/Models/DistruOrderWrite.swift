@@ -3,8 +3,9 @@ import HTTPClientSupport
 public import LeafSyncJSON
 
 /// The body of `POST /orders` (`{"order": …}`). Writes are sparse: only the fields set here are
-/// sent, and Distru keeps the others. With `id` set, Distru updates that order or creates it
-/// under that id.
+/// sent, and Distru keeps the others. With `id` set, the write updates that order, which must
+/// exist; to create under a chosen id use `DistruClient.createOrder(id:_:)` (the id goes in the
+/// query, `?id=`, and is left out of the body).
 public struct DistruOrderWrite: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
         public var id: String?

@@ -2,13 +2,17 @@ public import Foundation
 import HTTPClientSupport
 public import LeafSyncJSON
 
-/// The body of `POST /products` (`{"product": …}`), sparse like orders.
+/// The body of `POST /products` (`{"product": …}`), sparse like orders: only the fields set here
+/// are sent. With `id` set the write updates that product (which must exist).
 public struct DistruProductWrite: Sendable, Hashable {
     public var id: String?
     public var name: String?
     public var sku: String?
     public var description: String?
-    public var isActive: Bool?
+    /// `true` deactivates the product, `false` reactivates it. Distru writes this as
+    /// `is_inactive` and reads it back as `is_active` (the opposite); it ignores an `is_active`
+    /// in a write.
+    public var isInactive: Bool?
     /// The sale price.
     public var unitPrice: Decimal?
     public var wholesaleUnitPrice: Decimal?
@@ -26,7 +30,7 @@ public struct DistruProductWrite: Sendable, Hashable {
         if let name { o["name"] = .string(name) }
         if let sku { o["sku"] = .string(sku) }
         if let description { o["description"] = .string(description) }
-        if let isActive { o["is_active"] = .bool(isActive) }
+        if let isInactive { o["is_inactive"] = .bool(isInactive) }
         if let unitPrice { o["unit_price"] = .string(DistruDecimal.text(unitPrice)) }
         if let wholesaleUnitPrice { o["wholesale_unit_price"] = .string(DistruDecimal.text(wholesaleUnitPrice)) }
         if let unitsPerCase { o["units_per_case"] = .string(DistruDecimal.text(unitsPerCase)) }

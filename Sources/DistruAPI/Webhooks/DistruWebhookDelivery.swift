@@ -23,6 +23,8 @@ public struct DistruWebhookDelivery: Sendable, Hashable {
         case "INVOICE": .invoices
         case "PRODUCT": .products
         case "COMPANY": .companies
+        case "LOCATION": .locations
+        case "USER": .users
         default: nil
         }
     }

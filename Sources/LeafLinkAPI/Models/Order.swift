@@ -43,6 +43,15 @@ public struct Order: Sendable, Codable, Hashable {
 
     public init(number: String) { self.number = number }
 
+    /// The writable fields of LeafLink v2's `OrderUpdate` (its read-only ones left out): all a
+    /// PATCH of `/orders-received/{number}/` can change. `external_id_seller` is not among them:
+    /// the SO number goes into `external_ids`.
+    public static let updateFields: Set<String> = [
+        "discount", "discount_type", "tax_amount", "tax_type", "shipping_charge", "payment_term", "selected_payment_option",
+        "payment_due_date", "paid", "paid_date", "ship_date", "shipping_details", "notes", "internal_notes",
+        "delivery_preferences", "classification", "delivery_provider", "delivery_info", "external_ids",
+    ]
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         number = try c.decode(String.self, forKey: .number)
@@ -50,8 +59,8 @@ public struct Order: Sendable, Codable, Hashable {
         externalIdSeller = try c.decodeIfPresent(String.self, forKey: .externalIdSeller)
         externalIdBuyer = try c.decodeIfPresent(String.self, forKey: .externalIdBuyer)
         externalIds = try? c.decodeIfPresent([String: String].self, forKey: .externalIds)
-        seller = try? c.decodeIfPresent(Int.self, forKey: .seller)
-        buyer = try? c.decodeIfPresent(Int.self, forKey: .buyer)
+        seller = c.decodeLenientIntIfPresent(forKey: .seller)
+        buyer = c.decodeLenientIntIfPresent(forKey: .buyer)
         customer = try c.decodeIfPresent(OrderCustomer.self, forKey: .customer)
         salesReps = try c.decodeIfPresent([SalesRep].self, forKey: .salesReps)
         status = try c.decodeIfPresent(LeafLinkOrderStatus.self, forKey: .status)
@@ -88,12 +97,27 @@ public struct OrderCustomer: Sendable, Codable, Hashable {
     public var name: String?
     public var extAcctId: String?
     public var delinquent: Bool?
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeLenientInt(forKey: .id)
+        displayName = try c.decodeIfPresent(String.self, forKey: .displayName)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        extAcctId = try c.decodeIfPresent(String.self, forKey: .extAcctId)
+        delinquent = try c.decodeIfPresent(Bool.self, forKey: .delinquent)
+    }
 }
 
 /// A sales rep on an order: `id` is the company staff id, `user` a display name.
 public struct SalesRep: Sendable, Codable, Hashable {
     public var id: Int
     public var user: String?
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeLenientInt(forKey: .id)
+        user = try? c.decodeIfPresent(String.self, forKey: .user)
+    }
 }
 
 /// A postal address as LeafLink writes it on orders and customers.

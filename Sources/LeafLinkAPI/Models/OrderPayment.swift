@@ -12,30 +12,16 @@ public struct OrderPayment: Sendable, Codable, Hashable {
     public var reason: String?
     public var paymentType: PaymentType?
     public var modified: LeafLinkTimestamp?
-}
 
-/// Fields of `POST /order-payments/`.
-public struct OrderPaymentCreate: Sendable, Hashable {
-    public var order: String
-    public var recordedBy: Int
-    public var total: Decimal
-    public var paymentDate: String
-    public var paymentType: PaymentType = .other
-    public var reason: String = ""
-
-    public init(order: String, recordedBy: Int, total: Decimal, paymentDate: String) {
-        self.order = order
-        self.recordedBy = recordedBy
-        self.total = total
-        self.paymentDate = paymentDate
-    }
-
-    var json: JSONValue {
-        [
-            "order": .string(order), "recorded_by": .int(recordedBy),
-            "total": ["amount": .number("\(total)"), "currency": "USD"],
-            "payment_date": .string(paymentDate), "payment_type": .string(paymentType.rawValue),
-            "reason": .string(reason),
-        ]
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeLenientInt(forKey: .id)
+        order = try c.decode(String.self, forKey: .order)
+        recordedBy = c.decodeLenientIntIfPresent(forKey: .recordedBy)
+        total = try c.decode(LeafLinkMoney.self, forKey: .total)
+        paymentDate = try c.decodeIfPresent(String.self, forKey: .paymentDate)
+        reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        paymentType = try c.decodeIfPresent(PaymentType.self, forKey: .paymentType)
+        modified = try c.decodeIfPresent(LeafLinkTimestamp.self, forKey: .modified)
     }
 }

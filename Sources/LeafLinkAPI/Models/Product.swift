@@ -38,16 +38,23 @@ public struct Product: Sendable, Codable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int.self, forKey: .id)
+        id = try c.decodeLenientInt(forKey: .id)
         sku = try c.decodeIfPresent(String.self, forKey: .sku)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         displayName = try c.decodeIfPresent(String.self, forKey: .displayName)
         description = try c.decodeIfPresent(String.self, forKey: .description)
-        brand = try? c.decodeIfPresent(Int.self, forKey: .brand)
-        productLine = try? c.decodeIfPresent(Int.self, forKey: .productLine)
-        category = try? c.decodeIfPresent(Int.self, forKey: .category)
-        subCategory = try? c.decodeIfPresent(Int.self, forKey: .subCategory)
-        license = try? c.decodeIfPresent(ProductLicense.self, forKey: .license)
+        brand = c.decodeLenientIntIfPresent(forKey: .brand)
+        productLine = c.decodeLenientIntIfPresent(forKey: .productLine)
+        category = c.decodeLenientIntIfPresent(forKey: .category)
+        subCategory = c.decodeLenientIntIfPresent(forKey: .subCategory)
+        // An object in the REST shape; a bare id or licence number in other shapes.
+        if let object = try? c.decodeIfPresent(ProductLicense.self, forKey: .license) {
+            license = object
+        } else if let id = c.decodeLenientIntIfPresent(forKey: .license) {
+            license = ProductLicense(id: id)
+        } else {
+            license = (try? c.decodeIfPresent(String.self, forKey: .license)).map { ProductLicense(number: $0) }
+        }
         strains = try? c.decodeIfPresent([Int].self, forKey: .strains)
         strainClassification = try c.decodeIfPresent(String.self, forKey: .strainClassification)
         wholesalePrice = try c.decodeIfPresent(LeafLinkMoney.self, forKey: .wholesalePrice)
@@ -58,11 +65,7 @@ public struct Product: Sendable, Codable, Hashable {
         unitMultiplier = try c.decodeIfPresent(Int.self, forKey: .unitMultiplier)
         minimumOrder = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .minimumOrder)
         maximumOrder = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .maximumOrder)
-        if let i = try? c.decodeIfPresent(Int.self, forKey: .inventoryManagement) {
-            inventoryManagement = i
-        } else {
-            inventoryManagement = (try? c.decodeIfPresent(String.self, forKey: .inventoryManagement)).flatMap { Int($0) }
-        }
+        inventoryManagement = c.decodeLenientIntIfPresent(forKey: .inventoryManagement)
         quantity = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .quantity)
         reservedQty = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .reservedQty)
         availableInventory = try c.decodeIfPresent(LeafLinkDecimal.self, forKey: .availableInventory)
@@ -82,41 +85,12 @@ public struct ProductLicense: Sendable, Codable, Hashable {
     public var type: String?
     public var displayType: String?
     public var classification: String?
-}
 
-/// Fields of `POST /products/`. Amounts are sent as JSON numbers written from the decimal text.
-public struct ProductCreate: Sendable, Hashable {
-    public var name: String
-    public var sku: String
-    public var wholesalePrice: Decimal
-    public var unitOfMeasure: String = "Unit"
-    public var unitMultiplier: Int = 1
-    public var quantity: Decimal?
-    public var listingState: String = "Available"
-    public var description: String = ""
-    public var brand: Int?
-    public var category: Int?
-    public var extra: JSONObject = JSONObject()
-
-    public init(name: String, sku: String, wholesalePrice: Decimal) {
-        self.name = name
-        self.sku = sku
-        self.wholesalePrice = wholesalePrice
-    }
-
-    var json: JSONValue {
-        var o = JSONObject()
-        o["name"] = .string(name)
-        o["sku"] = .string(sku)
-        o["description"] = .string(description)
-        o["wholesale_price"] = ["amount": .number("\(wholesalePrice)"), "currency": "USD"]
-        o["unit_of_measure"] = .string(unitOfMeasure)
-        o["unit_multiplier"] = .int(unitMultiplier)
-        o["listing_state"] = .string(listingState)
-        if let quantity { o["quantity"] = .string("\(quantity)") }
-        if let brand { o["brand"] = .int(brand) }
-        if let category { o["category"] = .int(category) }
-        for (k, v) in extra { o[k] = v }
-        return .object(o)
+    public init(id: Int? = nil, number: String? = nil, type: String? = nil, displayType: String? = nil, classification: String? = nil) {
+        self.id = id
+        self.number = number
+        self.type = type
+        self.displayType = displayType
+        self.classification = classification
     }
 }

@@ -49,7 +49,10 @@ public enum LeafLinkWebhooks {
             let lines = (data["orderedproduct_set"] ?? data["line_items"])?.arrayValue ?? []
             return LeafLinkWebhookDelivery(kind: .order(number: number), action: action, data: data, lineCount: lines.count)
         case "product":
-            guard let id = data["id"]?.intValue else { throw LeafLinkWebhookError.malformed("product without `id`") }
+            // The id is a number in the REST shape; accept it as digits in a string too.
+            guard let id = data["id"]?.intValue ?? data["id"]?.stringValue.flatMap({ Int($0) }) else {
+                throw LeafLinkWebhookError.malformed("product without a numeric `id`")
+            }
             return LeafLinkWebhookDelivery(kind: .product(id: id), action: action, data: data, lineCount: 0)
         default:
             throw LeafLinkWebhookError.malformed("unknown webhook type \(type ?? "none")")

@@ -19,6 +19,8 @@ public protocol FetchStrategy: Sendable {
     static func isIncremental(_ resource: Vendor.Resource) -> Bool
     /// Cycles between full listings that notice deletions (1: every cycle); nil: never.
     static var defaultFullListingEvery: Int? { get }
+    /// The resources those full listings cover; nil: every incremental one.
+    static var fullListingKinds: Set<Vendor.Resource>? { get }
 
     /// The header that carries a webhook's signature (for log lines).
     static var signatureHeader: String { get }
@@ -44,6 +46,7 @@ extension FetchStrategy {
     public static func kind(for resource: Vendor.Resource) -> Kind? { all.first { $0.resource == resource } }
 
     public static var defaultFullListingEvery: Int? { nil }
+    public static var fullListingKinds: Set<Vendor.Resource>? { nil }
     public static func meansGone(_ error: any Error) -> Bool { false }
 }
 

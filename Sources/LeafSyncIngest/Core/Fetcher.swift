@@ -28,6 +28,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
         /// Every this many cycles, incremental resources are listed in full to notice deletions
         /// (1 = every cycle; nil = never).
         public var fullListingEvery: Int? = Strategy.defaultFullListingEvery
+        /// The resources a periodic full listing covers (nil: all of them).
+        public var fullListingKinds: Set<Resource>? = Strategy.fullListingKinds
         public init() {}
     }
 
@@ -104,7 +106,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
     public func cursor(for resource: Resource) -> Timestamp? { cursors[resource] }
 
     /// One pass over every configured resource; every ``Options/fullListingEvery`` cycles the
-    /// incremental ones are listed in full. Stops at the first failure (an `APIError`): what
+    /// incremental ones (those of ``Options/fullListingKinds``) are listed in full. Stops at the first failure (an `APIError`): what
     /// earlier pages appended stays, the failed resource's cursor does not move.
     @discardableResult
     public func fetchCycle(correlationID: String? = nil) async throws -> [PassReport] {
@@ -114,7 +116,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
         cycles += 1
         var reports: [PassReport] = []
         for kind in options.kinds {
-            reports.append(try await pass(kind, full: full, correlationID: correlationID))
+            let listFull = full && (options.fullListingKinds?.contains(kind.resource) ?? true)
+            reports.append(try await pass(kind, full: listFull, correlationID: correlationID))
         }
         return reports
     }
@@ -253,7 +256,9 @@ public actor Fetcher<Strategy: FetchStrategy> {
 
     /// Verifies, logs and acts on one webhook delivery: a bad signature or a body not understood
     /// appends nothing; a body already logged is a duplicate; otherwise the body is logged and
-    /// the record it names refetched (or its deletion recorded). `signature` is the vendor's
+    /// the record it names refetched (or its deletion recorded). The refetched record is kept
+    /// as the exact bytes received and named like a polled one, never decoded into a model: a
+    /// record polling would log is logged from a webhook too. `signature` is the vendor's
     /// signature header; `secret` the webhook key. Throws only when the log refuses the append.
     public func receiveWebhook(body: [UInt8], signature: String?, secret: String) async throws -> WebhookOutcome {
         guard Strategy.isSigned(body, signature: signature, secret: secret) else {
@@ -309,7 +314,11 @@ public actor Fetcher<Strategy: FetchStrategy> {
         } catch {
             throw RefetchFailure(error: error)
         }
-        guard let event = observation(kind, target.subject, raw, correlationID: correlationID, causation: causation) else { return nil }
+        // Named as polling names it, from the record's own members (a webhook may give an id as
+        // a string where the API gives a number).
+        let subject: String
+        do { subject = try Self.identify(kind, raw).subject } catch { throw RefetchFailure(error: error) }
+        guard let event = observation(kind, subject, raw, correlationID: correlationID, causation: causation) else { return nil }
         let sequence = try await store.append([event]).lowerBound
         observed(event)
         return sequence

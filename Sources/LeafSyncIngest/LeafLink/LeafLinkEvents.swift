@@ -3,7 +3,8 @@ public import LeafLinkAPI
 
 /// What the LeafLink fetcher appends, the event contract shared with the domain reducer, and
 /// the strategy the fetcher core runs for LeafLink: list from `modified__gte`, refetch orders
-/// (children embedded) and products named by `LL-Signature`-signed webhooks. LeafLink deletions
+/// (children embedded) and products named by `LL-Signature`-signed webhooks, kept as the exact
+/// bytes received (never decoded into a model, so a refetch is as tolerant as polling). LeafLink deletions
 /// are not observed. Payloads of `*.observed` are the record's exact bytes as received.
 public enum LeafLinkEvents: FetchStrategy {
     public typealias Vendor = LeafLinkVendor
@@ -22,6 +23,12 @@ public enum LeafLinkEvents: FetchStrategy {
 
     /// In fetch order: who and what before the orders that refer to them.
     public static let all: [Kind] = [staff, customer, product, order, payment, credit]
+
+    /// Products are listed in full every 6 cycles (an hour at the default 10 minutes): an
+    /// order's reservation changes a product's `reserved_qty` without moving its `modified`, so
+    /// only a full listing (or the product webhook's refetch) sees it.
+    public static var defaultFullListingEvery: Int? { 6 }
+    public static var fullListingKinds: Set<LeafLinkResource>? { [.products] }
 
     public static let vocabulary = FetchVocabulary(
         source: "leaflink", cursorType: "leaflink.fetch.cursor", webhookType: "leaflink.webhook.received",
@@ -43,8 +50,7 @@ public enum LeafLinkEvents: FetchStrategy {
     public static func refetch(
         _ target: WebhookTarget<LeafLinkResource>, kind: Kind, using client: LeafLinkClient
     ) async throws -> RawRecord {
-        if target.resource == .ordersReceived { return try await client.order(number: target.id).raw }
-        return try await client.product(id: Int(target.id) ?? 0).raw
+        target.resource == .ordersReceived ? try await client.orderRecord(number: target.id) : try await client.productRecord(id: target.id)
     }
 
     public static func cursorSubject(_ resource: LeafLinkResource) -> String { "ll-cursor:\(resource.rawValue)" }

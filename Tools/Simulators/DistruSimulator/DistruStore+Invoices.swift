@@ -8,7 +8,7 @@ extension DistruStore {
     /// Creates or updates an invoice (`POST /invoices {"invoice": …}`); a new one needs `order_id`
     /// and takes the order's total.
     public func upsertInvoice(_ b: JSONObject, id queryID: String? = nil) throws(DistruSimError) -> JSONObject {
-        let id = W.id(b["id"]) ?? queryID ?? UUID().uuidString.lowercased()
+        let id = try writeTarget("invoices", body: b, queryID: queryID)
         let before = tables["invoices"]?[id]
         var inv: JSONObject
         if let before {

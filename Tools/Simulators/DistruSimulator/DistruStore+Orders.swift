@@ -4,13 +4,13 @@ public import LeafSyncJSON
 
 /// Sales orders: sparse upserts with client-chosen ids, the seven statuses and their rules.
 extension DistruStore {
-    /// Creates (no id, or an unknown id: created under it) or updates an order from Distru's
+    /// Creates or updates an order (which one: ``writeTarget(_:body:queryID:)``) from Distru's
     /// write fields (`company_id`, `owner_id`, `location_id`, `billing_location_id`,
     /// `shipping_location_id`, `items[].product_id`, `charges[].tax_id`, …). Fields left out are
     /// kept; `items` and `charges`, when given, replace the lists. The Python SDK's
     /// `company_relationship_id`, `order_date` and `order_items[].unit_price` are accepted too.
     public func upsertOrder(_ b: JSONObject, id queryID: String? = nil) throws(DistruSimError) -> JSONObject {
-        let id = W.id(b["id"]) ?? queryID ?? UUID().uuidString.lowercased()
+        let id = try writeTarget("orders", body: b, queryID: queryID)
         let before = tables["orders"]?[id]
         var o = before ?? newOrder(id: id)
         let company = try applyCustomer(&o, b)

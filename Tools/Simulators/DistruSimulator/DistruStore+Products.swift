@@ -6,10 +6,13 @@ public import LeafSyncJSON
 extension DistruStore {
     static let trackingMethods: Set<String> = ["PRODUCT", "BATCH", "PACKAGE"]
 
-    /// Creates (no id, or an unknown id) or updates a product. `sale_price` and `wholesale_price`
-    /// (the Python SDK's names) are taken for `unit_price` and `wholesale_unit_price`.
+    /// Creates or updates a product (which one: ``writeTarget(_:body:queryID:)``). `sale_price`
+    /// and `wholesale_price` (the Python SDK's names) are taken for `unit_price` and
+    /// `wholesale_unit_price`. Deactivation is written `is_inactive` and read back as
+    /// `is_active`; an `is_active` in a write is not a write field and is ignored, as Distru
+    /// ignores fields it does not know.
     public func upsertProduct(_ b: JSONObject, id queryID: String? = nil) throws(DistruSimError) -> JSONObject {
-        let id = W.id(b["id"]) ?? queryID ?? UUID().uuidString.lowercased()
+        let id = try writeTarget("products", body: b, queryID: queryID)
         let before = tables["products"]?[id]
         var p =
             before
@@ -24,9 +27,9 @@ extension DistruStore {
             guard b[key] == .null || b[key]?.stringValue != nil else { throw .invalid("must be a string", .string(key)) }
             p[key] = b[key]
         }
-        if let v = b["is_active"] {
-            guard v.boolValue != nil else { throw .invalid("must be a boolean", "is_active") }
-            p["is_active"] = v
+        if let v = b["is_inactive"] {
+            guard let inactive = v.boolValue else { throw .invalid("must be a boolean", "is_inactive") }
+            p["is_active"] = .bool(!inactive)
         }
         for (key, aliases) in [("unit_price", ["sale_price"]), ("wholesale_unit_price", ["wholesale_price"]), ("units_per_case", [])] {
             guard let (given, v) = ([key] + aliases).lazy.compactMap({ k in b[k].map { (k, $0) } }).first else { continue }

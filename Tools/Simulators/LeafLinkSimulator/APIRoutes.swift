@@ -37,11 +37,14 @@ struct APIRoutes {
         case ("PATCH", 2, "orders-received"):
             return (200, .object(try await store.patchOrder(c[1], try object())))
         case ("POST", 4, "orders-received") where c[2] == "transition":
-            let o = try await store.transition(c[1], action: c[3])
+            let o = try await store.transition(c[1], action: c[3], actions: OrderRules.apiActions)
             return (200, .object(await store.render(order: o, include: [])))
+        case ("GET", 3, "orders-received") where c[2] == "payments":
+            _ = try await store.require("orders-received", c[1])
+            return (200, .array(await store.payments(of: c[1]).map { .object($0) }))
         case ("GET", 3, "orders-received") where c[2] == "line-items":
             _ = try await store.require("orders-received", c[1])
-            return (200, await store.listPage("line-items", query: query + [("order", c[1])], baseURL: baseURL))
+            return (200, .array(await store.linesOf(c[1]).map { .object($0) }))
 
         case ("POST", 1, "line-items"):
             let b = try object()

@@ -19,12 +19,25 @@ extension LeafLinkStore {
         return o
     }
 
+    /// The filters the simulator implements per list, each one the v2 OpenAPI document lists for
+    /// that path. Any other query parameter is ignored, as django-filter ignores unknown ones:
+    /// `/order-payments/?order=N` lists every payment (use `/orders-received/N/payments/`).
+    static let listFilters: [String: Set<String>] = [
+        orders: ["modified__gte", "modified__gt", "modified__lte", "modified__lt", "status", "number", "external_id_seller", "customer"],
+        "products": ["modified__gte", "modified__gt", "modified__lte", "modified__lt", "sku", "listing_state"],
+        lines: ["order__modified__gte", "order__modified__lte", "order"],
+        "customers": ["modified__gte", "modified__gt", "modified__lte", "modified__lt", "id__in"],
+        "credits": ["order", "customer", "status"],
+        "order-event-logs": ["order"],
+    ]
+
     /// A list page: filters, `limit`/`offset`, and the envelope with absolute `next`/`previous`.
     func listPage(_ table: String, query: [(String, String)], baseURL: String) -> JSONValue {
         let q = Dictionary(query, uniquingKeysWith: { _, b in b })
         var records = all(table)
         func ts(_ s: String?) -> Int64? { s.flatMap(LeafLinkTimestamp.parse) }
-        for (key, value) in q {
+        let filters = Self.listFilters[table] ?? []
+        for (key, value) in q where filters.contains(key) {
             let bound = ts(value)
             func modifiedOf(_ r: JSONObject) -> Int64? {
                 if table == Self.lines, let n = r["order"]?.stringValue { return ts(get(Self.orders, n)?["modified"]?.stringValue) }

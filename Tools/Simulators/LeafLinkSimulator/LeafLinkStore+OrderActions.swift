@@ -162,17 +162,21 @@ extension LeafLinkStore {
         return combined
     }
 
-    /// `PATCH /orders-received/{number}/`. `status` is refused, as on LeafLink.
+    /// `PATCH /orders-received/{number}/`: the writable fields of v2 `OrderUpdate` are applied;
+    /// every other field (`status`, `external_id_seller`, addresses, read-only ones) is dropped
+    /// silently and the answer is still 200, as Django REST does.
     func patchOrder(_ number: String, _ fields: JSONObject) throws(SimError) -> JSONObject {
         var o = try require(Self.orders, number)
-        let patchable: Set<String> = [
-            "ship_date", "external_id_seller", "external_ids", "notes", "internal_notes", "delivery_preferences",
-            "payment_due_date", "shipping_details", "delivery_info", "discount", "discount_type", "tax_amount", "tax_type",
-            "shipping_charge", "delivery_address", "corporate_address",
-        ]
+        let patchable = Order.updateFields
+        if let ids = fields["external_ids"], !ids.isNull {
+            guard case .object(let map) = ids else { throw .field("external_ids", "Expected a dictionary of items.") }
+            for (k, v) in map {
+                guard k.count <= 36 else { throw .field("external_ids", "Keys can be up to 36 characters long: \(k)") }
+                guard v.stringValue != nil else { throw .field("external_ids", "Values must be strings: \(k)") }
+            }
+        }
         var changed = JSONObject()
         for (k, v) in fields {
-            if k == "status" { throw .field("status", "Status cannot be changed with PATCH; use a transition.") }
             guard patchable.contains(k) else { continue }
             if k == "notes" || k == "internal_notes", (v.stringValue?.count ?? 0) > 2000 {
                 throw .field(k, "Ensure this field has no more than 2000 characters.")

@@ -51,6 +51,9 @@ extension LeafLinkStore {
     }
 
     /// Moves reserved and on-hand quantities for a status change (see apis.md "Inventory effects").
+    /// The products' `modified` stays where it was: LeafLink does not stamp a product when an
+    /// order reserves or ships its stock (the product webhooks still fire), so a `modified__gte`
+    /// listing does not see these changes; a full listing or the webhook's refetch does.
     func applyInventory(lines: [JSONObject], from old: String, to new: String) -> Set<String> {
         var touched: Set<String> = []
         for line in lines where line["is_sample"]?.boolValue != true {
@@ -62,7 +65,7 @@ extension LeafLinkStore {
             p["reserved_qty"] = .string(Dec.fixed(max(0, (Dec.from(p["reserved_qty"]) ?? 0) + dReserved), 4))
             p["quantity"] = .string(Dec.fixed((Dec.from(p["quantity"]) ?? 0) - dOut, 4))
             put("products", String(pid), p)
-            refreshProduct(String(pid))
+            refreshProduct(String(pid), touch: false)
             touched.insert(String(pid))
         }
         return touched
@@ -79,17 +82,25 @@ extension LeafLinkStore {
 
     // MARK: - Transitions
 
-    /// `POST /orders-received/{number}/transition/{action}/`.
-    func transition(_ number: String, action: String, by: String = "seller", webhookAction: String = "edit") throws(SimError) -> JSONObject
-    {
+    /// `POST /orders-received/{number}/transition/{action}/` (and the control routes, which may
+    /// also `backorder`). A transition the graph does not allow from the order's status, such as
+    /// a skipped step (fulfil a Submitted order), is a 400 naming the status and what it allows.
+    func transition(
+        _ number: String, action: String, by: String = "seller", webhookAction: String = "edit", actions: Set<String>? = nil
+    ) throws(SimError) -> JSONObject {
         let o = try require(Self.orders, number)
         let status = o["status"]?.stringValue ?? ""
-        guard let rule = OrderRules.transitions[action] else {
-            throw .detail(
-                400, "Unknown transition '\(action)'. Expected one of: \(OrderRules.transitions.keys.sorted().joined(separator: ", ")).")
+        let known = actions ?? Set(OrderRules.transitions.keys)
+        guard known.contains(action), let rule = OrderRules.transitions[action] else {
+            throw .detail(400, "Unknown transition '\(action)'. Expected one of: \(known.sorted().joined(separator: ", ")).")
         }
         guard rule.from.contains(status) else {
-            throw .detail(400, "Cannot \(action) an order with status \(status).")
+            let next = OrderRules.actions(from: status).filter(known.contains)
+            throw .detail(
+                400,
+                "Cannot \(action) an order with status \(status): \(action) needs \(rule.from.sorted().joined(separator: " or ")). "
+                    + (next.isEmpty ? "No transition is available from \(status)." : "From \(status) the order can: \(next.joined(separator: ", ")).")
+            )
         }
         setStatus(number, to: rule.to, by: by, webhookAction: webhookAction)
         return get(Self.orders, number)!

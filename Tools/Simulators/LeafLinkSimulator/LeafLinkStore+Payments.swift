@@ -6,7 +6,9 @@ import LeafSyncJSON
 extension LeafLinkStore {
     // MARK: - Payments
 
-    /// `POST /order-payments/`: requires order, recorded_by, total, payment_date.
+    /// `POST /order-payments/`: requires order, recorded_by, total, payment_date. The amount
+    /// may be negative (a reversal: the seed turns a deleted Distru payment into one); `reason`
+    /// is stored and returned as sent.
     func createPayment(_ body: JSONObject) throws(SimError) -> JSONObject {
         for f in ["order", "recorded_by", "total", "payment_date"] where body[f] == nil || body[f]!.isNull {
             throw .field(f, "This field is required.")
@@ -16,7 +18,7 @@ extension LeafLinkStore {
         guard let staffID = body["recorded_by"]?.intValue, let staff = get("company-staff", String(staffID)) else {
             throw .field("recorded_by", "Invalid pk - object does not exist.")
         }
-        guard let amount = Dec.from(body["total"]), amount > 0 else { throw .field("total", "Ensure this value is greater than 0.") }
+        guard let amount = Dec.from(body["total"]) else { throw .field("total", "A valid number is required.") }
         let type = body["payment_type"]?.stringValue ?? "other"
         guard ["other", "cash", "check", "credit", "trade", "ach", "wire", "cashier"].contains(type) else {
             throw .field("payment_type", "\"\(type)\" is not a valid choice.")
@@ -38,5 +40,10 @@ extension LeafLinkStore {
         recompute(number)
         queueOrderWebhook(number, action: "edit")
         return pay
+    }
+
+    /// `GET /orders-received/{number}/payments/`: the order's payments, oldest first.
+    func payments(of number: String) -> [JSONObject] {
+        all("order-payments").filter { $0["order"]?.stringValue == number }
     }
 }

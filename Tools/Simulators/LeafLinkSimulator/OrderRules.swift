@@ -12,6 +12,16 @@ enum OrderRules {
         "cancel": (["Submitted", "Accepted"], "Cancelled"),
     ]
 
+    /// The actions `POST /orders-received/{number}/transition/{action}/` takes (v2 OpenAPI:
+    /// `submit`, `accept`, `fulfill`, `cancel`, `reject`, `ship`, `complete`); `backorder` is a
+    /// control-only action of the simulator.
+    static let apiActions: Set<String> = ["submit", "accept", "fulfill", "cancel", "reject", "ship", "complete"]
+
+    /// The actions allowed from `status`, sorted.
+    static func actions(from status: String) -> [String] {
+        transitions.filter { $0.value.from.contains(status) }.map(\.key).sorted()
+    }
+
     /// The seller's `available_transitions` (lowercase target states), as in LeafLink's examples.
     static func available(for status: String) -> [String] {
         switch status {
