@@ -51,7 +51,8 @@ import Testing
                 let problems = shapeProblems(exampleLine, try line.json())
                 #expect(problems.isEmpty, "\(problems)")
             }
-            let created = try await c.createProduct(demoProduct(name: "New Gummies", sku: "NEW-1", wholesalePrice: Decimal(string: "12.50")!))
+            let created = try await c.createProduct(
+                demoProduct(name: "New Gummies", sku: "NEW-1", wholesalePrice: Decimal(string: "12.50")!))
             let problems = shapeProblems(exampleProduct, try created.raw.json())
             #expect(problems.isEmpty, "\(problems)")
             let list = try JSONParser.parse(try await c.send(.GET, "orders-received/").body)

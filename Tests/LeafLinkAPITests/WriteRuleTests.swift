@@ -10,7 +10,8 @@ import Testing
 
 /// A product create for the demo seed's company (3721) and reference data.
 func demoProduct(name: String, sku: String, wholesalePrice: Decimal) -> ProductCreate {
-    ProductCreate(name: name, sku: sku, wholesalePrice: wholesalePrice, seller: 3721, brand: 50, category: 7, subCategory: 15, license: 2619)
+    ProductCreate(
+        name: name, sku: sku, wholesalePrice: wholesalePrice, seller: 3721, brand: 50, category: 7, subCategory: 15, license: 2619)
 }
 
 /// The write path as LeafLink's v2 OpenAPI document defines it, enforced by the simulator
@@ -97,7 +98,7 @@ struct WriteRuleTests {
             #expect(try await c.product(sku: "NO-SUCH-SKU") == nil)
             #expect(try await c.product(sku: String(sku.dropLast())) == nil)
             await #expect(throws: LeafLinkError.self) { try await c.product(sku: "A,B") }
-            // The simulator filters by sku as LeafLink documents it…
+            // The simulator filters by sku as LeafLink documents it.
             let page = try await raw(sim, .GET, "products/?sku=\(sku)")
             #expect(page.json["count"] == 1)
         }
@@ -111,7 +112,8 @@ struct WriteRuleTests {
             let second = try await submittedOrder(sim, quantity: 12)
             for (number, amount) in [(first, "10"), (second, "20")] {
                 _ = try await c.createOrderPayment(
-                    OrderPaymentCreate(order: number, recordedBy: 13, total: Decimal(string: amount)!, paymentDate: "2026-11-27T10:00:00-07:00"))
+                    OrderPaymentCreate(
+                        order: number, recordedBy: 13, total: Decimal(string: amount)!, paymentDate: "2026-11-27T10:00:00-07:00"))
             }
             let bare = try await raw(sim, .GET, "orders-received/\(first)/payments/")
             #expect(bare.status == 200 && bare.json.arrayValue?.count == 1)

@@ -38,7 +38,8 @@ struct RefetchToleranceTests {
             let store = MemoryEventStore()
             let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
             let body = Array(#"{"type":"order","action":"edit","data":{"number":"\#(number)","orderedproduct_set":[]}}"#.utf8)
-            let outcome = try await fetcher.receiveWebhook(body: body, signature: LeafLinkWebhooks.signature(body: body, key: key), key: key)
+            let outcome = try await fetcher.receiveWebhook(
+                body: body, signature: LeafLinkWebhooks.signature(body: body, key: key), key: key)
             guard case .accepted(_, let observation?) = outcome else { Issue.record("got \(outcome)"); return }
             let observed = try #require(store.events.first { $0.sequence == observation })
             #expect(observed.subject == "ll-order:\(number)")
@@ -56,7 +57,8 @@ struct RefetchToleranceTests {
             let store = MemoryEventStore()
             let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
             let body = Array(#"{"type":"product","action":"edit","data":{"id":"2094","sku":"TIN-1"}}"#.utf8)
-            let outcome = try await fetcher.receiveWebhook(body: body, signature: LeafLinkWebhooks.signature(body: body, key: key), key: key)
+            let outcome = try await fetcher.receiveWebhook(
+                body: body, signature: LeafLinkWebhooks.signature(body: body, key: key), key: key)
             guard case .accepted(_, let observation?) = outcome else { Issue.record("got \(outcome)"); return }
             #expect(store.events.first { $0.sequence == observation }?.subject == "ll-product:2094")
             // A later poll of the same bytes appends nothing: both name it alike.
@@ -80,7 +82,8 @@ struct RefetchToleranceTests {
             let body = Array(
                 #"{"type":"LOCATION","event":"UPDATE","id":"\#(locationID)","object":null,"changes":{},"occurred_datetime":"2026-11-27T10:00:00.000000Z"}"#
                     .utf8)
-            let outcome = try await f.receiveWebhook(body: body, signature: DistruWebhooks.signature(body: body, secret: secret), secret: secret)
+            let outcome = try await f.receiveWebhook(
+                body: body, signature: DistruWebhooks.signature(body: body, secret: secret), secret: secret)
             guard case .accepted(_, let observation?) = outcome else { Issue.record("got \(outcome)"); return }
             #expect(store.events.first { $0.sequence == observation }?.subject == "distru-location:\(locationID)")
         }

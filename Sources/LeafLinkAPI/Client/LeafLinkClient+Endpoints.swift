@@ -34,7 +34,7 @@ extension LeafLinkClient {
         try await patchOrder(number: number, JSONObject([("ship_date", .string(date))]))
     }
 
-    /// PATCHes `external_ids` (keys and values up to 36 characters). The object replaces the
+    /// PATCHes `external_ids` (keys up to 36 characters). The object replaces the
     /// order's: pass every key to keep, e.g. the order's current ids with `distru` added.
     public func setExternalIDs(order number: String, _ ids: [String: String]) async throws -> Fetched<Order> {
         let o = JSONObject(ids.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
@@ -98,7 +98,7 @@ extension LeafLinkClient {
     /// The payments of one order: `GET /orders-received/{number}/payments/`, a bare array (the
     /// `/order-payments/` list has no order filter).
     public func orderPayments(order number: String) async throws -> [Fetched<OrderPayment>] {
-        let page = try Page(response: try await send(.GET, "orders-received/\(number)/payments/"))
+        let page = try Page(response: try await send(.GET, "orders-received/\(Self.escape(number))/payments/"))
         return try page.records.map(Self.decoded)
     }
 

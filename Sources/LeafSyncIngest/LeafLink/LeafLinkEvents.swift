@@ -4,8 +4,9 @@ public import LeafLinkAPI
 /// What the LeafLink fetcher appends, the event contract shared with the domain reducer, and
 /// the strategy the fetcher core runs for LeafLink: list from `modified__gte`, refetch orders
 /// (children embedded) and products named by `LL-Signature`-signed webhooks, kept as the exact
-/// bytes received (never decoded into a model, so a refetch is as tolerant as polling). LeafLink deletions
-/// are not observed. Payloads of `*.observed` are the record's exact bytes as received.
+/// bytes received (never decoded into a model, so a refetch is as tolerant as polling).
+/// LeafLink deletions are not observed. Payloads of `*.observed` are the record's exact bytes
+/// as received.
 public enum LeafLinkEvents: FetchStrategy {
     public typealias Vendor = LeafLinkVendor
 

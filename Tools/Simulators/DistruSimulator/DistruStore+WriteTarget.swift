@@ -18,7 +18,8 @@ extension DistruStore {
         if let bodyID, queryID == nil, tables[table]?[bodyID] == nil {
             let what = Self.singular(table)
             throw DistruSimError(
-                404, "\(what) \(bodyID) not found: an `id` in the body updates an existing \(what); create under a chosen id with POST /\(table)?id=\(bodyID)",
+                404,
+                "\(what) \(bodyID) not found: an `id` in the body updates an existing \(what); create under a chosen id with POST /\(table)?id=\(bodyID)",
                 pointer: ["id"])
         }
         return bodyID ?? queryID ?? UUID().uuidString.lowercased()

@@ -99,7 +99,8 @@ extension LeafLinkStore {
             throw .detail(
                 400,
                 "Cannot \(action) an order with status \(status): \(action) needs \(rule.from.sorted().joined(separator: " or ")). "
-                    + (next.isEmpty ? "No transition is available from \(status)." : "From \(status) the order can: \(next.joined(separator: ", ")).")
+                    + (next.isEmpty
+                        ? "No transition is available from \(status)." : "From \(status) the order can: \(next.joined(separator: ", ")).")
             )
         }
         setStatus(number, to: rule.to, by: by, webhookAction: webhookAction)
