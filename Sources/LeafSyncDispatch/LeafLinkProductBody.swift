@@ -5,21 +5,35 @@ import LeafSyncJSON
 
 /// Request bodies made from the domain's product drafts and changes (R-PRD-05/07).
 enum LeafLinkProductBody {
-    /// `POST /products/` for a draft.
-    static func create(_ draft: LeafLinkProductDraft) -> ProductCreate {
-        var body = ProductCreate(name: draft.name, sku: draft.sku ?? "", wholesalePrice: draft.wholesalePrice?.amount ?? 0)
-        body.unitOfMeasure = draft.unit.rawValue
-        if let description = draft.description { body.description = description }
-        body.brand = draft.brandID
-        body.category = draft.categoryID
-        for (k, v) in fields(draft.fields) where !["sku", "description", "brand", "category", "wholesale_price"].contains(k) { body.extra[k] = v }
-        body.extra["show_quantity"] = .bool(draft.showInventoryToBuyers)
-        if let code = draft.inventoryManagement.code { body.extra["inventory_management"] = .int(code) }
-        if !draft.strainIDs.isEmpty { body.extra["strains"] = .array(draft.strainIDs.map { .int($0) }) }
-        if draft.sellInMultiples {
-            body.extra["sell_in_unit_of_measure"] = "Case"
-            if let n = draft.unitsPerCase { body.unitMultiplier = NSDecimalNumber(decimal: n).intValue }
+    /// `POST /products/` for a draft, for the seller company `seller`. LeafLink requires a brand,
+    /// category, sub-category and licence on every product; a draft without them cannot be sent,
+    /// and the error says where to set them.
+    static func create(_ draft: LeafLinkProductDraft, seller: Int) throws -> ProductCreate {
+        let missing = [("brand", draft.brandID), ("category", draft.categoryID), ("sub-category", draft.subcategoryID), ("licence", draft.licenseID)]
+            .filter { $0.1 == nil }.map(\.0)
+        guard let brand = draft.brandID, let category = draft.categoryID, let subCategory = draft.subcategoryID,
+            let license = draft.licenseID
+        else {
+            throw CommandFailure(
+                kind: "invalidRequest",
+                message: "LeafLink requires a \(missing.joined(separator: ", ")) on every product: set them in the product's LeafLink fields (R-PRD-05) and retry the command",
+                retryable: false)
         }
+        var body = ProductCreate(
+            name: draft.name, sku: draft.sku ?? "", wholesalePrice: draft.wholesalePrice?.amount ?? 0, seller: seller, brand: brand,
+            category: category, subCategory: subCategory, license: license)
+        body.description = draft.description
+        body.unitOfMeasure = draft.unit.rawValue
+        body.retailPrice = draft.retailPrice?.amount ?? 0
+        body.salePrice = draft.salePrice?.amount ?? 0
+        if let v = draft.minimumOrder { body.minimumOrder = v }
+        if let v = draft.maximumOrder { body.maximumOrder = v }
+        if let v = draft.strainClassification { body.strainClassification = v }
+        if let code = draft.inventoryManagement.code { body.inventoryManagement = code }
+        body.productLine = draft.productLineID
+        body.strains = draft.strainIDs.isEmpty ? nil : draft.strainIDs
+        body.showQuantity = draft.showInventoryToBuyers
+        if draft.sellInMultiples, let n = draft.unitsPerCase { body.unitMultiplier = NSDecimalNumber(decimal: n).intValue }
         return body
     }
 
@@ -61,7 +75,4 @@ enum LeafLinkProductBody {
     }
 
     static func money(_ m: Money) -> JSONValue { .object(["amount": .number(DecimalText.plain(m.amount)), "currency": "USD"]) }
-
-    /// The text an LL payment carries so a later attempt can find it: the command key.
-    static func paymentMarker(_ key: String) -> String { "LeafSync \(key)" }
 }

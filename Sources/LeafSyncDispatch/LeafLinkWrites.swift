@@ -3,6 +3,7 @@ import HTTPClientSupport
 import LeafLinkAPI
 import LeafSyncDomain
 import LeafSyncJSON
+import NIOHTTP1
 
 /// The LeafLink half of ``CommandExecutor``: products, inventory, payments and order writes.
 struct LeafLinkWrites {
@@ -13,7 +14,7 @@ struct LeafLinkWrites {
         case .createLeafLinkProduct(let draft):
             // R-PRD-05: a product with the draft's SKU is one an earlier attempt created: adopt it.
             if let sku = draft.sku, let existing = try await client.product(sku: sku) { return try existing.raw.json() }
-            return try await client.createProduct(LeafLinkProductBody.create(draft)).raw.json()
+            return try await client.createProduct(LeafLinkProductBody.create(draft, seller: try await sellerID())).raw.json()
         case .updateLeafLinkProduct(let id, let changes):
             let raw = try await client.patchProduct(id: id, LeafLinkProductBody.patch(changes)).raw
             return .object(["id": .int(id), "modified": (try? raw.json()["modified"]) ?? .null])
@@ -28,18 +29,32 @@ struct LeafLinkWrites {
             _ = try await client.setShipDate(order: number, date)
             return .object(["number": .string(number), "ship_date": .string(date)])
         case .setLeafLinkExternalIDs(let number, let ids):
-            _ = try await client.setExternalIDs(order: number, ids)
+            // `external_ids` is written whole: keep the ids others put there.
+            let current = try await client.order(number: number).value.externalIds ?? [:]
+            _ = try await client.setExternalIDs(order: number, current.merging(ids) { $1 })
             return .object(["number": .string(number)])
         default:
             throw CommandFailure(kind: "invalidRequest", message: "not a LeafLink command: \(action.name)", retryable: false)
         }
     }
 
+    /// The seller company's id, as LeafLink shows it on the company's products.
+    private func sellerID() async throws -> Int {
+        let page = try await client.send(.GET, "products/", query: [("limit", "1")])
+        let first = try JSONParser.parse(page.body)["results"]?.array?.first
+        guard let seller = first?["seller"]?.int else {
+            throw CommandFailure(
+                kind: "conflict",
+                message: "LeafLink lists no product to learn the seller company from; create the first product in LeafLink by hand",
+                retryable: false)
+        }
+        return seller
+    }
+
     /// R-PAY-01/02: posts the payment unless the order already has one carrying `key` (an
     /// earlier attempt that landed before its outcome was logged).
     private func postPayment(_ draft: LeafLinkPaymentDraft, key: String) async throws -> JSONValue {
-        let marker = LeafLinkProductBody.paymentMarker(key)
-        if let landed = try await client.orderPayments(order: draft.orderNumber).first(where: { $0.value.reason == marker }) {
+        if let landed = try await client.orderPayments(order: draft.orderNumber).first(where: { $0.value.leafSyncKey == key }) {
             return .object(["id": .int(landed.value.id), "adopted": true])
         }
         guard let recordedBy = draft.recordedBy else {
@@ -48,8 +63,8 @@ struct LeafLinkWrites {
                 message: "LeafLink needs `recorded_by` (a staff id) on a payment, and the SO owner of order \(draft.orderNumber) maps to no LeafLink rep: map the rep (R-USR-01) and retry",
                 retryable: false)
         }
-        var body = OrderPaymentCreate(order: draft.orderNumber, recordedBy: recordedBy, total: draft.amount.amount, paymentDate: draft.paymentDate)
-        body.reason = marker
+        let body = OrderPaymentCreate(
+            order: draft.orderNumber, recordedBy: recordedBy, total: draft.amount.amount, paymentDate: draft.paymentDate, leafSyncKey: key)
         let created = try await client.createOrderPayment(body)
         return .object(["id": .int(created.value.id)])
     }

@@ -8,6 +8,7 @@ import LeafSyncDomain
 import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncTestSupport
+import NIOHTTP1
 import Testing
 
 /// A small deterministic generator (SplitMix64), so a failing kill schedule can be replayed.
@@ -40,7 +41,7 @@ struct CrashTests {
                         .createLeafLinkProduct(
                             LeafLinkProductRequest(
                                 distruProductID: Self.product, name: "Peak Pre-Roll Blue Dream", sku: "PEK-PR-BD-1",
-                                wholesalePrice: Money(Decimal(string: "6.50")!))),
+                                licenseID: 2619, brandID: 50, categoryID: 7, subcategoryID: 14, wholesalePrice: Money(Decimal(string: "6.50")!))),
                     ]).map { try EventFactory.operatorAction($0) })
                 await writer.close()
 

@@ -7,6 +7,7 @@ import LeafSyncDomain
 import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncTestSupport
+import NIOHTTP1
 import Testing
 
 /// The demo seeds' people and things the operator connects before orders can sync.
@@ -16,13 +17,14 @@ enum Demo {
     static let rep = 501
     static let admin = "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"
     static let gummies = 2095
-    static let tincture = "beb49ff3-1e8f-505e-ae13-23054beff274"
+    static let milkBar = "07ae9b25-3a95-5bb7-9c12-6283c5da8e55"
 
     /// What an operator does first: map the rep, link the unlinked product, pick a default SO
     /// location.
     static let setup: [OperatorAction] = [
         .mapRep(distruUserID: admin, leafLinkStaffID: rep),
-        .linkProduct(distruProductID: tincture, leafLinkProductID: gummies),
+        .linkProduct(distruProductID: DistruDemo.chocolate, leafLinkProductID: 2093),
+        .linkProduct(distruProductID: milkBar, leafLinkProductID: gummies),
         .changeSettings(SettingsChange(defaultSalesOrderLocationID: DistruDemo.warehouse)),
     ]
 }
@@ -39,7 +41,7 @@ struct EndToEndTests {
             let id = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
             let so = try await engine.distru.order(id: id).value
             #expect(so.leaflinkOrderNumber == Demo.order)
-            #expect(so.items?.count == 2)
+            #expect(so.items.count == 2)
             let number = try #require(so.orderNumber)
             let order = try await engine.leafLink.order(number: Demo.order).value
             #expect(order.externalIds?["distru_sales_order"] == number)

@@ -9,6 +9,7 @@ import LeafSyncDomain
 import LeafSyncIngest
 import LeafSyncJSON
 import LeafSyncLog
+import LeafSyncMail
 import LeafSyncTestSupport
 
 /// LeafSync as one process would run it, in the test: a tenant log on disk, the fetchers, the
@@ -19,7 +20,8 @@ struct Engine {
     let dispatcher: Dispatcher
     let leafLink: LeafLinkClient
     let distru: DistruClient
-    let outbox: [String: String]
+    /// Where sync-error e-mails land (`OutboxDelivery`), unless the test gave a mailer.
+    var outbox: String { directory.sub("outbox") }
 
     var logPath: String { directory.sub("log") }
 
@@ -43,6 +45,7 @@ func withEngine<T>(
     leafLinkSeed: SimSeed? = nil, distruSeed: DistruSeed? = nil, distruSettings: DistruSimSettings = DistruSimSettings(),
     configure: (inout Dispatcher.Options) -> Void = { _ in },
     mail: ErrorMailer? = nil,
+    time: EngineClock = EngineClock(ContinuousClock()),
     _ body: (Engine, RunningSimulator, RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     try await withSimulator(seed: leafLinkSeed) { ll in
@@ -52,16 +55,17 @@ func withEngine<T>(
             let llClient = client(for: ll)
             let distruClient = client(for: distru)
             let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: directory.sub("log")))
+            let outbox = directory.sub("outbox")
             let executor = CommandExecutor(
                 leafLink: llClient, distru: distruClient,
                 fetches: FetchRouter(
                     leafLink: LeafLinkFetcher(client: llClient, store: store), distru: DistruFetcher(client: distruClient, store: store)),
-                mail: mail)
+                mail: mail ?? ErrorMailer(delivery: OutboxDelivery(directory: URL(fileURLWithPath: outbox))))
             var options = Dispatcher.Options()
             configure(&options)
             let dispatcher = try Dispatcher(
-                writer: writer, directory: directory.sub("log"), executor: executor, time: EngineClock(ContinuousClock()), options: options)
-            let engine = Engine(directory: directory, writer: writer, dispatcher: dispatcher, leafLink: llClient, distru: distruClient, outbox: [:])
+                writer: writer, directory: directory.sub("log"), executor: executor, time: time, options: options)
+            let engine = Engine(directory: directory, writer: writer, dispatcher: dispatcher, leafLink: llClient, distru: distruClient)
             do {
                 let result = try await body(engine, ll, distru)
                 await writer.close()

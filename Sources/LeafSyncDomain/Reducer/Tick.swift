@@ -6,7 +6,10 @@ extension Reduction {
     mutating func tick() {
         retryDueCommands()
         let s = state.settings
-        for (system, kind, seconds) in [("leaflink", "orders", s.orderPollSeconds), ("leaflink", "products", s.productPollSeconds)] {
+        // Distru has no inventory webhooks and its others are optional (apis.md): it is polled
+        // on the order cadence, every resource incrementally.
+        let polls = [("leaflink", "orders", s.orderPollSeconds), ("leaflink", "products", s.productPollSeconds), ("distru", "all", s.orderPollSeconds)]
+        for (system, kind, seconds) in polls {
             let name = "\(system)-\(kind)"
             if let last = state.lastPoll[name], now.microseconds - last.microseconds < seconds * 1_000_000 { continue }
             state.lastPoll[name] = now

@@ -3,6 +3,7 @@ import DistruAPI
 import Foundation
 import LeafSyncDomain
 import LeafSyncLog
+import LeafSyncProjections
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
             The simulators' demo seed (data/demo) has a LeafLink rep no Distru user matches by e-mail \
             and a LeafLink product no Distru product is linked to, so its orders wait. This records \
             what an operator would do about it, as operator events in the tenant's log: rep 501 \
-            mapped to the Distru admin, LeafLink product 2095 linked to the Distru tincture, the \
+            mapped to the Distru admin, LeafLink products 2093 and 2095 linked to Distru chocolate bars, the \
             warehouse as the default SO location, payment sync on, and an error recipient. Run it \
             once, then `leafsync dispatch`.
             """
@@ -25,7 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     static let steps: [OperatorAction] = [
         .mapRep(distruUserID: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", leafLinkStaffID: 501),
-        .linkProduct(distruProductID: "beb49ff3-1e8f-505e-ae13-23054beff274", leafLinkProductID: 2095),
+        .linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093),
+        .linkProduct(distruProductID: "07ae9b25-3a95-5bb7-9c12-6283c5da8e55", leafLinkProductID: 2095),
         .changeSettings(
             SettingsChange(
                 defaultSalesOrderLocationID: "7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", syncPayments: true,
@@ -43,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         await writer.close()
         print("recorded \(Self.steps.count) operator steps at log sequences \(range.lowerBound)…\(range.upperBound):")
-        print("  rep 501 (Maria Lopez) → Distru user Jane (admin); LeafLink product 2095 ↔ Distru product CLM-TIN-30;")
+        print("  rep 501 (Maria Lopez) → Distru user Jane (admin); LeafLink products 2093, 2095 ↔ Distru SWI-BAR-DAR-100, SWI-BAR-MIL-100;")
         print("  default SO location: the warehouse; payment sync on; errors also to ops@highlandharvest.example")
         print("LeafLink order \(Self.order) becomes Distru SO \(DeterministicID.salesOrder(forLeafLinkOrder: Self.order))")
     }

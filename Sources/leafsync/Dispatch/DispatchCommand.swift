@@ -6,6 +6,7 @@ import LeafSyncDomain
 import LeafSyncIngest
 import LeafSyncJSON
 import LeafSyncLog
+import LeafSyncProjections
 import Logging
 import ServiceLifecycle
 import UnixSignals

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeafSyncDomain
 import LeafSyncLog
+import LeafSyncProjections
 
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

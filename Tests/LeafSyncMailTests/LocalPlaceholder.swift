@@ -1,0 +1,1 @@
+// placeholder until the mail tests are merged
