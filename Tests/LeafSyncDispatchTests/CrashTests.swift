@@ -37,7 +37,11 @@ struct CrashTests {
                 let writer = try EventLogWriter(directory: log)
                 _ = try await writer.append(
                     try (Demo.setup + [
-                        .changeSettings(SettingsChange(syncPayments: true, errorRecipients: ["ops@seller.example"])),
+                        // Each run of `dispatch --once` polls and pushes: the intervals go down to a second.
+                        .changeSettings(
+                            SettingsChange(
+                                syncPayments: true, errorRecipients: ["ops@seller.example"], orderPollSeconds: 1, productPollSeconds: 1,
+                                inventoryPushSeconds: 1)),
                         .createLeafLinkProduct(
                             LeafLinkProductRequest(
                                 distruProductID: Self.product, name: "Peak Pre-Roll Blue Dream", sku: "PEK-PR-BD-1",
@@ -69,7 +73,7 @@ struct CrashTests {
                         } else if round == 30, let invoice, let payment {
                             try await control(distru, .DELETE, "/_sim/invoices/\(invoice)/payments/\(payment)")
                         }
-                        if round == 20 { try await control(distru, .POST, "/_sim/orders/\(soID)/status", ["status": "COMPLETED"]) }
+                        if round == 20 { try await completeInDistru(distru, soID) }
                     }
                     let child = try ChildProcess(leafsync, ["dispatch", "--dir", tenant.path, "--once"], environment: environment)
                     try await Task.sleep(for: .milliseconds(random.milliseconds(below: 600)))  // the random moment of the kill

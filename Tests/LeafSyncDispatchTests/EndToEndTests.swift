@@ -61,7 +61,7 @@ struct EndToEndTests {
             try await engine.cycle()
             try await engine.cycle()
             let id = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
-            try await control(distru, .POST, "/_sim/orders/\(id)/status", ["status": "COMPLETED"])
+            try await completeInDistru(distru, id)
             try await engine.cycle()
             try await engine.cycle()
             let order = try await engine.leafLink.order(number: Demo.order).value
@@ -70,6 +70,15 @@ struct EndToEndTests {
             #expect(succeeded == ["accept", "fulfill", "ship", "complete"])
         }
     }
+}
+
+/// What a Distru user does to finish an SO: fulfil every line, then mark it COMPLETED.
+func completeInDistru(_ distru: some SimulatorControl, _ id: String) async throws {
+    let so = try await control(distru, .POST, "/_sim/orders/\(id)", [:])
+    for item in so["items"]?.arrayValue ?? [] {
+        try await control(distru, .POST, "/_sim/orders/\(id)/fulfill", ["item_id": item["id"] ?? .null])
+    }
+    try await control(distru, .POST, "/_sim/orders/\(id)/status", ["status": "COMPLETED"])
 }
 
 extension Engine {

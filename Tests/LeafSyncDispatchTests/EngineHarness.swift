@@ -30,9 +30,14 @@ struct Engine {
         _ = try await writer.append(try actions.map { try EventFactory.operatorAction($0) })
     }
 
-    /// A scheduler tick, then everything ready and what it leads to.
+    /// The engine's clock: a test clock, so a cycle can be ten minutes later without waiting.
+    let clock: ManualTestClock
+
+    /// `advance` later on the engine's clock, a scheduler tick, then everything ready and what
+    /// it leads to. Ten minutes is past every poll and push interval of the default settings.
     @discardableResult
-    func cycle() async throws -> Dispatcher.Report {
+    func cycle(advancing advance: Duration = .seconds(600)) async throws -> Dispatcher.Report {
+        clock.advance(by: advance)
         try await dispatcher.tick()
         return try await dispatcher.runOnce()
     }
@@ -45,7 +50,6 @@ func withEngine<T>(
     leafLinkSeed: SimSeed? = nil, distruSeed: DistruSeed? = nil, distruSettings: DistruSimSettings = DistruSimSettings(),
     configure: (inout Dispatcher.Options) -> Void = { _ in },
     mail: ErrorMailer? = nil,
-    time: EngineClock = EngineClock(ContinuousClock()),
     _ body: (Engine, RunningSimulator, RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     try await withSimulator(seed: leafLinkSeed) { ll in
@@ -61,11 +65,14 @@ func withEngine<T>(
                 fetches: FetchRouter(
                     leafLink: LeafLinkFetcher(client: llClient, store: store), distru: DistruFetcher(client: distruClient, store: store)),
                 mail: mail ?? ErrorMailer(delivery: OutboxDelivery(directory: URL(fileURLWithPath: outbox))))
+            let clock = ManualTestClock()
+            let time = EngineClock(clock, origin: .now())
             var options = Dispatcher.Options()
             configure(&options)
             let dispatcher = try Dispatcher(
                 writer: writer, directory: directory.sub("log"), executor: executor, time: time, options: options)
-            let engine = Engine(directory: directory, writer: writer, dispatcher: dispatcher, leafLink: llClient, distru: distruClient)
+            let engine = Engine(
+                directory: directory, writer: writer, dispatcher: dispatcher, leafLink: llClient, distru: distruClient, clock: clock)
             do {
                 let result = try await body(engine, ll, distru)
                 await writer.close()
