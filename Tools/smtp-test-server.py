@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """A real SMTP server on loopback for LeafSyncMail's tests (aiosmtpd), and a parser for .eml files.
 
-  smtp-test-server.py serve --dir DIR [--port 0] [--tls CERT KEY [--implicit-tls]] [--auth USER:PASSWORD]
+  smtp-test-server.py serve --dir DIR [--port 0] [--tls CERT KEY [--implicit-tls]]
+                            [--auth USER:PASSWORD [--auth-only PLAIN|LOGIN]]
                             [--reply-rcpt "550 ..."] [--reply-data "451 ..."]
       Listens on 127.0.0.1 (port 0: any free port) and prints "PORT <n>" once it accepts
       connections. Each accepted message is written to DIR as <n>.eml (the bytes received) and
       <n>.json (the envelope and the message as Python's email parser reads it), the .json last
       and atomically, so a test that sees it sees both. --tls offers STARTTLS with that
-      certificate and requires it (--implicit-tls: TLS from the first byte instead); --auth requires AUTH (PLAIN or LOGIN) with those credentials,
-      over TLS when --tls is given. --reply-rcpt / --reply-data answer RCPT TO / DATA with that
+      certificate and requires it (--implicit-tls: TLS from the first byte instead); --auth
+      requires AUTH (PLAIN or LOGIN, or only the --auth-only one) with those credentials, over
+      TLS when --tls is given. --reply-rcpt / --reply-data answer RCPT TO / DATA with that
       reply instead of accepting. Runs until killed.
   smtp-test-server.py stall
       Listens, accepts and never says a word (for timeout tests); prints "PORT <n>".
@@ -120,6 +122,8 @@ async def serve(args) -> None:
         options.update(
             authenticator=authenticator_for(args.auth), auth_required=True, auth_require_tls=bool(args.tls) and not args.implicit_tls
         )
+        if args.auth_only:
+            options.update(auth_exclude_mechanism={"PLAIN", "LOGIN"} - {args.auth_only})
     loop = asyncio.get_running_loop()
     implicit = context if args.implicit_tls else None
     server = await loop.create_server(lambda: SMTP(handler, **options), host="127.0.0.1", port=args.port, ssl=implicit)
@@ -147,6 +151,7 @@ def main() -> None:
     serve_parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     serve_parser.add_argument("--implicit-tls", action="store_true")
     serve_parser.add_argument("--auth", metavar="USER:PASSWORD")
+    serve_parser.add_argument("--auth-only", choices=["PLAIN", "LOGIN"])
     serve_parser.add_argument("--reply-rcpt")
     serve_parser.add_argument("--reply-data")
     commands.add_parser("stall")

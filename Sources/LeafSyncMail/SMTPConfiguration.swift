@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where and how ``SMTPDelivery`` reaches the relay, from a URL and a password kept apart.
 ///
 /// | URL | transport | default port |
@@ -52,8 +60,9 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
     public var timeout: Duration = .seconds(60)
     /// The trust store for the relay's certificate; ``TrustRoots/system`` by default.
     public var trustRoots: TrustRoots = .system
-    /// The name this client gives in `EHLO`: the machine's host name by default.
-    public var clientName: String = ProcessInfo.processInfo.hostName
+    /// The name this client gives in `EHLO`: the machine's host name (`gethostname`, no DNS
+    /// lookup) by default.
+    public var clientName: String = Self.localHostName()
 
     /// Reads `smtp://`, `smtps://` or `smtp+insecure://` `[user@]host[:port]`. Throws an
     /// ``SMTPConfigurationError`` that names the part of the URL that is wrong (without repeating
@@ -88,6 +97,13 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
         self.username = username
         self.password = password
         guard (1...65535).contains(self.port) else { throw invalid("the SMTP URL's port \(self.port) is not between 1 and 65535") }
+    }
+
+    static func localHostName() -> String {
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count - 1) == 0 else { return "localhost" }
+        let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return host.isEmpty ? "localhost" : host
     }
 
     static func defaultPort(_ security: Security) -> Int {

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 import NIOSSL
 
 /// Delivers a message through an SMTP relay (RFC 5321), on SwiftNIO.
@@ -82,7 +83,9 @@ public struct SMTPDelivery: MailDelivery {
 
         try await step(.mailFrom, expecting: [250]) { try await connection.command("MAIL FROM:<\(message.envelopeSender)>") }
         for recipient in message.envelopeRecipients {
-            try await step(.rcptTo, expecting: [250, 251]) { try await connection.command("RCPT TO:<\(recipient)>") }
+            try await step(.rcptTo, expecting: [250, 251], about: "the recipient \(recipient)") {
+                try await connection.command("RCPT TO:<\(recipient)>")
+            }
         }
         try await step(.data, expecting: [354]) { try await connection.command("DATA") }
         try await step(.data, expecting: [250]) { try await connection.message(message.rfc5322()) }
@@ -108,17 +111,18 @@ public struct SMTPDelivery: MailDelivery {
     }
 
     /// Runs one exchange and returns its reply when the code is one of `expected`; throws the
-    /// ``MailError`` for `stage` otherwise.
+    /// ``MailError`` for `stage` otherwise (`about` says what the command was about).
     @discardableResult
-    private func step(_ stage: MailError.Stage, expecting expected: Set<Int>, _ exchange: () async throws -> SMTPReply) async throws(MailError)
-        -> SMTPReply
-    {
+    private func step(
+        _ stage: MailError.Stage, expecting expected: Set<Int>, about: String? = nil, _ exchange: () async throws -> SMTPReply
+    ) async throws(MailError) -> SMTPReply {
         let reply: SMTPReply
         do { reply = try await exchange() } catch { throw failure(stage, error) }
         guard expected.contains(reply.code) else {
             let wanted = expected.sorted().map(String.init).joined(separator: " or ")
             throw MailError(
-                stage: stage, target: target, replyCode: reply.code, replyText: redacted(reply.text), detail: "expected \(wanted)",
+                stage: stage, target: target, replyCode: reply.code, replyText: redacted(reply.text),
+                detail: (about.map { "\($0) was refused, " } ?? "") + "expected \(wanted)",
                 isRetryable: reply.isTransient)
         }
         return reply
@@ -142,10 +146,20 @@ public struct SMTPDelivery: MailDelivery {
             (detail, retryable) = ("the TLS handshake failed (\(reason)); if the certificate is the issue, trust its CA with trustRoots", false)
         case is NIOSSLError, is NIOSSLExtraError:
             (detail, retryable) = ("TLS failed: \(error)", false)
+        case let error as NIOConnectionError:
+            let reasons = error.connectionErrors.map { "\($0.target): \(Self.reason($0.error))" }
+                + [error.dnsAError, error.dnsAAAAError].compactMap { lookup in lookup.map { "name lookup: \($0)" } }
+            (detail, retryable) = ("cannot connect (\(reasons.joined(separator: "; ")))", true)
         default:
             (detail, retryable) = ("\(error)", true)
         }
         return MailError(stage: stage, target: target, detail: detail, isRetryable: retryable)
+    }
+
+    /// `Connection refused` for an `IOError`, the error's own words otherwise.
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError else { return "\(error)" }
+        return String(cString: strerror(error.errnoCode))
     }
 
     /// `text` without the password or its base64 forms, in case a server echoes what it got.

@@ -56,6 +56,19 @@ struct SMTPDeliveryTests {
         #expect(received[0].rcptTos == ["ops@example.com", "admin@example.com"])
     }
 
+    @Test("AUTH LOGIN when the server offers no PLAIN")
+    func authLogin() async throws {
+        let certificate = try TestCertificate()
+        let server = try SMTPTestServer([
+            "--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)", "--auth-only", "LOGIN",
+        ])
+        let delivery = SMTPDelivery(
+            configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: Self.password, trust: certificate))
+        try await delivery.deliver(sampleMessage())
+        let received = try await server.waitForMessages(1)
+        #expect(received.map(\.authenticatedAs) == ["leafsync"])
+    }
+
     @Test("implicit TLS (smtps://) with AUTH")
     func implicitTLS() async throws {
         let certificate = try TestCertificate()
@@ -122,6 +135,7 @@ struct SMTPDeliveryTests {
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
         #expect(error.stage == .rcptTo)
         #expect(error.replyCode == 550)
+        #expect(error.description.contains("the recipient ops@example.com was refused"))
         #expect(!error.isRetryable)
     }
 
@@ -132,6 +146,7 @@ struct SMTPDeliveryTests {
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
         #expect(error.stage == .connect)
         #expect(error.isRetryable)
+        #expect(error.description.contains("Connection refused"))
     }
 
     @Test("a server that never greets times out on the injected clock: a retryable greeting error")
