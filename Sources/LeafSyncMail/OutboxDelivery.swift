@@ -3,14 +3,6 @@ import LeafSyncLog
 import NIOPosix
 import SystemPackage
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Delivers a message by writing it to `<directory>/<fileSafeID>.eml` (RFC 5322 text), for an
 /// operator, a mail client or a local MTA's pickup to take from there. This is the default
 /// delivery: it needs no network and no secret.
@@ -49,7 +41,9 @@ public struct OutboxDelivery: MailDelivery {
     static func write(_ bytes: [UInt8], to destination: String, in directory: String) throws(MailError) {
         func failure(_ step: String, _ path: String, _ error: any Error) -> MailError {
             let code = (error as? Errno) ?? .ioError
-            let permanent: Set<Errno> = [.permissionDenied, .notPermitted, .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory]
+            let permanent: Set<Errno> = [
+                .permissionDenied, .notPermitted, .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory,
+            ]
             return MailError(
                 stage: .outbox, target: destination, detail: "\(step) \(path): \(code)", isRetryable: !permanent.contains(code))
         }
@@ -60,7 +54,8 @@ public struct OutboxDelivery: MailDelivery {
         let temporary = directory + "/.\(name).\(UUID().uuidString).tmp"
         do {
             let file = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
             try file.closeAfter {
                 _ = try file.writeAll(bytes)
                 try Platform.syncData(file)

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where and how ``SMTPDelivery`` reaches the relay, from a URL and a password kept apart.
 ///
 /// | URL | transport | default port |
@@ -73,7 +65,8 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
             throw invalid("the SMTP URL is not a URL; write it as smtp://user@host:587, smtps://user@host:465 or smtp+insecure://host:25")
         }
         guard let security = Security(rawValue: scheme) else {
-            throw invalid("the SMTP URL's scheme is \(scheme)://; use smtp:// (STARTTLS), smtps:// (implicit TLS) or smtp+insecure:// (no TLS)")
+            throw invalid(
+                "the SMTP URL's scheme is \(scheme)://; use smtp:// (STARTTLS), smtps:// (implicit TLS) or smtp+insecure:// (no TLS)")
         }
         guard components.password == nil else {
             throw invalid("the SMTP URL holds a password; remove it from the URL and set LEAFSYNC_SMTP_PASSWORD instead")

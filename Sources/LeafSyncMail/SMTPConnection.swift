@@ -75,7 +75,8 @@ struct SMTPConnection: Sendable {
         let serverHostname = Self.serverHostname(host)
         try await channel.eventLoop.submit {
             try channel.pipeline.syncOperations.handler(type: SMTPClientHandler.self).awaitHandshake(done)
-            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: serverHostname), position: .first)
+            try channel.pipeline.syncOperations.addHandler(
+                NIOSSLClientHandler(context: context, serverHostname: serverHostname), position: .first)
         }.get()
         try await bounded(done.futureResult)
     }

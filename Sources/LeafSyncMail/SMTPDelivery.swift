@@ -139,15 +139,20 @@ public struct SMTPDelivery: MailDelivery {
         case SMTPConnectionProblem.closed, ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed, ChannelError.eof:
             (detail, retryable) = ("the server closed the connection", true)
         case SMTPConnectionProblem.malformedReply(let line):
-            (detail, retryable) = ("the server's answer is not SMTP: \(redacted(line).prefix(200).debugDescription); is this an SMTP port?", false)
+            (detail, retryable) = (
+                "the server's answer is not SMTP: \(redacted(line).prefix(200).debugDescription); is this an SMTP port?", false
+            )
         case SMTPConnectionProblem.lineTooLong, SMTPConnectionProblem.unexpectedReply:
             (detail, retryable) = ("the server does not follow SMTP (\(error)); is this an SMTP port?", false)
         case NIOSSLError.handshakeFailed(let reason):
-            (detail, retryable) = ("the TLS handshake failed (\(reason)); if the certificate is the issue, trust its CA with trustRoots", false)
+            (detail, retryable) = (
+                "the TLS handshake failed (\(reason)); if the certificate is the issue, trust its CA with trustRoots", false
+            )
         case is NIOSSLError, is NIOSSLExtraError:
             (detail, retryable) = ("TLS failed: \(error)", false)
         case let error as NIOConnectionError:
-            let reasons = error.connectionErrors.map { "\($0.target): \(Self.reason($0.error))" }
+            let reasons =
+                error.connectionErrors.map { "\($0.target): \(Self.reason($0.error))" }
                 + [error.dnsAError, error.dnsAAAAError].compactMap { lookup in lookup.map { "name lookup: \($0)" } }
             (detail, retryable) = ("cannot connect (\(reasons.joined(separator: "; ")))", true)
         default:
@@ -176,7 +181,9 @@ public struct SMTPDelivery: MailDelivery {
         do {
             return try NIOSSLContext(configuration: tls)
         } catch {
-            throw MailError(stage: .connect, target: target, detail: "cannot set up TLS with trust roots \(configuration.trustRoots): \(error)", isRetryable: false)
+            throw MailError(
+                stage: .connect, target: target, detail: "cannot set up TLS with trust roots \(configuration.trustRoots): \(error)",
+                isRetryable: false)
         }
     }
 }

@@ -7,7 +7,9 @@ import Testing
 /// 2026-12-03 14:29:37 UTC, a Thursday.
 let sampleDate = Date(timeIntervalSince1970: 1_796_308_177)
 
-func sampleMessage(id: String = "sync-error.R-ORD-04.1234", subject: String = "Order 1234 could not be synced", body: String? = nil) -> MailMessage {
+func sampleMessage(
+    id: String = "sync-error.R-ORD-04.1234", subject: String = "Order 1234 could not be synced", body: String? = nil
+) -> MailMessage {
     MailMessage(
         id: id, from: "LeafSync <leafsync@example.com>", to: ["Ops <ops@example.com>", "admin@example.com"], subject: subject,
         body: body ?? "What failed: the Distru sales order for LeafLink order 1234.\nWhat to do: map the rep.\n", date: sampleDate)
@@ -65,10 +67,14 @@ struct MailMessageTests {
 
     @Test(
         "a non-ASCII subject is RFC 2047 encoded words and the body quoted-printable UTF-8; Python's email parser reads both back",
-        .enabled(if: PythonEnvironment.isAvailable, "needs Python with aiosmtpd (Tools/lib/setup.sh ensure_aiosmtpd; skipped only without PyPI)"))
+        .enabled(
+            if: PythonEnvironment.isAvailable, "needs Python with aiosmtpd (Tools/lib/setup.sh ensure_aiosmtpd; skipped only without PyPI)")
+    )
     func nonASCIIParsesBack() throws {
         let subject = "Überweisung für Bestellung 1234 fehlgeschlagen — Kund*in „Grüne Blätter“ 🌿 (R-PAY-02)"
-        let body = "Zahlung über 1.234,56 € ist fehlgeschlagen.\n.a line that starts with a dot\n" + String(repeating: "long ", count: 60) + "\nend "
+        let body =
+            "Zahlung über 1.234,56 € ist fehlgeschlagen.\n.a line that starts with a dot\n" + String(repeating: "long ", count: 60)
+            + "\nend "
         let message = sampleMessage(subject: subject, body: body)
         let text = message.rfc5322()
         #expect(text.unicodeScalars.allSatisfy { $0.value < 128 })

@@ -45,7 +45,9 @@ struct SMTPConfigurationTests {
 
     @Test("a password without a user in the URL is an error")
     func passwordWithoutUser() throws {
-        let error = try #require(throws: SMTPConfigurationError.self) { try SMTPConfiguration(url: "smtp://mail.example.com", password: "x") }
+        let error = try #require(throws: SMTPConfigurationError.self) {
+            try SMTPConfiguration(url: "smtp://mail.example.com", password: "x")
+        }
         #expect(error.description.contains("names no user"))
     }
 }

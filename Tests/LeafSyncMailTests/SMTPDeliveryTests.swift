@@ -9,7 +9,8 @@ import Testing
 /// Against a real SMTP server (aiosmtpd, `Tools/smtp-test-server.py`) on loopback.
 @Suite(
     "SMTPDelivery against aiosmtpd on loopback",
-    .enabled(if: PythonEnvironment.isAvailable, "needs Python with aiosmtpd (Tools/lib/setup.sh ensure_aiosmtpd; skipped only without PyPI)"))
+    .enabled(
+        if: PythonEnvironment.isAvailable, "needs Python with aiosmtpd (Tools/lib/setup.sh ensure_aiosmtpd; skipped only without PyPI)"))
 struct SMTPDeliveryTests {
     static let password = "correct-horse-battery"
 
@@ -42,42 +43,25 @@ struct SMTPDeliveryTests {
         #expect(stored == message.rfc5322())
     }
 
-    @Test("STARTTLS then AUTH PLAIN, the self-signed certificate trusted through trustRoots")
-    func startTLSAndAuth() async throws {
-        let certificate = try TestCertificate()
-        let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)"])
-        let delivery = SMTPDelivery(
-            configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: Self.password, trust: certificate))
-        try await delivery.deliver(sampleMessage())
-        let received = try await server.waitForMessages(1)
-        try #require(received.count == 1)
-        #expect(received[0].tls)
-        #expect(received[0].authenticatedAs == "leafsync")
-        #expect(received[0].rcptTos == ["ops@example.com", "admin@example.com"])
-    }
-
-    @Test("AUTH LOGIN when the server offers no PLAIN")
-    func authLogin() async throws {
-        let certificate = try TestCertificate()
-        let server = try SMTPTestServer([
-            "--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)", "--auth-only", "LOGIN",
+    @Test(
+        "TLS then AUTH, the self-signed certificate trusted through trustRoots",
+        arguments: [
+            ("smtp", [], "STARTTLS, AUTH PLAIN"),
+            ("smtp", ["--auth-only", "LOGIN"], "STARTTLS, AUTH LOGIN when the server offers no PLAIN"),
+            ("smtps", ["--implicit-tls"], "implicit TLS, AUTH PLAIN"),
         ])
-        let delivery = SMTPDelivery(
-            configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: Self.password, trust: certificate))
-        try await delivery.deliver(sampleMessage())
-        let received = try await server.waitForMessages(1)
-        #expect(received.map(\.authenticatedAs) == ["leafsync"])
-    }
-
-    @Test("implicit TLS (smtps://) with AUTH")
-    func implicitTLS() async throws {
+    func tlsAndAuth(scheme: String, serverOptions: [String], _ what: String) async throws {
         let certificate = try TestCertificate()
-        let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key, "--implicit-tls", "--auth", "leafsync:\(Self.password)"])
+        let server = try SMTPTestServer(
+            ["--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)"] + serverOptions)
         let delivery = SMTPDelivery(
-            configuration: try configuration("smtps://leafsync@127.0.0.1:\(server.port)", password: Self.password, trust: certificate))
+            configuration: try configuration("\(scheme)://leafsync@127.0.0.1:\(server.port)", password: Self.password, trust: certificate))
         try await delivery.deliver(sampleMessage())
         let received = try await server.waitForMessages(1)
-        #expect(received.map(\.authenticatedAs) == ["leafsync"])
+        try #require(received.count == 1, "\(what)")
+        #expect(received[0].tls, "\(what)")
+        #expect(received[0].authenticatedAs == "leafsync", "\(what)")
+        #expect(received[0].rcptTos == ["ops@example.com", "admin@example.com"])
     }
 
     @Test("an untrusted certificate fails at STARTTLS, not retryable, and nothing is sent")
@@ -106,7 +90,8 @@ struct SMTPDeliveryTests {
         let certificate = try TestCertificate()
         let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)"])
         let wrong = "wrong-password-9d1f"
-        let delivery = SMTPDelivery(configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: wrong, trust: certificate))
+        let delivery = SMTPDelivery(
+            configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: wrong, trust: certificate))
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
         #expect(error.stage == .auth)
         #expect(error.replyCode == 535)
