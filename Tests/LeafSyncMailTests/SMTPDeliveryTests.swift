@@ -102,26 +102,22 @@ struct SMTPDeliveryTests {
         #expect(try server.received().isEmpty)
     }
 
-    @Test("a 451 answer to the message is a retryable DATA error with the server's reply")
-    func transientRejection() async throws {
-        let server = try SMTPTestServer(["--reply-data", "451 4.3.0 Try again later"])
+    @Test(
+        "a refusal is an error with the step and the server's reply: 4xx retryable (451 to DATA), 5xx not (550 to RCPT TO)",
+        arguments: [
+            (["--reply-data", "451 4.3.0 Try again later"], MailError.Stage.data, 451, "4.3.0 Try again later", true),
+            (["--reply-rcpt", "550 5.1.1 No such user"], MailError.Stage.rcptTo, 550, "5.1.1 No such user", false),
+        ])
+    func refusals(serverOptions: [String], stage: MailError.Stage, code: Int, text: String, retryable: Bool) async throws {
+        let server = try SMTPTestServer(serverOptions)
         let delivery = SMTPDelivery(configuration: try configuration("smtp+insecure://127.0.0.1:\(server.port)"))
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
-        #expect(error.stage == .data)
-        #expect(error.replyCode == 451)
-        #expect(error.replyText == "4.3.0 Try again later")
-        #expect(error.isRetryable)
-    }
-
-    @Test("a 550 answer to a recipient is a permanent RCPT TO error")
-    func permanentRejection() async throws {
-        let server = try SMTPTestServer(["--reply-rcpt", "550 5.1.1 No such user"])
-        let delivery = SMTPDelivery(configuration: try configuration("smtp+insecure://127.0.0.1:\(server.port)"))
-        let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
-        #expect(error.stage == .rcptTo)
-        #expect(error.replyCode == 550)
-        #expect(error.description.contains("the recipient ops@example.com was refused"))
-        #expect(!error.isRetryable)
+        #expect(error.stage == stage)
+        #expect(error.replyCode == code)
+        #expect(error.replyText == text)
+        #expect(error.isRetryable == retryable)
+        if stage == .rcptTo { #expect(error.description.contains("the recipient ops@example.com was refused")) }
+        #expect(try server.received().isEmpty)
     }
 
     @Test("connection refused is a retryable connect error")
