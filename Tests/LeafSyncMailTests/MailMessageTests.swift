@@ -47,6 +47,15 @@ struct MailMessageTests {
         #expect(sampleMessage(id: "a/b").messageID == "<a=2Fb@leafsync>")
     }
 
+    @Test("a display name with a comma or dot is quoted, so it stays one address; a quoted one is kept")
+    func quotedDisplayNames() {
+        #expect(HeaderField.address("Smith, J. <j@example.com>") == "\"Smith, J.\" <j@example.com>")
+        #expect(HeaderField.address("\"Ops (24/7)\" <ops@example.com>") == "\"Ops (24/7)\" <ops@example.com>")
+        #expect(HeaderField.address("Say \"hi\". <a@example.com>") == "\"Say \\\"hi\\\".\" <a@example.com>")
+        #expect(HeaderField.address("  a@example.com ") == "a@example.com")
+        #expect(MailMessage.envelopeAddress("Smith, J. <j@example.com>") == "j@example.com")
+    }
+
     @Test("a line break in the subject cannot add a header")
     func headerInjection() {
         let text = sampleMessage(subject: "Order 1\r\nBcc: attacker@example.com").rfc5322()
