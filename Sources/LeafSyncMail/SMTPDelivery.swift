@@ -22,6 +22,10 @@ import NIOSSL
 /// whether a retry can help. `STARTTLS` is required for `smtp://`; credentials are sent only
 /// over TLS, but for `smtp+insecure://` (see ``SMTPConfiguration``).
 ///
+/// SMTP delivery is at least once: a crash after the relay's `250` and before the dispatcher
+/// records it sends the message again on restart. The copy has the same `Message-ID`
+/// (``MailMessage/messageID``), which mail clients use to drop duplicates.
+///
 /// Nothing blocks: the connection is NIO's, every wait is an `await`, and each one (connect,
 /// handshake, every reply) is bounded by ``SMTPConfiguration/timeout`` on the injected clock.
 public struct SMTPDelivery: MailDelivery {

@@ -92,16 +92,19 @@ enum PythonEnvironment {
 
     /// Nil when aiosmtpd is ready; otherwise the reason the SMTP tests skip.
     static let unavailable: String? = {
-        if let reason = ProcessInfo.processInfo.environment["LEAFSYNC_SMTP_TESTS_UNAVAILABLE"] { return reason }
+        let reason = ProcessInfo.processInfo.environment["LEAFSYNC_SMTP_TESTS_UNAVAILABLE"] ?? ensureAiosmtpd()
+        if let reason { FileHandle.standardError.write(Data("SKIPPED: the SMTP tests, because \(reason)\n".utf8)) }
+        return reason
+    }()
+
+    /// Runs `ensure_aiosmtpd` (a no-op when the environment is ready); nil when it succeeded.
+    private static func ensureAiosmtpd() -> String? {
         let setup = "cd \"$1\" && source Tools/lib/setup.sh && ensure_aiosmtpd"
         guard let result = try? runCommand("/bin/bash", ["-c", setup, "setup", Paths.repoRoot.path], timeout: 300) else {
             return "ensure_aiosmtpd (Tools/lib/setup.sh) did not finish"
         }
-        if result.status == 0 { return nil }
-        let reason = "ensure_aiosmtpd failed (exit \(result.status)): \(result.stderr)"
-        FileHandle.standardError.write(Data("SKIPPED SMTP tests: \(reason)\n".utf8))
-        return reason
-    }()
+        return result.status == 0 ? nil : "ensure_aiosmtpd failed (exit \(result.status)): \(result.stderr)"
+    }
 
     static var isAvailable: Bool { unavailable == nil }
 
