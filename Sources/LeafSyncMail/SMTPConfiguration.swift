@@ -16,7 +16,7 @@ import Foundation
 /// ```swift
 /// var configuration = try SMTPConfiguration(
 ///     url: "smtp://leafsync%40example.com@mail.example.com",
-///     password: ProcessInfo.processInfo.environment["LEAFSYNC_SMTP_PASSWORD"])
+///     password: ProcessInfo.processInfo.environment[SMTPConfiguration.passwordVariable])
 /// configuration.timeout = .seconds(30)
 /// let delivery = SMTPDelivery(configuration: configuration)
 /// ```
@@ -39,6 +39,10 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
         /// self-signed certificate.
         case pemFile(String)
     }
+
+    /// The environment variable the password is read from, by whoever builds the configuration:
+    /// `SMTPConfiguration(url: url, password: environment[SMTPConfiguration.passwordVariable])`.
+    public static let passwordVariable = "LEAFSYNC_SMTP_PASSWORD"
 
     public var host: String
     public var port: Int
@@ -69,7 +73,7 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
                 "the SMTP URL's scheme is \(scheme)://; use smtp:// (STARTTLS), smtps:// (implicit TLS) or smtp+insecure:// (no TLS)")
         }
         guard components.password == nil else {
-            throw invalid("the SMTP URL holds a password; remove it from the URL and set LEAFSYNC_SMTP_PASSWORD instead")
+            throw invalid("the SMTP URL holds a password; remove it from the URL and set \(Self.passwordVariable) instead")
         }
         guard let host = components.host, !host.isEmpty else {
             throw invalid("the SMTP URL names no host; write it as \(scheme)://[user@]host[:port]")
@@ -79,7 +83,7 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
         }
         let username = components.user.flatMap { $0.isEmpty ? nil : $0 }
         if username != nil, password == nil {
-            throw invalid("the SMTP URL names the user \(username!) but no password is set; set LEAFSYNC_SMTP_PASSWORD")
+            throw invalid("the SMTP URL names the user \(username!) but no password is set; set \(Self.passwordVariable)")
         }
         if username == nil, password != nil {
             throw invalid("a password is set but the SMTP URL names no user; write \(scheme)://user@\(host)")
