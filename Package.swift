@@ -175,7 +175,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "LeafSyncMailTests", dependencies: ["LeafSyncMail", "LeafSyncTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "LeafSyncMailTests", dependencies: ["LeafSyncMail", "LeafSyncTestSupport", nioCore, nioPosix], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", orderedCollections], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"], swiftSettings: upcoming),
         .testTarget(

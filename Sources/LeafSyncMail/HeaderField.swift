@@ -22,16 +22,26 @@ enum HeaderField {
         return fold(name, encodedWords(value), separator: "")
     }
 
-    /// An address list (`From`, `To`): one address per fold; the display name of an address
-    /// with non-ASCII text becomes encoded words (`=?utf-8?B?…?= <a@b>`).
+    /// An address list (`From`, `To`): one address per fold. A display name with non-ASCII text
+    /// becomes encoded words (`=?utf-8?B?…?= <a@b>`); one with a comma, dot or other special
+    /// character is quoted (`"Smith, J." <j@b>`), so it stays one address.
     static func addresses(_ name: String, _ addresses: [String]) -> String {
-        let rendered = addresses.map { address -> String in
-            let address = singleLine(address).trimmingCharacters(in: .whitespaces)
-            guard !address.unicodeScalars.allSatisfy(\.isPrintableASCII), let open = address.lastIndex(of: "<") else { return address }
-            let displayName = address[..<open].trimmingCharacters(in: .whitespaces)
-            return (encodedWords(displayName) + [String(address[open...])]).joined(separator: " ")
+        fold(name, addresses.map(address), separator: ",")
+    }
+
+    static func address(_ raw: String) -> String {
+        let address = singleLine(raw).trimmingCharacters(in: .whitespaces)
+        guard let open = address.lastIndex(of: "<") else { return address }
+        let displayName = address[..<open].trimmingCharacters(in: .whitespaces)
+        let angle = String(address[open...])
+        if displayName.isEmpty { return angle }
+        if !displayName.unicodeScalars.allSatisfy(\.isPrintableASCII) {
+            return (encodedWords(displayName) + [angle]).joined(separator: " ")
         }
-        return fold(name, rendered, separator: ",")
+        let isQuoted = displayName.count >= 2 && displayName.hasPrefix("\"") && displayName.hasSuffix("\"")
+        if isQuoted || !displayName.contains(where: { "()<>[]:;@\\,.\"".contains($0) }) { return displayName + " " + angle }
+        let escaped = displayName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(escaped)\" \(angle)"
     }
 
     /// `Name: p1<sep> p2<sep> p3`, breaking before a piece (CRLF and a space) when the line

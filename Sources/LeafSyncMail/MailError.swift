@@ -51,11 +51,12 @@ public struct MailError: Error, CustomStringConvertible, Sendable {
     }
 
     /// `SMTP AUTH at mail.example.com:587 failed: the server replied 535 5.7.8 Authentication
-    /// credentials invalid (permanent: …)`.
+    /// credentials invalid; expected 235 (permanent: not retried until fixed)`.
     public var description: String {
         let place = stage == .message || stage == .outbox ? "\(stage.rawValue) \(target)" : "SMTP \(stage.rawValue) at \(target)"
-        var text = "\(place) failed: \(detail)"
-        if let replyCode { text += "; the server replied \(replyCode) \(replyText ?? "")" }
+        var text = "\(place) failed: "
+        if let replyCode { text += "the server replied \(replyCode)" + (replyText.map { " " + $0 } ?? "") + "; " }
+        text += detail
         text += isRetryable ? " (temporary: will be retried)" : " (permanent: not retried until fixed)"
         return text
     }

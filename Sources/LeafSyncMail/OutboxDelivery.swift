@@ -3,14 +3,6 @@ import LeafSyncLog
 import NIOPosix
 import SystemPackage
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Delivers a message by writing it to `<directory>/<fileSafeID>.eml` (RFC 5322 text), for an
 /// operator, a mail client or a local MTA's pickup to take from there. This is the default
 /// delivery: it needs no network and no secret.
@@ -48,23 +40,22 @@ public struct OutboxDelivery: MailDelivery {
     /// Creates `destination` with `bytes` unless it exists (see the type's documentation).
     static func write(_ bytes: [UInt8], to destination: String, in directory: String) throws(MailError) {
         func failure(_ step: String, _ path: String, _ error: any Error) -> MailError {
-            let code = posixCode(of: error)
-            let permanent: Set<Errno> = [.permissionDenied, .notPermitted, .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory]
+            let code = (error as? Errno) ?? .ioError
+            let permanent: Set<Errno> = [
+                .permissionDenied, .notPermitted, .readOnlyFileSystem, .fileNameTooLong, .notDirectory, .isDirectory,
+            ]
             return MailError(
                 stage: .outbox, target: destination, detail: "\(step) \(path): \(code)", isRetryable: !permanent.contains(code))
         }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw failure("creating the outbox directory", directory, error)
-        }
+        do { try makeDirectories(directory) } catch { throw failure("creating the outbox directory", directory, error) }
         if FileManager.default.fileExists(atPath: destination) { return }
 
         let name = URL(fileURLWithPath: destination).lastPathComponent
         let temporary = directory + "/.\(name).\(UUID().uuidString).tmp"
         do {
             let file = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
             try file.closeAfter {
                 _ = try file.writeAll(bytes)
                 try Platform.syncData(file)
@@ -82,13 +73,14 @@ public struct OutboxDelivery: MailDelivery {
         do { try Platform.syncDirectory(directory) } catch { throw failure("syncing the directory", directory, error) }
     }
 
-    /// The `errno` behind a swift-system or Foundation error (`EIO` when there is none).
-    static func posixCode(of error: any Error) -> Errno {
-        if let code = error as? Errno { return code }
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        for candidate in [error as NSError, underlying].compactMap({ $0 }) where candidate.domain == NSPOSIXErrorDomain {
-            return Errno(rawValue: Int32(candidate.code))
-        }
-        return .ioError
+    /// `mkdir -p`: creates `path` and any missing parent, failing with the `errno` that says why
+    /// (an existing path that is not a directory fails later, when the file is opened in it).
+    static func makeDirectories(_ path: String) throws(Errno) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw Errno(rawValue: errno) }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { throw Errno.noSuchFileOrDirectory }
+        try makeDirectories(parent)
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw Errno(rawValue: errno) }
     }
 }

@@ -1,10 +1,9 @@
 import NIOCore
 import NIOTLS
 
-/// A command for ``SMTPClientHandler``: bytes to send (nil to only wait, for the greeting) and
-/// the promise its reply completes.
+/// A command for ``SMTPClientHandler``: the bytes to send and the promise its reply completes.
 struct SMTPRequest: Sendable {
-    var bytes: ByteBuffer?
+    var bytes: ByteBuffer
     var reply: EventLoopPromise<SMTPReply>
 }
 
@@ -48,7 +47,7 @@ struct SMTPLineDecoder: ByteToMessageDecoder {
 
 /// Pairs SMTP commands with their replies, one at a time, in the order they were written.
 ///
-/// Outbound, an ``SMTPRequest`` is queued and its bytes written; inbound, reply lines are
+/// The greeting's promise is the first in the queue, from the start. Outbound, an ``SMTPRequest`` is queued and its bytes written; inbound, reply lines are
 /// gathered until the last line of a reply (`250 ` rather than `250-`), which completes the
 /// oldest waiting request. Whatever ends the connection (an error, the peer closing) fails
 /// every request still waiting, so no caller waits forever. It also completes the promise
@@ -62,6 +61,9 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     private var lines: [String] = []
     private var handshake: EventLoopPromise<Void>?
 
+    /// `greeting` is completed by the server's first reply.
+    init(greeting: EventLoopPromise<SMTPReply>) { waiting.append(greeting) }
+
     /// Completes `promise` when the next TLS handshake on this channel completes, or fails it
     /// with the error that ends the connection. Call on the channel's event loop.
     func awaitHandshake(_ promise: EventLoopPromise<Void>) { handshake = promise }
@@ -69,11 +71,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = Self.unwrapOutboundIn(data)
         waiting.append(request.reply)
-        if let bytes = request.bytes {
-            context.write(Self.wrapOutboundOut(bytes), promise: promise)
-        } else {
-            promise?.succeed()
-        }
+        context.write(Self.wrapOutboundOut(request.bytes), promise: promise)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -16,7 +16,7 @@ import Foundation
 /// ```swift
 /// var configuration = try SMTPConfiguration(
 ///     url: "smtp://leafsync%40example.com@mail.example.com",
-///     password: ProcessInfo.processInfo.environment["LEAFSYNC_SMTP_PASSWORD"])
+///     password: ProcessInfo.processInfo.environment[SMTPConfiguration.passwordVariable])
 /// configuration.timeout = .seconds(30)
 /// let delivery = SMTPDelivery(configuration: configuration)
 /// ```
@@ -40,6 +40,10 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
         case pemFile(String)
     }
 
+    /// The environment variable the password is read from, by whoever builds the configuration:
+    /// `SMTPConfiguration(url: url, password: environment[SMTPConfiguration.passwordVariable])`.
+    public static let passwordVariable = "LEAFSYNC_SMTP_PASSWORD"
+
     public var host: String
     public var port: Int
     public var security: Security
@@ -52,8 +56,9 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
     public var timeout: Duration = .seconds(60)
     /// The trust store for the relay's certificate; ``TrustRoots/system`` by default.
     public var trustRoots: TrustRoots = .system
-    /// The name this client gives in `EHLO`: the machine's host name by default.
-    public var clientName: String = ProcessInfo.processInfo.hostName
+    /// The name this client gives in `EHLO`: the machine's host name (`gethostname`, no DNS
+    /// lookup) by default.
+    public var clientName: String = Self.localHostName()
 
     /// Reads `smtp://`, `smtps://` or `smtp+insecure://` `[user@]host[:port]`. Throws an
     /// ``SMTPConfigurationError`` that names the part of the URL that is wrong (without repeating
@@ -64,10 +69,11 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
             throw invalid("the SMTP URL is not a URL; write it as smtp://user@host:587, smtps://user@host:465 or smtp+insecure://host:25")
         }
         guard let security = Security(rawValue: scheme) else {
-            throw invalid("the SMTP URL's scheme is \(scheme)://; use smtp:// (STARTTLS), smtps:// (implicit TLS) or smtp+insecure:// (no TLS)")
+            throw invalid(
+                "the SMTP URL's scheme is \(scheme)://; use smtp:// (STARTTLS), smtps:// (implicit TLS) or smtp+insecure:// (no TLS)")
         }
         guard components.password == nil else {
-            throw invalid("the SMTP URL holds a password; remove it from the URL and set LEAFSYNC_SMTP_PASSWORD instead")
+            throw invalid("the SMTP URL holds a password; remove it from the URL and set \(Self.passwordVariable) instead")
         }
         guard let host = components.host, !host.isEmpty else {
             throw invalid("the SMTP URL names no host; write it as \(scheme)://[user@]host[:port]")
@@ -77,7 +83,7 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
         }
         let username = components.user.flatMap { $0.isEmpty ? nil : $0 }
         if username != nil, password == nil {
-            throw invalid("the SMTP URL names the user \(username!) but no password is set; set LEAFSYNC_SMTP_PASSWORD")
+            throw invalid("the SMTP URL names the user \(username!) but no password is set; set \(Self.passwordVariable)")
         }
         if username == nil, password != nil {
             throw invalid("a password is set but the SMTP URL names no user; write \(scheme)://user@\(host)")
@@ -88,6 +94,13 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
         self.username = username
         self.password = password
         guard (1...65535).contains(self.port) else { throw invalid("the SMTP URL's port \(self.port) is not between 1 and 65535") }
+    }
+
+    static func localHostName() -> String {
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count - 1) == 0 else { return "localhost" }
+        let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return host.isEmpty ? "localhost" : host
     }
 
     static func defaultPort(_ security: Security) -> Int {

@@ -13,6 +13,8 @@ import NIOSSL
 /// inserted at the front after the server's `220` to `STARTTLS`.
 struct SMTPConnection: Sendable {
     let channel: any Channel
+    /// The server's greeting, awaited from the moment the connection opened.
+    let greetingReply: EventLoopFuture<SMTPReply>
     let timeout: Duration
     let clock: any Clock<Duration>
 
@@ -21,14 +23,17 @@ struct SMTPConnection: Sendable {
     static func open(
         host: String, port: Int, tls: NIOSSLContext?, timeout: Duration, clock: any Clock<Duration>
     ) async throws -> SMTPConnection {
+        // The server greets as soon as the connection opens: the handler waits for that reply
+        // from the start, so it can never arrive before anyone asked for it.
         let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        let greeting = eventLoop.makePromise(of: SMTPReply.self)
         let handshake = eventLoop.makePromise(of: Void.self)
         let serverHostname = Self.serverHostname(host)
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(TimeAmount(timeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = SMTPClientHandler()
+                    let handler = SMTPClientHandler(greeting: greeting)
                     if let tls {
                         handler.awaitHandshake(handshake)
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverHostname))
@@ -41,16 +46,17 @@ struct SMTPConnection: Sendable {
         do {
             channel = try await bootstrap.connect(host: host, port: port).get()
         } catch {
+            greeting.fail(error)
             handshake.fail(error)
             throw error
         }
-        let connection = SMTPConnection(channel: channel, timeout: timeout, clock: clock)
+        let connection = SMTPConnection(channel: channel, greetingReply: greeting.futureResult, timeout: timeout, clock: clock)
         if tls == nil { handshake.succeed() } else { try await connection.bounded(handshake.futureResult) }
         return connection
     }
 
     /// Waits for the server's greeting (sent unasked when the connection opens).
-    func greeting() async throws -> SMTPReply { try await exchange(nil) }
+    func greeting() async throws -> SMTPReply { try await bounded(greetingReply) }
 
     /// Sends one command line (CRLF added) and returns the reply.
     func command(_ line: String) async throws -> SMTPReply { try await exchange(ByteBuffer(string: line + "\r\n")) }
@@ -69,7 +75,8 @@ struct SMTPConnection: Sendable {
         let serverHostname = Self.serverHostname(host)
         try await channel.eventLoop.submit {
             try channel.pipeline.syncOperations.handler(type: SMTPClientHandler.self).awaitHandshake(done)
-            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: serverHostname), position: .first)
+            try channel.pipeline.syncOperations.addHandler(
+                NIOSSLClientHandler(context: context, serverHostname: serverHostname), position: .first)
         }.get()
         try await bounded(done.futureResult)
     }
@@ -77,7 +84,7 @@ struct SMTPConnection: Sendable {
     /// Closes the connection (without `QUIT`); never throws.
     func close() async { try? await channel.close() }
 
-    private func exchange(_ bytes: ByteBuffer?) async throws -> SMTPReply {
+    private func exchange(_ bytes: ByteBuffer) async throws -> SMTPReply {
         let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
         channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: reply)).whenFailure { reply.fail($0) }
         return try await bounded(reply.futureResult)

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 import NIOSSL
 
 /// Delivers a message through an SMTP relay (RFC 5321), on SwiftNIO.
@@ -20,6 +21,10 @@ import NIOSSL
 /// responsibility for it. Anything else throws a ``MailError`` naming the step, the reply, and
 /// whether a retry can help. `STARTTLS` is required for `smtp://`; credentials are sent only
 /// over TLS, but for `smtp+insecure://` (see ``SMTPConfiguration``).
+///
+/// SMTP delivery is at least once: a crash after the relay's `250` and before the dispatcher
+/// records it sends the message again on restart. The copy has the same `Message-ID`
+/// (``MailMessage/messageID``), which mail clients use to drop duplicates.
 ///
 /// Nothing blocks: the connection is NIO's, every wait is an `await`, and each one (connect,
 /// handshake, every reply) is bounded by ``SMTPConfiguration/timeout`` on the injected clock.
@@ -82,7 +87,9 @@ public struct SMTPDelivery: MailDelivery {
 
         try await step(.mailFrom, expecting: [250]) { try await connection.command("MAIL FROM:<\(message.envelopeSender)>") }
         for recipient in message.envelopeRecipients {
-            try await step(.rcptTo, expecting: [250, 251]) { try await connection.command("RCPT TO:<\(recipient)>") }
+            try await step(.rcptTo, expecting: [250, 251], about: "the recipient \(recipient)") {
+                try await connection.command("RCPT TO:<\(recipient)>")
+            }
         }
         try await step(.data, expecting: [354]) { try await connection.command("DATA") }
         try await step(.data, expecting: [250]) { try await connection.message(message.rfc5322()) }
@@ -108,17 +115,18 @@ public struct SMTPDelivery: MailDelivery {
     }
 
     /// Runs one exchange and returns its reply when the code is one of `expected`; throws the
-    /// ``MailError`` for `stage` otherwise.
+    /// ``MailError`` for `stage` otherwise (`about` says what the command was about).
     @discardableResult
-    private func step(_ stage: MailError.Stage, expecting expected: Set<Int>, _ exchange: () async throws -> SMTPReply) async throws(MailError)
-        -> SMTPReply
-    {
+    private func step(
+        _ stage: MailError.Stage, expecting expected: Set<Int>, about: String? = nil, _ exchange: () async throws -> SMTPReply
+    ) async throws(MailError) -> SMTPReply {
         let reply: SMTPReply
         do { reply = try await exchange() } catch { throw failure(stage, error) }
         guard expected.contains(reply.code) else {
             let wanted = expected.sorted().map(String.init).joined(separator: " or ")
             throw MailError(
-                stage: stage, target: target, replyCode: reply.code, replyText: redacted(reply.text), detail: "expected \(wanted)",
+                stage: stage, target: target, replyCode: reply.code, replyText: redacted(reply.text),
+                detail: (about.map { "\($0) was refused, " } ?? "") + "expected \(wanted)",
                 isRetryable: reply.isTransient)
         }
         return reply
@@ -135,17 +143,32 @@ public struct SMTPDelivery: MailDelivery {
         case SMTPConnectionProblem.closed, ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed, ChannelError.eof:
             (detail, retryable) = ("the server closed the connection", true)
         case SMTPConnectionProblem.malformedReply(let line):
-            (detail, retryable) = ("the server's answer is not SMTP: \(redacted(line).prefix(200).debugDescription); is this an SMTP port?", false)
+            (detail, retryable) = (
+                "the server's answer is not SMTP: \(redacted(line).prefix(200).debugDescription); is this an SMTP port?", false
+            )
         case SMTPConnectionProblem.lineTooLong, SMTPConnectionProblem.unexpectedReply:
             (detail, retryable) = ("the server does not follow SMTP (\(error)); is this an SMTP port?", false)
         case NIOSSLError.handshakeFailed(let reason):
-            (detail, retryable) = ("the TLS handshake failed (\(reason)); if the certificate is the issue, trust its CA with trustRoots", false)
+            (detail, retryable) = (
+                "the TLS handshake failed (\(reason)); if the certificate is the issue, trust its CA with trustRoots", false
+            )
         case is NIOSSLError, is NIOSSLExtraError:
             (detail, retryable) = ("TLS failed: \(error)", false)
+        case let error as NIOConnectionError:
+            let reasons =
+                error.connectionErrors.map { "\($0.target): \(Self.reason($0.error))" }
+                + [error.dnsAError, error.dnsAAAAError].compactMap { lookup in lookup.map { "name lookup: \($0)" } }
+            (detail, retryable) = ("cannot connect (\(reasons.joined(separator: "; ")))", true)
         default:
             (detail, retryable) = ("\(error)", true)
         }
         return MailError(stage: stage, target: target, detail: detail, isRetryable: retryable)
+    }
+
+    /// `Connection refused` for an `IOError`, the error's own words otherwise.
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError else { return "\(error)" }
+        return String(cString: strerror(error.errnoCode))
     }
 
     /// `text` without the password or its base64 forms, in case a server echoes what it got.
@@ -162,7 +185,9 @@ public struct SMTPDelivery: MailDelivery {
         do {
             return try NIOSSLContext(configuration: tls)
         } catch {
-            throw MailError(stage: .connect, target: target, detail: "cannot set up TLS with trust roots \(configuration.trustRoots): \(error)", isRetryable: false)
+            throw MailError(
+                stage: .connect, target: target, detail: "cannot set up TLS with trust roots \(configuration.trustRoots): \(error)",
+                isRetryable: false)
         }
     }
 }

@@ -26,7 +26,9 @@ struct SMTPReply: Sendable, Equatable {
     /// when the line is not a reply line.
     static func parseLine(_ line: String) -> (code: Int, continues: Bool, text: String)? {
         let bytes = Array(line.utf8)
-        guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)), (200...599).contains(code) else { return nil }
+        guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)), (200...599).contains(code) else {
+            return nil
+        }
         if bytes.count == 3 { return (code, false, "") }
         guard bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "-") else { return nil }
         return (code, bytes[3] == UInt8(ascii: "-"), String(decoding: bytes[4...], as: UTF8.self))

@@ -70,6 +70,60 @@ struct EndToEndTests {
             #expect(succeeded == ["accept", "fulfill", "ship", "complete"])
         }
     }
+
+    @Test("R-PAY-01, R-PAY-02: an invoice payment recorded in Distru appears on the LL order, and its deletion as a negative payment")
+    func paymentsReachLeafLink() async throws {
+        try await withEngine { engine, ll, distru in
+            try await engine.record(contentsOf: Demo.setup + [.changeSettings(SettingsChange(syncPayments: true))])
+            try await engine.cycle()
+            try await engine.cycle()
+            let soID = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
+            let invoice = try await control(distru, .POST, "/_sim/invoices", ["order_id": .string(soID), "total": "312.00"])
+            let invoiceID = try #require(invoice["id"]?.stringValue)
+            let paid = try await control(
+                distru, .POST, "/_sim/invoices/\(invoiceID)/payments",
+                ["amount": "120.00", "payment_datetime": .string(ISO8601Text.format(microseconds: Timestamp.now().microseconds + 60_000_000))])
+            let paymentID = try #require(paid["payments"]?.arrayValue?.last?["id"]?.stringValue)
+            try await engine.cycle()
+            var payments = try await engine.leafLink.orderPayments(order: Demo.order).map(\.value)
+            #expect(payments.map(\.total.amount.value) == [120])
+            #expect(payments.first?.leafSyncKey != nil)
+
+            try await control(distru, .DELETE, "/_sim/invoices/\(invoiceID)/payments/\(paymentID)")
+            try await engine.cycle()
+            try await engine.cycle()
+            payments = try await engine.leafLink.orderPayments(order: Demo.order).map(\.value)
+            #expect(payments.map(\.total.amount.value).sorted() == [-120, 120])
+        }
+    }
+
+    @Test("R-INV-02..04: inventory reaches LeafLink in Managed mode every cycle, never in Unlimited, once in Inherited")
+    func inventoryInThreeModes() async throws {
+        try await withEngine { engine, ll, distru in
+            // The seller sets the LeafLink modes; the operator links three products.
+            _ = try await engine.leafLink.patchProduct(id: 2094, ["inventory_management": 2])
+            _ = try await engine.leafLink.patchProduct(id: 2096, ["inventory_management": 3])
+            let peak = "57f52a74-a9ab-52df-b09f-e4242c15027c"
+            try await engine.record(
+                .linkProduct(distruProductID: DistruDemo.chocolate, leafLinkProductID: 2093),
+                .linkProduct(distruProductID: Demo.milkBar, leafLinkProductID: 2094),
+                .linkProduct(distruProductID: peak, leafLinkProductID: 2096))
+            try await engine.cycle()
+            try await engine.cycle()
+            func quantity(_ id: Int) async throws -> Decimal? { try await engine.leafLink.product(id: id).value.quantity?.value }
+            #expect(try await quantity(2096) == 1300)  // Inherited: Distru's 1000 + 300, pushed once
+            #expect(try await quantity(2094) == 600)  // Unlimited: LeafLink's own number stays
+
+            for product in [DistruDemo.chocolate, Demo.milkBar, peak] {
+                try await control(distru, .POST, "/_sim/inventory", ["product_id": .string(product), "location_id": .string(DistruDemo.warehouse), "delta": "-100"])
+            }
+            try await engine.cycle()
+            try await engine.cycle()
+            #expect(try await quantity(2093) == 700)  // Managed: 800 − 100
+            #expect(try await quantity(2094) == 600)
+            #expect(try await quantity(2096) == 1300)
+        }
+    }
 }
 
 /// What a Distru user does to finish an SO: fulfil every line, then mark it COMPLETED.
