@@ -109,23 +109,48 @@ enum ProjectionTables {
         }
     }
 
-    /// Outbound commands: pending (the pending pushes), succeeded or given up, with attempts.
+    /// Outbound commands, each with its whole content (`content`: the action's canonical JSON), the
+    /// remote object it writes, its dependency and why it waits, its attempts, next attempt and
+    /// last error. `status`: pending (ready) | waiting (for `depends_on`) | retrying (until
+    /// `next_attempt_at`) | succeeded | failed (abandoned) | cancelled (withdrawn).
     static let commands = ProjectionTable(
         name: "commands",
-        columns: ["idempotency_key", "subject", "rule", "action", "status", "attempts", "next_attempt_at"],
-        columnTypes: ["TEXT", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER"],
-        extraStatements: ["CREATE INDEX commands_by_status ON commands (status)"]
+        columns: [
+            "idempotency_key", "sequence", "subject", "rule", "action", "target", "depends_on", "status", "waiting_for", "attempts",
+            "next_attempt_at", "last_error", "content",
+        ],
+        columnTypes: [
+            "TEXT", "INTEGER", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "TEXT", "INTEGER NOT NULL", "INTEGER", "TEXT",
+            "TEXT",
+        ],
+        extraStatements: ["CREATE INDEX commands_by_status ON commands (status)", "CREATE INDEX commands_by_sequence ON commands (sequence)"]
     ) { state in
         let book = state.commands
-        let keys = Set(book.pending.keys).union(book.done).union(book.abandoned).sorted()
+        let keys = Set(book.pending.keys).union(book.done).union(book.abandoned).union(book.cancelled).sorted()
         return keys.map { key in
-            let command = book.pending[key]
-            let status = book.done.contains(key) ? "succeeded" : book.abandoned.contains(key) ? "failed" : "pending"
+            let command = book.command(key)
+            let status = book.status(of: key) ?? .succeeded
             return [
-                key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
-                command.map { $0.action.name }.databaseValue, status.databaseValue,
+                key.databaseValue, command.map { Int64($0.sequence) }.databaseValue, command?.subject.databaseValue ?? .null,
+                command?.rule.databaseValue ?? .null, command.map { $0.action.name }.databaseValue,
+                command?.action.target.databaseValue ?? .null, command?.dependsOn.databaseValue ?? .null,
+                status.rawValue.databaseValue, waitingFor(key, status, book).databaseValue,
                 (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null,
+                book.lastError[key].databaseValue, command.map { $0.action.canonicalJSONText }.databaseValue,
             ]
+        }
+    }
+
+    /// Why a command that is not ready waits, in words.
+    private static func waitingFor(_ key: String, _ status: CommandStatus, _ book: CommandBook) -> String? {
+        switch status {
+        case .waiting:
+            guard let dependency = book.command(key)?.dependsOn else { return nil }
+            return book.abandoned.contains(dependency)
+                ? "\(dependency) to succeed; it failed: retry it (leafsync retry \(dependency))" : "\(dependency) to succeed"
+        case .retrying: return "its next attempt"
+        case .failed: return "the operator: leafsync retry \(key)"
+        default: return nil
         }
     }
 
