@@ -13,13 +13,48 @@ struct ProjectionTable: Sendable {
     let columns: [String]
     let columnTypes: [String]
     let extraStatements: [String]
-    let rows: @Sendable (SyncState) -> [[DatabaseValue]]
+    /// The rows for a state; the memo is the writer's, kept from one sync to the next.
+    let rows: @Sendable (SyncState, RowMemo) -> [[DatabaseValue]]
+
+    init(
+        name: String, columns: [String], columnTypes: [String], extraStatements: [String],
+        rows: @escaping @Sendable (SyncState) -> [[DatabaseValue]]
+    ) {
+        self.init(name: name, columns: columns, columnTypes: columnTypes, extraStatements: extraStatements) { state, _ in rows(state) }
+    }
+
+    init(
+        name: String, columns: [String], columnTypes: [String], extraStatements: [String],
+        memoizedRows rows: @escaping @Sendable (SyncState, RowMemo) -> [[DatabaseValue]]
+    ) {
+        self.name = name
+        self.columns = columns
+        self.columnTypes = columnTypes
+        self.extraStatements = extraStatements
+        self.rows = rows
+    }
 
     var createStatements: [String] {
         let definitions = zip(columns, columnTypes).enumerated().map { index, pair in
             "\(pair.0) \(pair.1)\(index == 0 ? " PRIMARY KEY" : "")"
         }
         return ["CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"] + extraStatements
+    }
+}
+
+/// Text a row builder derives from what never changes under a primary key (a command's content:
+/// a key is emitted once, with one action), kept by one ``TableWriter`` between syncs so a
+/// following projector does not re-encode every command each time it catches up. Rows stay a
+/// pure function of the state: the memo only saves recomputing them.
+final class RowMemo {
+    private var texts: [String: String] = [:]
+
+    /// The text kept for `key`, or `make()`, kept.
+    func text(_ key: String, _ make: () -> String) -> String {
+        if let text = texts[key] { return text }
+        let text = make()
+        texts[key] = text
+        return text
     }
 }
 
@@ -124,7 +159,7 @@ enum ProjectionTables {
             "TEXT",
         ],
         extraStatements: ["CREATE INDEX commands_by_status ON commands (status)", "CREATE INDEX commands_by_sequence ON commands (sequence)"]
-    ) { state in
+    ) { state, memo in
         let book = state.commands
         let keys = Set(book.pending.keys).union(book.done).union(book.abandoned).union(book.cancelled).sorted()
         return keys.map { key in
@@ -136,7 +171,7 @@ enum ProjectionTables {
                 command?.action.target.databaseValue ?? .null, command?.dependsOn.databaseValue ?? .null,
                 status.rawValue.databaseValue, waitingFor(key, status, book).databaseValue,
                 (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null,
-                book.lastError[key].databaseValue, command.map { $0.action.canonicalJSONText }.databaseValue,
+                book.lastError[key].databaseValue, command.map { c in memo.text(key) { c.action.canonicalJSONText } }.databaseValue,
             ]
         }
     }
