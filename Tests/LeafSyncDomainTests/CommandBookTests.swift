@@ -155,7 +155,7 @@ struct CommandBookTests {
         #expect(h.state.commands.pending[first.key] == nil, "a withdrawn value is never retried")
     }
 
-    @Test("R-PAY-02 a reversal depends on its original payment, and is not emitted when the original never reached LeafLink")
+    @Test("R-PAY-02 a reversal depends on its original payment, and waits to be emitted until the original reached LeafLink")
     func reversalDependsOnOriginal() throws {
         var h = Harness.synced()
         h.op(.changeSettings(SettingsChange(syncPayments: true)))
@@ -172,6 +172,11 @@ struct CommandBookTests {
         let payment = try #require(failed.observe(.distruInvoice, ID.invoice, json: invoice).first)
         failed.fail(payment, "refused", retryable: false)
         #expect(failed.observe(.distruInvoice, ID.invoice, json: invoice.setting("payments", .array([]))).payments.isEmpty)
+        // The operator retries the original; once it has reached LeafLink, the held-back reversal follows it.
+        failed.op(.retryCommand(key: payment.key))
+        let late = failed.succeed(payment)
+        #expect(late.payments.map(\.amount) == [money("-500.00")])
+        #expect(late.first?.dependsOn == payment.key)
     }
 
     @Test("R-ENG-03 an engine.command.failed without status or kind (written before they existed) still decodes")
