@@ -2,8 +2,9 @@ import GRDB
 
 /// The projection database's tables. Bump `version` whenever a table or a row builder changes:
 /// a projector that finds another version rebuilds the database from the log on start.
+/// (2: the commands table holds each command's content, target, dependency, sequence and last error.)
 public enum ProjectionSchema {
-    public static let version = 1
+    public static let version = 2
 
     static let statements =
         [

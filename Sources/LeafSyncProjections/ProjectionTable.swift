@@ -13,13 +13,48 @@ struct ProjectionTable: Sendable {
     let columns: [String]
     let columnTypes: [String]
     let extraStatements: [String]
-    let rows: @Sendable (SyncState) -> [[DatabaseValue]]
+    /// The rows for a state; the memo is the writer's, kept from one sync to the next.
+    let rows: @Sendable (SyncState, RowMemo) -> [[DatabaseValue]]
+
+    init(
+        name: String, columns: [String], columnTypes: [String], extraStatements: [String],
+        rows: @escaping @Sendable (SyncState) -> [[DatabaseValue]]
+    ) {
+        self.init(name: name, columns: columns, columnTypes: columnTypes, extraStatements: extraStatements) { state, _ in rows(state) }
+    }
+
+    init(
+        name: String, columns: [String], columnTypes: [String], extraStatements: [String],
+        memoizedRows rows: @escaping @Sendable (SyncState, RowMemo) -> [[DatabaseValue]]
+    ) {
+        self.name = name
+        self.columns = columns
+        self.columnTypes = columnTypes
+        self.extraStatements = extraStatements
+        self.rows = rows
+    }
 
     var createStatements: [String] {
         let definitions = zip(columns, columnTypes).enumerated().map { index, pair in
             "\(pair.0) \(pair.1)\(index == 0 ? " PRIMARY KEY" : "")"
         }
         return ["CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"] + extraStatements
+    }
+}
+
+/// Text a row builder derives from what never changes under a primary key (a command's content:
+/// a key is emitted once, with one action), kept by one ``TableWriter`` between syncs so a
+/// following projector does not re-encode every command each time it catches up. Rows stay a
+/// pure function of the state: the memo only saves recomputing them.
+final class RowMemo {
+    private var texts: [String: String] = [:]
+
+    /// The text kept for `key`, or `make()`, kept.
+    func text(_ key: String, _ make: () -> String) -> String {
+        if let text = texts[key] { return text }
+        let text = make()
+        texts[key] = text
+        return text
     }
 }
 
@@ -109,23 +144,48 @@ enum ProjectionTables {
         }
     }
 
-    /// Outbound commands: pending (the pending pushes), succeeded or given up, with attempts.
+    /// Outbound commands, each with its whole content (`content`: the action's canonical JSON), the
+    /// remote object it writes, its dependency and why it waits, its attempts, next attempt and
+    /// last error. `status`: pending (ready) | waiting (for `depends_on`) | retrying (until
+    /// `next_attempt_at`) | succeeded | failed (abandoned) | cancelled (withdrawn).
     static let commands = ProjectionTable(
         name: "commands",
-        columns: ["idempotency_key", "subject", "rule", "action", "status", "attempts", "next_attempt_at"],
-        columnTypes: ["TEXT", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "INTEGER NOT NULL", "INTEGER"],
-        extraStatements: ["CREATE INDEX commands_by_status ON commands (status)"]
-    ) { state in
+        columns: [
+            "idempotency_key", "sequence", "subject", "rule", "action", "target", "depends_on", "status", "waiting_for", "attempts",
+            "next_attempt_at", "last_error", "content",
+        ],
+        columnTypes: [
+            "TEXT", "INTEGER", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT NOT NULL", "TEXT", "INTEGER NOT NULL", "INTEGER", "TEXT",
+            "TEXT",
+        ],
+        extraStatements: ["CREATE INDEX commands_by_status ON commands (status)", "CREATE INDEX commands_by_sequence ON commands (sequence)"]
+    ) { state, memo in
         let book = state.commands
-        let keys = Set(book.pending.keys).union(book.done).union(book.abandoned).sorted()
+        let keys = Set(book.pending.keys).union(book.done).union(book.abandoned).union(book.cancelled).sorted()
         return keys.map { key in
-            let command = book.pending[key]
-            let status = book.done.contains(key) ? "succeeded" : book.abandoned.contains(key) ? "failed" : "pending"
+            let command = book.command(key)
+            let status = book.status(of: key) ?? .succeeded
             return [
-                key.databaseValue, command?.subject.databaseValue ?? .null, command?.rule.databaseValue ?? .null,
-                command.map { $0.action.name }.databaseValue, status.databaseValue,
+                key.databaseValue, command.map { Int64($0.sequence) }.databaseValue, command?.subject.databaseValue ?? .null,
+                command?.rule.databaseValue ?? .null, command.map { $0.action.name }.databaseValue,
+                command?.action.target.databaseValue ?? .null, command?.dependsOn.databaseValue ?? .null,
+                status.rawValue.databaseValue, waitingFor(key, status, book).databaseValue,
                 (book.attempts[key] ?? 0).databaseValue, book.retryAt[key]?.microseconds.databaseValue ?? .null,
+                book.lastError[key].databaseValue, command.map { c in memo.text(key) { c.action.canonicalJSONText } }.databaseValue,
             ]
+        }
+    }
+
+    /// Why a command that is not ready waits, in words.
+    private static func waitingFor(_ key: String, _ status: CommandStatus, _ book: CommandBook) -> String? {
+        switch status {
+        case .waiting:
+            guard let dependency = book.command(key)?.dependsOn else { return nil }
+            return book.abandoned.contains(dependency)
+                ? "\(dependency) to succeed; it failed: retry it (leafsync retry \(dependency))" : "\(dependency) to succeed"
+        case .retrying: return "its next attempt"
+        case .failed: return "the operator: leafsync retry \(key)"
+        default: return nil
         }
     }
 

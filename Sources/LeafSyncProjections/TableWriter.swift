@@ -14,6 +14,8 @@ struct TableWriter {
     private var forgotten = false
     /// Whether `written` reflects the table yet (it is read on the first sync that needs it).
     private var loaded = false
+    /// What the table's row builder keeps between syncs.
+    private let memo = RowMemo()
 
     init(table: ProjectionTable, remembersRows: Bool = true) {
         self.table = table
@@ -35,7 +37,7 @@ struct TableWriter {
     @discardableResult
     mutating func sync(to state: SyncState, in db: Database) throws -> Int {
         if remembersRows, !loaded { try load(from: db) }
-        let rows = table.rows(state)
+        let rows = table.rows(state, memo)
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let upsert = try RawInsert(
             db, sql: "INSERT OR REPLACE INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")

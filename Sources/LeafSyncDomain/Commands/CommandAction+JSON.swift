@@ -100,6 +100,9 @@ extension CommandAction {
         }
         return .object(p.members)
     }
+
+    /// ``json`` as canonical text (sorted members, no spaces): the same action gives the same bytes in every build.
+    public var canonicalJSONText: String { json.canonicalText }
 }
 
 extension SalesOrderDraft {

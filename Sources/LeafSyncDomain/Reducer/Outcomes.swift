@@ -13,6 +13,7 @@ extension Reduction {
         switch command.action {
         case .createSalesOrder(let draft): salesOrderCreated(number: draft.leafLinkOrderNumber, response: response)
         case .createLeafLinkProduct(let draft): leafLinkProductCreated(draft, response: response)
+        case .postLeafLinkPayment(let draft) where key.hasPrefix("ll-payment:"): paymentPosted(draft)
         case .sendErrorEmail(let mail):
             state.errors[mail.errorID]?.emailedAt = now
         case .createMetrcTemplate(let draft):

@@ -48,8 +48,9 @@ extension Reduction {
     }
 
     /// R-PAY-02: a deleted Distru payment posts a negative LL payment of the same amount, after
-    /// its original payment succeeded: the reversal depends on it, and is not emitted at all when
-    /// the original was never posted (abandoned or withdrawn): there is nothing to reverse.
+    /// its original payment succeeded: the reversal depends on it, and is never posted alone. While
+    /// the original has failed (abandoned) there is nothing to reverse, and none is emitted; if the
+    /// operator retries the original and it succeeds, ``paymentPosted(_:)`` emits the reversal then.
     mutating func reversePayment(_ id: String) {
         guard var payment = state.syncedPayments[id], !payment.reversed else { return }
         let original = "ll-payment:\(id)"
@@ -57,7 +58,7 @@ extension Reduction {
         guard book.pending[original] != nil || book.done.contains(original) else {
             note(
                 "ll-order:\(payment.orderNumber)", "R-PAY-02",
-                "Distru payment \(id) deleted; it never reached LeafLink (\(original) did not succeed): nothing to reverse")
+                "Distru payment \(id) deleted; it never reached LeafLink (\(original) did not succeed): nothing to reverse unless it is retried and succeeds")
             return
         }
         payment.reversed = true
@@ -70,6 +71,14 @@ extension Reduction {
                     paymentDate: ISO8601.date(now), recordedBy: recordedBy(payment.orderNumber), distruPaymentID: id)),
             dependsOn: original)
         note("ll-order:\(payment.orderNumber)", "R-PAY-02", "Distru payment \(id) deleted: \(-payment.amount) posted to LeafLink")
+    }
+
+    /// An original payment reached LeafLink late (the operator retried it after it failed): if its
+    /// Distru payment was deleted meanwhile, the reversal that was held back is posted now (R-PAY-02).
+    mutating func paymentPosted(_ draft: LeafLinkPaymentDraft) {
+        guard let payment = state.syncedPayments[draft.distruPaymentID], !payment.reversed else { return }
+        let stillThere = state.invoices[payment.invoiceID]?.payments.contains { $0.id == draft.distruPaymentID } ?? false
+        if !stillThere { reversePayment(draft.distruPaymentID) }
     }
 
     mutating func invoiceDeleted(_ id: String) {

@@ -132,6 +132,42 @@ public struct CommandBook: Equatable, Sendable {
     }
 }
 
+extension CommandBook {
+    /// Where a command stands, without a clock: a command with a retry time is `retrying` until
+    /// the tick that makes it due (the commands projection's `status`); `nil` for an unknown key.
+    public func status(of key: String) -> CommandStatus? {
+        if let command = pending[key] {
+            switch wait(for: command, at: Timestamp(microseconds: .min)) {
+            case nil: return .pending
+            case .dependency: return .waiting
+            case .retry: return .retrying
+            }
+        }
+        if done.contains(key) { return .succeeded }
+        if abandoned.contains(key) { return .failed }
+        if cancelled.contains(key) { return .cancelled }
+        return nil
+    }
+
+    /// The content of the command `key`, pending or finished.
+    public func command(_ key: String) -> Command? { pending[key] ?? finished[key] }
+}
+
+/// Where a command stands (``CommandBook/status(of:)``).
+public enum CommandStatus: String, Sendable, CaseIterable {
+    /// Ready to send (or being sent).
+    case pending
+    /// Waiting for its dependency to succeed.
+    case waiting
+    /// A failed attempt; waiting for its retry time.
+    case retrying
+    case succeeded
+    /// Abandoned: an open sync error until the operator retries it.
+    case failed
+    /// Withdrawn unsent (unlinked, or superseded by a newer value).
+    case cancelled
+}
+
 /// Why a pending command is not ready (``CommandBook/wait(for:at:)``).
 public enum CommandWait: Equatable, Sendable {
     /// It depends on the command `key`, which has not succeeded; `failed` when that one is abandoned

@@ -73,7 +73,8 @@ public struct SyncState: Equatable, Sendable {
 
     public init() {}
 
-    /// Commands emitted and not yet succeeded, by key: what the dispatcher still has to do.
+    /// Commands emitted and not yet succeeded, by key: what the dispatcher still has to do. What it
+    /// may send now, in emission order, is `commands.ready(at:)`.
     public var pendingCommands: [Command] { commands.pending.keys.sorted().map { commands.pending[$0]! } }
 
     /// The open sync errors, oldest first.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import LeafSyncDomain
 import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncProjections
@@ -156,14 +157,23 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Commands: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Outbound commands and their outcome (pending = the pending pushes).")
+        static let configuration = CommandConfiguration(
+            abstract: "Outbound commands in emission order: what will be sent, and why each waits (R-ENG-03, R-ERR-03).",
+            discussion: """
+                status: pending (ready to send), waiting (for depends_on to succeed), retrying (until \
+                next_attempt_at), succeeded, failed (abandoned: `leafsync retry KEY`) or cancelled \
+                (withdrawn unsent). --json (or --content) adds each command's whole content as JSON.
+                """)
         @OptionGroup var common: Common
-        @Option(help: "pending, failed or succeeded.")
+        @Option(help: "\(CommandStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
         var status: String?
+        @Flag(help: "Show each command's whole content (always in --json).")
+        var content = false
 
         func validate() throws {
-            if let status, !["pending", "failed", "succeeded"].contains(status) {
-                throw ValidationError("--status must be pending, failed or succeeded, not '\(status)'")
+            let statuses = CommandStatus.allCases.map(\.rawValue)
+            if let status, !statuses.contains(status) {
+                throw ValidationError("--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'")
             }
         }
 
@@ -172,9 +182,10 @@ struct AuditCommand: ParsableCommand {
                 try AuditCommand.query(
                     db,
                     """
-                    SELECT idempotency_key, subject, rule, action, status, attempts,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', next_attempt_at / 1e6, 'unixepoch') AS next_attempt_at
-                    FROM commands \(status == nil ? "" : "WHERE status = ?") ORDER BY idempotency_key
+                    SELECT sequence, idempotency_key, subject, rule, action, target, depends_on, status, waiting_for, attempts,
+                           strftime('%Y-%m-%dT%H:%M:%fZ', next_attempt_at / 1e6, 'unixepoch') AS next_attempt_at,
+                           last_error\(content || common.json ? ", content" : "")
+                    FROM commands \(status == nil ? "" : "WHERE status = ?") ORDER BY sequence, idempotency_key
                     """, status.map { [$0] } ?? [])
             }
             AuditCommand.show(table, json: common.json)

@@ -152,8 +152,8 @@ struct Harness {
     }
 
     @discardableResult
-    mutating func fail(_ command: Command, _ error: String, retryable: Bool = true) -> [Command] {
-        feed(EventFactory.commandFailed(command, error: error, retryable: retryable))
+    mutating func fail(_ command: Command, _ error: String, retryable: Bool = true, status: Int? = nil, kind: String? = nil) -> [Command] {
+        feed(EventFactory.commandFailed(command, error: error, retryable: retryable, status: status, kind: kind))
     }
 
     /// Acknowledges every command in `commands` (an empty response), returning what that caused.

@@ -69,9 +69,13 @@ enum StreamGenerator {
                 let creates = pending.filter { $0.hasPrefix("distru-so-create:") || $0.hasPrefix("metrc-template:") }
                 let pick =
                     !creates.isEmpty && Bool.random(using: &rng) ? creates.randomElement(using: &rng) : pending.randomElement(using: &rng)
-                if let key = pick, let c = h.state.commands.pending[key] {
+                if !h.state.commands.abandoned.isEmpty && Int.random(in: 0..<6, using: &rng) == 0 {
+                    h.op(.retryFailedCommands)  // R-ERR-03: the operator puts abandoned commands back
+                } else if let key = pick, let c = h.state.commands.pending[key] {
                     if Int.random(in: 0..<5, using: &rng) == 0 {
-                        h.fail(c, "503", retryable: Bool.random(using: &rng))
+                        let (status, kind): (Int?, String?) = [(503, "http"), (422, "http"), (429, "rateLimited"), (nil, "transport"), (nil, nil)]
+                            .randomElement(using: &rng)!
+                        h.fail(c, status.map(String.init) ?? "timed out", retryable: Bool.random(using: &rng), status: status, kind: kind)
                     } else if c.key.hasPrefix("distru-so-create:") {
                         let id = "so-\(StableHash.hex(c.key).prefix(8))"
                         h.succeed(c, .object(["data": .object(["id": .s(id), "order_number": .s("SO-\(id.suffix(4))")])]))
