@@ -36,13 +36,13 @@ public struct CommandExecutor: Sendable {
         do {
             return try await attempt(command)
         } catch let error as APIError {
-            return .failed(CommandFailure(error))
-        } catch let failure as CommandFailure {
+            return .failed(AttemptFailure(error))
+        } catch let failure as AttemptFailure {
             return .failed(failure)
         } catch is CancellationError {
             return .skipped(reason: "cancelled before an answer arrived; it is sent again at the next start")
         } catch {
-            return .failed(CommandFailure(kind: "internal", message: "\(error)", retryable: true))
+            return .failed(AttemptFailure(kind: "internal", message: "\(error)", retryable: true))
         }
     }
 

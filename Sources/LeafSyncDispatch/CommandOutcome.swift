@@ -8,13 +8,14 @@ public enum CommandOutcome: Sendable, Equatable {
     /// reads: the created record for creates, a small summary otherwise.
     case succeeded(response: JSONValue)
     /// Not done. `retryable` failures are tried again after a backoff the reducer keeps.
-    case failed(CommandFailure)
+    case failed(AttemptFailure)
     /// Not attempted, with the reason (e.g. the remote is not configured in this process).
     case skipped(reason: String)
 }
 
-/// A failed attempt, typed so the reducer and the operator can tell what to do.
-public struct CommandFailure: Error, Sendable, Equatable, CustomStringConvertible {
+/// One failed attempt at a command, typed so the reducer and the operator can tell what to do
+/// (it becomes the domain's `CommandFailure` in the `engine.command.failed` event).
+public struct AttemptFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// `http`, `rateLimited`, `transport`, `malformedResponse`, `invalidRequest`, `conflict`, `mail`.
     public var kind: String
     /// The HTTP status, when there was an answer.

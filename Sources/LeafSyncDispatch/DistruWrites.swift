@@ -41,7 +41,7 @@ struct DistruWrites {
             let raw = try await client.upsertProduct(write).raw
             return .object(["id": .string(id), "unit_price": (try? raw.json()["unit_price"]) ?? .null])
         default:
-            throw CommandFailure(kind: "invalidRequest", message: "not a Distru command: \(action.name)", retryable: false)
+            throw AttemptFailure(kind: "invalidRequest", message: "not a Distru command: \(action.name)", retryable: false)
         }
     }
 

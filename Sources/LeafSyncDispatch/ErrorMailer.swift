@@ -22,7 +22,7 @@ public struct ErrorMailer: Sendable {
         do {
             try await delivery.deliver(message)
         } catch let error as MailError {
-            throw CommandFailure(kind: "mail", status: error.replyCode, message: error.description, retryable: error.isRetryable)
+            throw AttemptFailure(kind: "mail", status: error.replyCode, message: error.description, retryable: error.isRetryable)
         }
         return .object(["message_id": .string(message.messageID), "recipients": .int(email.recipients.count)])
     }

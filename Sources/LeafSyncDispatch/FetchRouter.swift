@@ -53,7 +53,7 @@ public struct FetchRouter: Sendable {
                 return Self.unknown(system, kind)
             }
         default:
-            throw CommandFailure(kind: "invalidRequest", message: "not a fetch command: \(action.name)", retryable: false)
+            throw AttemptFailure(kind: "invalidRequest", message: "not a fetch command: \(action.name)", retryable: false)
         }
     }
 
@@ -68,6 +68,6 @@ public struct FetchRouter: Sendable {
     }
 
     static func unknown(_ system: String, _ kind: String) -> CommandOutcome {
-        .failed(CommandFailure(kind: "invalidRequest", message: "no fetcher reads \(system) `\(kind)` records", retryable: false))
+        .failed(AttemptFailure(kind: "invalidRequest", message: "no fetcher reads \(system) `\(kind)` records", retryable: false))
     }
 }

@@ -14,7 +14,7 @@ enum LeafLinkProductBody {
         guard let brand = draft.brandID, let category = draft.categoryID, let subCategory = draft.subcategoryID,
             let license = draft.licenseID
         else {
-            throw CommandFailure(
+            throw AttemptFailure(
                 kind: "invalidRequest",
                 message: "LeafLink requires a \(missing.joined(separator: ", ")) on every product: set them in the product's LeafLink fields (R-PRD-05) and retry the command",
                 retryable: false)

@@ -34,7 +34,7 @@ struct LeafLinkWrites {
             _ = try await client.setExternalIDs(order: number, current.merging(ids) { $1 })
             return .object(["number": .string(number)])
         default:
-            throw CommandFailure(kind: "invalidRequest", message: "not a LeafLink command: \(action.name)", retryable: false)
+            throw AttemptFailure(kind: "invalidRequest", message: "not a LeafLink command: \(action.name)", retryable: false)
         }
     }
 
@@ -43,7 +43,7 @@ struct LeafLinkWrites {
         let page = try await client.send(.GET, "products/", query: [("limit", "1")])
         let first = try JSONParser.parse(page.body)["results"]?.array?.first
         guard let seller = first?["seller"]?.int else {
-            throw CommandFailure(
+            throw AttemptFailure(
                 kind: "conflict",
                 message: "LeafLink lists no product to learn the seller company from; create the first product in LeafLink by hand",
                 retryable: false)
@@ -58,7 +58,7 @@ struct LeafLinkWrites {
             return .object(["id": .int(landed.value.id), "adopted": true])
         }
         guard let recordedBy = draft.recordedBy else {
-            throw CommandFailure(
+            throw AttemptFailure(
                 kind: "invalidRequest",
                 message: "LeafLink needs `recorded_by` (a staff id) on a payment, and the SO owner of order \(draft.orderNumber) maps to no LeafLink rep: map the rep (R-USR-01) and retry",
                 retryable: false)
@@ -77,7 +77,7 @@ struct LeafLinkWrites {
             return .object(["number": .string(number), "status": .string(current.rawValue), "already": true])
         }
         guard let action = OrderTransition(rawValue: transition.rawValue) else {
-            throw CommandFailure(kind: "invalidRequest", message: "LeafLink has no transition `\(transition.rawValue)`", retryable: false)
+            throw AttemptFailure(kind: "invalidRequest", message: "LeafLink has no transition `\(transition.rawValue)`", retryable: false)
         }
         let order = try await client.transition(order: number, action).value
         return .object(["number": .string(number), "status": .string(order.status?.rawValue ?? target.rawValue)])

@@ -101,27 +101,37 @@ struct EndToEndTests {
     func inventoryInThreeModes() async throws {
         try await withEngine { engine, ll, distru in
             // The seller sets the LeafLink modes; the operator links three products.
-            _ = try await engine.leafLink.patchProduct(id: 2094, ["inventory_management": 2])
-            _ = try await engine.leafLink.patchProduct(id: 2096, ["inventory_management": 3])
+            let (managed, unlimited, inherited) = (2093, 2094, 2102)
             let peak = "57f52a74-a9ab-52df-b09f-e4242c15027c"
+            _ = try await engine.leafLink.patchProduct(id: unlimited, ["inventory_management": 2])
+            _ = try await engine.leafLink.patchProduct(id: inherited, ["inventory_management": 3])
             try await engine.record(
-                .linkProduct(distruProductID: DistruDemo.chocolate, leafLinkProductID: 2093),
-                .linkProduct(distruProductID: Demo.milkBar, leafLinkProductID: 2094),
-                .linkProduct(distruProductID: peak, leafLinkProductID: 2096))
-            try await engine.cycle()
-            try await engine.cycle()
+                .linkProduct(distruProductID: DistruDemo.chocolate, leafLinkProductID: managed),
+                .linkProduct(distruProductID: Demo.milkBar, leafLinkProductID: unlimited),
+                .linkProduct(distruProductID: peak, leafLinkProductID: inherited))
             func quantity(_ id: Int) async throws -> Decimal? { try await engine.leafLink.product(id: id).value.quantity?.value }
-            #expect(try await quantity(2096) == 1300)  // Inherited: Distru's 1000 + 300, pushed once
-            #expect(try await quantity(2094) == 600)  // Unlimited: LeafLink's own number stays
+            func available(_ product: String) async throws -> Decimal {
+                try await engine.distru.inventory().filter { $0.value.productId.text == product }.reduce(0) { $0 + $1.value.available.value }
+            }
+            let unlimitedBefore = try await quantity(unlimited)
+            try await engine.cycle()
+            try await engine.cycle()
+            #expect(try await quantity(managed) == available(DistruDemo.chocolate))
+            let inheritedPushed = try await available(peak)
+            #expect(try await quantity(inherited) == inheritedPushed)
+            #expect(try await quantity(unlimited) == unlimitedBefore)
 
             for product in [DistruDemo.chocolate, Demo.milkBar, peak] {
-                try await control(distru, .POST, "/_sim/inventory", ["product_id": .string(product), "location_id": .string(DistruDemo.warehouse), "delta": "-100"])
+                try await control(
+                    distru, .POST, "/_sim/inventory",
+                    ["product_id": .string(product), "location_id": .string(DistruDemo.warehouse), "delta": "-100"])
             }
             try await engine.cycle()
             try await engine.cycle()
-            #expect(try await quantity(2093) == 700)  // Managed: 800 − 100
-            #expect(try await quantity(2094) == 600)
-            #expect(try await quantity(2096) == 1300)
+            #expect(try await quantity(managed) == available(DistruDemo.chocolate))
+            #expect(try await quantity(unlimited) == unlimitedBefore)
+            #expect(try await quantity(inherited) == inheritedPushed)
+            #expect(try await available(peak) == inheritedPushed - 100)
         }
     }
 }
