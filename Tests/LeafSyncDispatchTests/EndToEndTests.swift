@@ -97,7 +97,7 @@ struct EndToEndTests {
         }
     }
 
-    @Test("R-INV-02..04: inventory reaches LeafLink in Managed mode every cycle, never in Unlimited, once in Inherited")
+    @Test("R-INV-02, R-INV-03, R-INV-04: inventory reaches LeafLink in Managed mode every cycle, never in Unlimited, once in Inherited")
     func inventoryInThreeModes() async throws {
         try await withEngine { engine, ll, distru in
             // The seller sets the LeafLink modes; the operator links three products.

@@ -10,7 +10,7 @@ import Testing
 
 @Suite("Retries, sync errors and their e-mail")
 struct RetryTests {
-    @Test("R-ERR-01..03: an SO create against a Distru answering 500 is retried with backoff, becomes one sync error with one e-mail, and succeeds after `retry`")
+    @Test("R-ERR-01, R-ERR-02, R-ERR-03: an SO create against a Distru answering 500 is retried with backoff, becomes one sync error with one e-mail, and succeeds after `retry`")
     func failingCommandBecomesOneSyncError() async throws {
         try await withEngine { engine, ll, distru in
             try await engine.cycle()  // everything fetched; the order waits for its rep and products

@@ -34,9 +34,10 @@ struct RuleMapTests {
         return out
     }
 
-    /// The names of every `@Test("…")` in this test target.
+    /// The names of every `@Test("…")` in every test target (the reducer's own tests, and the
+    /// end-to-end ones that check a rule against the simulators).
     static func testNames() throws -> Set<String> {
-        let dir = Paths.repoRoot.appendingPathComponent("Tests/LeafSyncDomainTests").resolvingSymlinksInPath()
+        let dir = Paths.repoRoot.appendingPathComponent("Tests").resolvingSymlinksInPath()
         var names: Set<String> = []
         for case let file as String in FileManager.default.enumerator(atPath: dir.path)! where file.hasSuffix(".swift") {
             let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
