@@ -177,7 +177,7 @@ let package = Package(
         ),
         .testTarget(name: "LeafSyncMailTests", dependencies: ["LeafSyncMail", "LeafSyncTestSupport", nioCore, nioPosix], swiftSettings: upcoming),
         .testTarget(name: "LeafSyncJSONTests", dependencies: ["LeafSyncJSON", orderedCollections], swiftSettings: upcoming),
-        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON"], swiftSettings: upcoming),
+        .testTarget(name: "LeafSyncDomainTests", dependencies: ["LeafSyncDomain", "LeafSyncLog", "LeafSyncJSON", "BenchmarkWorkload"], swiftSettings: upcoming),
         .testTarget(
             name: "HTTPClientSupportTests", dependencies: ["HTTPClientSupport", "LeafSyncJSON", "LeafSyncTestSupport", asyncHTTPClient, logging], swiftSettings: upcoming
         ),
@@ -197,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "LeafSyncDispatchTests",
             dependencies: [
-                "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
+                "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "BenchmarkWorkload", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
             ],
             swiftSettings: upcoming

@@ -1,3 +1,4 @@
+import BenchmarkWorkload
 import DistruAPI
 import DistruSimulator
 import Foundation
@@ -10,19 +11,6 @@ import LeafSyncLog
 import LeafSyncTestSupport
 import NIOHTTP1
 import Testing
-
-/// A small deterministic generator (SplitMix64), so a failing kill schedule can be replayed.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func milliseconds(below n: UInt64) -> Int { Int(next() % n) }
-}
 
 @Suite("Dispatch survives SIGKILL: exactly once in effect")
 struct CrashTests {
@@ -55,7 +43,7 @@ struct CrashTests {
                 ]
                 let leafsync = Products.executable("leafsync")
                 let seed = UInt64(ProcessInfo.processInfo.environment["LEAFSYNC_CRASH_SEED"] ?? "") ?? 20261203
-                var random = SplitMix(state: seed)
+                var random = SplitMix64(seed: seed)
                 let soID = DeterministicID.salesOrder(forLeafLinkOrder: Demo.order)
                 let distruClient = client(for: distru)
                 var invoice: String?
@@ -76,7 +64,7 @@ struct CrashTests {
                         if round == 20 { try await completeInDistru(distru, soID) }
                     }
                     let child = try ChildProcess(leafsync, ["dispatch", "--dir", tenant.path, "--once"], environment: environment)
-                    try await Task.sleep(for: .milliseconds(random.milliseconds(below: 600)))  // the random moment of the kill
+                    try await Task.sleep(for: .milliseconds(Int(random.next() % 600)))  // the random moment of the kill
                     child.kill()
                     _ = round
                 }

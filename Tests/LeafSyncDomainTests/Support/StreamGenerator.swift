@@ -1,21 +1,12 @@
+import BenchmarkWorkload
 import Foundation
 import LeafSyncJSON
 import LeafSyncLog
 
 @testable import LeafSyncDomain
 
-/// SplitMix64: a seeded generator for the property tests (tests only; the reducer has no randomness).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The property tests' seeded generator: the workload's SplitMix64 (the reducer has no randomness).
+typealias SeededGenerator = SplitMix64
 
 /// Random but realistic streams: orders arriving, reps mapped late, products linked late, inventory
 /// moving, statuses changing on both sides, prices edited, command outcomes.
