@@ -16,7 +16,13 @@ extension Dispatcher {
     public func preview(recording transport: DryRunTransport) async throws -> [Preview] {
         try await catchUp()
         var previews: [Preview] = []
-        for command in state.commands.ready(at: time.now) {
+        for ready in state.commands.ready(at: time.now) {
+            let command = Self.addressed(ready, state)
+            if case .sendErrorEmail(let mail) = command.action {
+                let to = mail.recipients.isEmpty ? "nobody yet (no Distru admin or error recipient known)" : mail.recipients.joined(separator: ", ")
+                previews.append(Preview(command: command, requests: [], note: "would e-mail \(to): \(mail.subjectLine)"))
+                continue
+            }
             _ = transport.take()
             let outcome = await executor.execute(command)
             let requests = transport.take()

@@ -79,7 +79,7 @@ public actor Dispatcher: Service {
         while true {
             let ready = fold.state.commands.ready(at: time.now).filter { skipped[$0.key] == nil }
             if ready.isEmpty { break }
-            try await send(Array(ready), into: &report)
+            try await send(ready.map { Self.addressed($0, fold.state) }, into: &report)
             try await catchUp()
         }
         report.skipped = skipped
@@ -121,6 +121,17 @@ public actor Dispatcher: Service {
     }
 
     // MARK: -
+
+    /// An error e-mail decided before anyone to send it to was known (the first fetch sees
+    /// LeafLink orders before Distru's users) goes to the recipients known now; its outcome
+    /// records who got it.
+    static func addressed(_ command: Command, _ state: SyncState) -> Command {
+        guard case .sendErrorEmail(var mail) = command.action, mail.recipients.isEmpty else { return command }
+        mail.recipients = state.errorRecipients
+        var addressed = command
+        addressed.action = .sendErrorEmail(mail)
+        return addressed
+    }
 
     /// Sends `commands` at most ``Options/maxConcurrent`` at a time, appending each outcome as
     /// it arrives.

@@ -18,12 +18,18 @@ public struct ErrorMailer: Sendable {
     }
 
     func send(_ email: ErrorEmail, key: String) async throws -> JSONValue {
+        guard !email.recipients.isEmpty else {
+            throw AttemptFailure(
+                kind: "notConfigured",
+                message: "no one to send it to: no Distru user with the ADMIN role has an e-mail, and no error recipient is configured; set one (settings errorRecipients), then `leafsync retry` this command",
+                retryable: false)
+        }
         let message = MailMessage(id: key, from: from, to: email.recipients, subject: email.subjectLine, body: email.body, date: Date())
         do {
             try await delivery.deliver(message)
         } catch let error as MailError {
             throw AttemptFailure(kind: "mail", status: error.replyCode, message: error.description, retryable: error.isRetryable)
         }
-        return .object(["message_id": .string(message.messageID), "recipients": .int(email.recipients.count)])
+        return .object(["message_id": .string(message.messageID), "recipients": .array(email.recipients.map { .string($0) })])
     }
 }

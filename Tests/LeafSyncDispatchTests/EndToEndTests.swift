@@ -31,7 +31,7 @@ enum Demo {
 
 @Suite("Dispatch end to end, over loopback HTTP against both simulators")
 struct EndToEndTests {
-    @Test("R-ORD-13, R-ENG-03: an LL order with its rep mapped and products linked becomes one Distru SO under our id, and its number reaches the LL order's external_ids")
+    @Test("R-ORD-13, R-ENG-03, R-ERR-01: an LL order with its rep mapped and products linked becomes one Distru SO under our id, and its number reaches the LL order's external_ids; the others' errors are e-mailed to the admins")
     func orderBecomesSalesOrder() async throws {
         try await withEngine { engine, ll, distru in
             try await engine.record(contentsOf: Demo.setup)
@@ -51,6 +51,15 @@ struct EndToEndTests {
             #expect(all.filter { $0.value.leaflinkOrderNumber == Demo.order }.count == 1)
             let state = await engine.state
             #expect(state.commands.pending.values.filter { $0.subject == "ll-order:\(Demo.order)" }.isEmpty)
+
+            // R-ERR-01: the other orders wait, and their errors were e-mailed to the Distru admins,
+            // even those decided before Distru's users were fetched (addressed when sent).
+            let mails = try FileManager.default.contentsOfDirectory(atPath: engine.outbox).filter { $0.hasSuffix(".eml") }
+            #expect(mails.count >= 5)
+            for name in mails {
+                let text = try String(contentsOfFile: engine.outbox + "/" + name, encoding: .utf8)
+                #expect(text.contains("jane@seller.example"), "\(text)")
+            }
         }
     }
 

@@ -39,10 +39,8 @@ extension Reduction {
     /// R-ERR-01: e-mail the company admins and the configured error recipients, once per opened
     /// error: the key is the error's id and opening time.
     private mutating func email(_ error: SyncError) {
-        let admins = state.users.values.filter(\.isAdmin).compactMap(\.email)
-        let recipients = Array(Set(admins + state.settings.errorRecipients)).sorted()
         let mail = ErrorEmail(
-            recipients: recipients,
+            recipients: state.errorRecipients,
             subjectLine: "LeafSync: \(error.rule) failed for \(error.subject)",
             body: emailBody(error),
             errorID: error.id

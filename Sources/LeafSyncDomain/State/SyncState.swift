@@ -77,6 +77,12 @@ public struct SyncState: Equatable, Sendable {
     /// may send now, in emission order, is `commands.ready(at:)`.
     public var pendingCommands: [Command] { commands.pending.keys.sorted().map { commands.pending[$0]! } }
 
+    /// Who sync-error e-mails go to (R-ERR-01): the Distru company admins and the configured
+    /// error recipients, sorted, each once.
+    public var errorRecipients: [String] {
+        Array(Set(users.values.filter(\.isAdmin).compactMap(\.email) + settings.errorRecipients)).sorted()
+    }
+
     /// The open sync errors, oldest first.
     public var openErrors: [SyncError] {
         errors.values.filter { $0.resolvedAt == nil }.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
