@@ -26,6 +26,9 @@ let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioTLS = Target.Dependency.product(name: "NIOTLS", package: "swift-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
+let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 
 /// The upcoming language features Hummingbird builds with: `any` spelled out for existentials,
 /// members visible only through modules a file imports itself, and imports internal unless a
@@ -59,6 +62,10 @@ let package = Package(
         // Named directly for LeafSyncMail's SMTP client (both already came in through async-http-client).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The service: its configuration (a YAML file and environment overrides) and its metrics.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["JSON", "YAML"]),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Documentation only: `swift package generate-documentation --target LeafSyncLog` (see docs/architecture.md).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -109,11 +116,23 @@ let package = Package(
             swiftSettings: upcoming
         ),
 
+        // MARK: The service: `leafsync run` (configuration, HTTP: webhooks, health, metrics, admin API)
+        .target(
+            name: "LeafSyncService",
+            dependencies: [
+                "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
+                "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
+                serviceLifecycle,
+            ],
+            swiftSettings: upcoming
+        ),
+
         // MARK: Command-line tool
         .executableTarget(
             name: "leafsync",
             dependencies: [
-                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "HTTPClientSupport",
+                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
+                "HTTPClientSupport",
                 "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
@@ -199,6 +218,15 @@ let package = Package(
             dependencies: [
                 "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "BenchmarkWorkload", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "LeafSyncServiceTests",
+            dependencies: [
+                "LeafSyncService", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain",
+                "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport",
+                "LeafSyncTestSupport", "BenchmarkWorkload", hummingbird, hummingbirdTesting, asyncHTTPClient,
             ],
             swiftSettings: upcoming
         ),

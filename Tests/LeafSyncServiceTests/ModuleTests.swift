@@ -1,0 +1,4 @@
+import LeafSyncService
+import Testing
+
+@Test("the service module links") func serviceModuleLinks() { _ = LeafSyncService.self }
