@@ -4,6 +4,7 @@ import Foundation
 import LeafSyncDomain
 import LeafSyncLog
 import LeafSyncProjections
+import LeafSyncService
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,18 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Record nothing: print the id of the Distru SO the demo order becomes.")
     var printSalesOrderID = false
 
-    /// LeafLink order a6a3a450 of the demo seed, the one these steps unblock.
-    static let order = "d23f0824-128b-4f33-8c5c-7fd0a6a3a450"
-
-    static let steps: [OperatorAction] = [
-        .mapRep(distruUserID: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", leafLinkStaffID: 501),
-        .linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093),
-        .linkProduct(distruProductID: "07ae9b25-3a95-5bb7-9c12-6283c5da8e55", leafLinkProductID: 2095),
-        .changeSettings(
-            SettingsChange(
-                defaultSalesOrderLocationID: "7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", syncPayments: true,
-                errorRecipients: ["ops@highlandharvest.example"], orderPollSeconds: 1, productPollSeconds: 1, inventoryPushSeconds: 1)),
-    ]
+    static var order: String { DemoScenario.order }
+    static var steps: [OperatorAction] { DemoScenario.steps }
 
     func run() async throws {
         if printSalesOrderID {
