@@ -79,7 +79,7 @@ struct MailMessageTests {
         .enabled(
             if: PythonEnvironment.isAvailable, "needs Python with aiosmtpd (Tools/lib/setup.sh ensure_aiosmtpd; skipped only without PyPI)")
     )
-    func nonASCIIParsesBack() throws {
+    func nonASCIIParsesBack() async throws {
         let subject = "Überweisung für Bestellung 1234 fehlgeschlagen — Kund*in „Grüne Blätter“ 🌿 (R-PAY-02)"
         let body =
             "Zahlung über 1.234,56 € ist fehlgeschlagen.\n.a line that starts with a dot\n" + String(repeating: "long ", count: 60)
@@ -94,7 +94,7 @@ struct MailMessageTests {
         let directory = TemporaryDirectory("mail-parse")
         let file = directory.sub("m.eml")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let parsed = try ParsedMail.parse(file: file)
+        let parsed = try await ParsedMail.parse(file: file)
         #expect(parsed.defects == [])
         #expect(parsed.headers["Subject"] == subject)
         #expect(parsed.headers["Message-ID"] == "<sync-error.R-ORD-04.1234@leafsync>")

@@ -24,7 +24,7 @@ struct SMTPDeliveryTests {
 
     @Test("plain delivery: aiosmtpd receives the exact envelope, headers and body (dot-stuffed lines intact)")
     func plainDelivery() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.start()
         let body = "What failed: the SO.\n.\n..two dots\nWhat to do: retry.\n"
         let message = sampleMessage(subject: "Grüne Blätter: order 1234 not synced", body: body)
         try await SMTPDelivery(configuration: configuration("smtp+insecure://127.0.0.1:\(server.port)")).deliver(message)
@@ -51,8 +51,8 @@ struct SMTPDeliveryTests {
             ("smtps", ["--implicit-tls"], "implicit TLS, AUTH PLAIN"),
         ])
     func tlsAndAuth(scheme: String, serverOptions: [String], _ what: String) async throws {
-        let certificate = try TestCertificate()
-        let server = try SMTPTestServer(
+        let certificate = try await TestCertificate.make()
+        let server = try await SMTPTestServer.start(
             ["--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)"] + serverOptions)
         let delivery = SMTPDelivery(
             configuration: try configuration("\(scheme)://leafsync@127.0.0.1:\(server.port)", password: Self.password, trust: certificate))
@@ -66,8 +66,8 @@ struct SMTPDeliveryTests {
 
     @Test("an untrusted certificate fails at STARTTLS, not retryable, and nothing is sent")
     func untrustedCertificate() async throws {
-        let certificate = try TestCertificate()
-        let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key])
+        let certificate = try await TestCertificate.make()
+        let server = try await SMTPTestServer.start(["--tls", certificate.certificate, certificate.key])
         let delivery = SMTPDelivery(configuration: try configuration("smtp://127.0.0.1:\(server.port)"))  // system roots
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
         #expect(error.stage == .startTLS)
@@ -77,7 +77,7 @@ struct SMTPDeliveryTests {
 
     @Test("smtp:// refuses a server that does not offer STARTTLS, not retryable, before any credentials")
     func startTLSRequired() async throws {
-        let server = try SMTPTestServer(["--auth", "leafsync:\(Self.password)"])
+        let server = try await SMTPTestServer.start(["--auth", "leafsync:\(Self.password)"])
         let delivery = SMTPDelivery(configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: Self.password))
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
         #expect(error.stage == .startTLS)
@@ -87,8 +87,8 @@ struct SMTPDeliveryTests {
 
     @Test("a wrong password is a non-retryable AUTH error that never contains the password")
     func wrongPassword() async throws {
-        let certificate = try TestCertificate()
-        let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)"])
+        let certificate = try await TestCertificate.make()
+        let server = try await SMTPTestServer.start(["--tls", certificate.certificate, certificate.key, "--auth", "leafsync:\(Self.password)"])
         let wrong = "wrong-password-9d1f"
         let delivery = SMTPDelivery(
             configuration: try configuration("smtp://leafsync@127.0.0.1:\(server.port)", password: wrong, trust: certificate))
@@ -109,7 +109,7 @@ struct SMTPDeliveryTests {
             (["--reply-rcpt", "550 5.1.1 No such user"], MailError.Stage.rcptTo, 550, "5.1.1 No such user", false),
         ])
     func refusals(serverOptions: [String], stage: MailError.Stage, code: Int, text: String, retryable: Bool) async throws {
-        let server = try SMTPTestServer(serverOptions)
+        let server = try await SMTPTestServer.start(serverOptions)
         let delivery = SMTPDelivery(configuration: try configuration("smtp+insecure://127.0.0.1:\(server.port)"))
         let error = try await #require(throws: MailError.self) { try await delivery.deliver(sampleMessage()) }
         #expect(error.stage == stage)
@@ -132,7 +132,7 @@ struct SMTPDeliveryTests {
 
     @Test("a server that never greets times out on the injected clock: a retryable greeting error")
     func greetingTimeout() async throws {
-        let server = try SMTPTestServer.stalling()
+        let server = try await SMTPTestServer.stalling()
         let clock = ManualTestClock()
         let delivery = SMTPDelivery(configuration: try configuration("smtp+insecure://127.0.0.1:\(server.port)"), clock: clock)
         let attempt = Task { try await delivery.deliver(sampleMessage()) }

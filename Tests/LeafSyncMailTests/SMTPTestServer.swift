@@ -14,7 +14,13 @@ final class SMTPTestServer: @unchecked Sendable {
     }
 
     /// A server that accepts connections and never answers.
-    static func stalling() throws -> SMTPTestServer { try SMTPTestServer(command: ["stall"]) }
+    static func stalling() async throws -> SMTPTestServer { try await offThread { try SMTPTestServer(command: ["stall"]) } }
+
+    /// Starts `serve` on a thread of its own: waiting for Python to print its port must not hold
+    /// a thread of the cooperative pool, where in-process servers of other tests answer.
+    static func start(_ options: [String] = []) async throws -> SMTPTestServer {
+        try await offThread { try SMTPTestServer(options) }
+    }
 
     private init(command: [String]) throws {
         let python = try PythonEnvironment.python()
@@ -69,8 +75,12 @@ struct ParsedMail: Decodable {
     var longestHeaderLine: Int
     var bareLf: Bool
 
-    /// Parses an `.eml` file with the script's `parse` command.
-    static func parse(file: String) throws -> ParsedMail {
+    /// Parses an `.eml` file with the script's `parse` command (on a thread of its own).
+    static func parse(file: String) async throws -> ParsedMail {
+        try await offThread { try parseBlocking(file: file) }
+    }
+
+    private static func parseBlocking(file: String) throws -> ParsedMail {
         let result = try runCommand(try PythonEnvironment.python(), [PythonEnvironment.script, "parse", file])
         guard result.status == 0 else { throw SMTPTestServerError(problem: "parse \(file) failed: \(result.stderr)") }
         return try ReceivedMail.decoder.decode(ParsedMail.self, from: Data(result.stdout.utf8))
@@ -116,10 +126,13 @@ enum PythonEnvironment {
 
 /// A self-signed certificate for 127.0.0.1 and localhost, made with `openssl req` in a
 /// temporary directory.
-struct TestCertificate {
+struct TestCertificate: Sendable {
     let directory = TemporaryDirectory("smtp-tls")
     var certificate: String { directory.sub("cert.pem") }
     var key: String { directory.sub("key.pem") }
+
+    /// Made on a thread of its own (openssl is a child process).
+    static func make() async throws -> TestCertificate { try await offThread { try TestCertificate() } }
 
     init() throws {
         let result = try runCommand(
