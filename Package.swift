@@ -98,10 +98,12 @@ let package = Package(
         .target(name: "LeafSyncProjections", dependencies: ["LeafSyncLog", "LeafSyncDomain", grdb, sqlite], swiftSettings: upcoming),
 
         // MARK: API clients and ingestion
-        .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging, metrics], swiftSettings: upcoming),
         .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
-        .target(name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging], swiftSettings: upcoming),
+        .target(
+            name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging, metrics],
+            swiftSettings: upcoming),
 
         // MARK: Sync-error e-mail delivery (no dependency on the domain: the dispatcher converts)
         .target(name: "LeafSyncMail", dependencies: ["LeafSyncLog", systemPackage, nioCore, nioPosix, nioTLS, nioSSL], swiftSettings: upcoming),
@@ -111,7 +113,7 @@ let package = Package(
             name: "LeafSyncDispatch",
             dependencies: [
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafSyncIngest",
-                "LeafSyncMail", asyncHTTPClient, logging, serviceLifecycle,
+                "LeafSyncMail", asyncHTTPClient, logging, metrics, serviceLifecycle,
             ],
             swiftSettings: upcoming
         ),

@@ -26,10 +26,11 @@ extension HTTPExchange {
     /// `Retry-After` or the backoff), and so are 5xx and lost answers when `idempotent`; other
     /// 4xx are not. Waits between attempts on `clock`, so a test clock can drive them.
     /// `name(attempt)` names the call in log lines (never the key); `beforeAttempt` runs before
-    /// each try (a client-side rate limit).
+    /// each try (a client-side rate limit). Each attempt is counted under `remote`
+    /// (``HTTPCallMetrics``).
     package static func send(
         _ request: HTTPClientRequest, using transport: any HTTPTransport, timeout: Duration, policy: RetryPolicy,
-        idempotent: Bool, clock: any Clock<Duration> = ContinuousClock(), logger: Logger, name: (Int) -> String,
+        idempotent: Bool, clock: any Clock<Duration> = ContinuousClock(), logger: Logger, remote: String = "", name: (Int) -> String,
         beforeAttempt: () async throws -> Void = {}
     ) async throws -> HTTPExchange {
         var attempt = 0
@@ -42,6 +43,7 @@ extension HTTPExchange {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
+                HTTPCallMetrics.count(remote: remote, status: "error")
                 let reason = String(describing: error)
                 guard idempotent, attempt < policy.maxAttempts else {
                     throw HTTPExchangeFailure.transport(attempts: attempt, reason: reason)
@@ -51,6 +53,7 @@ extension HTTPExchange {
                 try await clock.sleep(for: delay)
                 continue
             }
+            HTTPCallMetrics.count(remote: remote, status: String(answer.status))
             logger.debug("\(name(attempt)) → \(answer.status) (\(answer.body.count) bytes)")
             switch answer.status {
             case 200..<300:

@@ -2,6 +2,7 @@ public import LeafSyncDomain
 public import LeafSyncLog
 public import Logging
 public import ServiceLifecycle
+import LeafSyncIngest
 
 /// Executes the commands the reducer emits and appends their outcomes (R-ENG-03, R-ERR-03).
 ///
@@ -67,7 +68,7 @@ public actor Dispatcher: Service {
 
     /// Appends `engine.tick` at the engine's now and reads it back.
     public func tick() async throws {
-        _ = try await writer.append(EventFactory.tick(at: time.now))
+        try await append(EventFactory.tick(at: time.now))
         try await catchUp()
     }
 
@@ -83,6 +84,7 @@ public actor Dispatcher: Service {
             try await catchUp()
         }
         report.skipped = skipped
+        DispatchMetrics.record(fold.state)
         return report
     }
 
@@ -141,7 +143,13 @@ public actor Dispatcher: Service {
             func start() {
                 guard let next = queue.popFirst() else { return }
                 let executor = self.executor
-                group.addTask { (next, await executor.execute(next)) }
+                let time = self.time
+                group.addTask {
+                    let start = time.now
+                    let outcome = await executor.execute(next)
+                    DispatchMetrics.executed(next, outcome, in: .microseconds(time.now.microseconds - start.microseconds))
+                    return (next, outcome)
+                }
             }
             for _ in 0..<max(1, options.maxConcurrent) { start() }
             while let (command, outcome) = try await group.next() {
@@ -154,11 +162,11 @@ public actor Dispatcher: Service {
     private func record(_ command: Command, _ outcome: CommandOutcome, into report: inout Report) async throws {
         switch outcome {
         case .succeeded(let response):
-            _ = try await writer.append(EventFactory.commandSucceeded(command, response: response, at: time.now))
+            try await append(EventFactory.commandSucceeded(command, response: response, at: time.now))
             report.succeeded.append(command.key)
             logger.info("sent", metadata: ["command": "\(command.key)", "subject": "\(command.subject)"])
         case .failed(let failure):
-            _ = try await writer.append(
+            try await append(
                 EventFactory.commandFailed(
                     command, error: failure.message, retryable: failure.retryable, status: failure.status, kind: failure.kind, at: time.now))
             report.failed[command.key] = failure.message
@@ -166,6 +174,12 @@ public actor Dispatcher: Service {
         case .skipped(let reason):
             skipped[command.key] = reason
         }
+    }
+
+    /// Appends `event` and counts it (``AppendMetrics``).
+    private func append(_ event: NewEvent) async throws {
+        _ = try await writer.append(event)
+        AppendMetrics.appended(CollectionOfOne(event))
     }
 
     private func sleep(until: Timestamp?) async {

@@ -143,6 +143,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
     public func pass(_ kind: Kind, full: Bool = false, correlationID: String? = nil) async throws -> PassReport {
         if !restored { try await restore() }
         let correlationID = correlationID ?? correlation("pass")
+        let started = LeafSyncLog.Timestamp.now()
         let incremental = Strategy.isIncremental(kind.resource)
         let since = incremental && !full ? cursors[kind.resource] : nil
         var report = PassReport(resource: kind.resource, full: since == nil)
@@ -165,7 +166,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
                 }
             }
             if !events.isEmpty {
-                _ = try await store.append(events)
+                _ = try await append(events)
                 for e in events { observed(e) }
                 report.appended += events.count
             }
@@ -173,7 +174,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
         if report.full, kind.deletedType != nil {
             let gone = lastHash.keys.filter { $0.hasPrefix(kind.subjectPrefix) && !seen.contains($0) }.sorted()
             if !gone.isEmpty {
-                _ = try await store.append(
+                _ = try await append(
                     gone.compactMap { Self.deletion(kind, subject: $0, correlationID: correlationID, causation: nil) })
                 for s in gone { deleted(s) }
                 report.deleted = gone.count
@@ -182,7 +183,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
         if incremental {
             let old = cursors[kind.resource]
             if let next = Cursor.advance(from: old, passStart: passStart, newestSeen: newest, overlap: options.overlap), next != old {
-                _ = try await store.append([
+                _ = try await append([
                     NewEvent(
                         type: Strategy.cursorType, source: Strategy.source, subject: Strategy.cursorSubject(kind.resource),
                         correlationID: correlationID,
@@ -192,10 +193,18 @@ public actor Fetcher<Strategy: FetchStrategy> {
             }
             report.cursor = cursors[kind.resource]
         }
+        FetchPasses.shared.completed(.init(remote: Strategy.source, resource: kind.resource.rawValue), startedAt: started)
         logger.info(
             "\(name) \(kind.resource.rawValue): \(report.received) received, \(report.appended) new, \(report.deleted) deleted, \(report.pages) pages"
         )
         return report
+    }
+
+    /// Appends `events` to the store and counts them (``AppendMetrics``).
+    private func append(_ events: [NewEvent]) async throws -> ClosedRange<UInt64> {
+        let range = try await store.append(events)
+        AppendMetrics.appended(events)
+        return range
     }
 
     // MARK: - Observations
@@ -247,7 +256,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
         guard !deletedSubjects.contains(subject),
             let event = Self.deletion(kind, subject: subject, correlationID: correlationID, causation: causation)
         else { return nil }
-        let seq = try await store.append([event]).lowerBound
+        let seq = try await append([event]).lowerBound
         deleted(subject)
         return seq
     }
@@ -271,7 +280,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
         let hash = contentHash(body)
         guard !webhookBodies.contains(hash) else { return .duplicate }
         let correlationID = "\(Strategy.vocabulary.correlationPrefix)-webhook-\(hash.prefix(16))"
-        let seq = try await store.append([
+        let seq = try await append([
             NewEvent(
                 type: Strategy.webhookType, source: Strategy.source, subject: target.subject, correlationID: correlationID, payload: body)
         ]).lowerBound
@@ -319,7 +328,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
         let subject: String
         do { subject = try Self.identify(kind, raw).subject } catch { throw RefetchFailure(error: error) }
         guard let event = observation(kind, subject, raw, correlationID: correlationID, causation: causation) else { return nil }
-        let sequence = try await store.append([event]).lowerBound
+        let sequence = try await append([event]).lowerBound
         observed(event)
         return sequence
     }
