@@ -145,7 +145,11 @@ let package = Package(
         .target(name: "BenchmarkWorkload", dependencies: ["LeafSyncJSON", "LeafSyncLog"], path: "Tools/BenchmarkWorkload", swiftSettings: upcoming),
         .executableTarget(
             name: "leafsync-bench",
-            dependencies: ["LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", grdb, argumentParser, orderedCollections],
+            dependencies: [
+                "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "BenchmarkWorkload", "LeafSyncService", "LeafSyncDispatch",
+                "LeafSyncMail", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport",
+                grdb, argumentParser, orderedCollections, logging, serviceLifecycle, asyncHTTPClient, nioCore,
+            ],
             path: "Tools/leafsync-bench",
             swiftSettings: upcoming
         ),

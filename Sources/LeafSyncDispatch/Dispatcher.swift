@@ -62,9 +62,16 @@ public actor Dispatcher: Service {
     /// The state as of the last event read.
     public var state: SyncState { fold.state }
 
+    /// Whether the log has been read to its end once (the service is ready after that).
+    public private(set) var hasCaughtUp = false
+
     /// Reads what was appended since the last call.
     @discardableResult
-    public func catchUp() async throws -> Int { try await fold.catchUp() }
+    public func catchUp() async throws -> Int {
+        let count = try await fold.catchUp()
+        hasCaughtUp = true
+        return count
+    }
 
     /// Appends `engine.tick` at the engine's now and reads it back.
     public func tick() async throws {

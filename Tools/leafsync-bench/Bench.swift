@@ -7,6 +7,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leafsync-bench",
         abstract: "Benchmarks for LeafSync. Build in release mode: swift run -c release leafsync-bench …",
-        subcommands: [LogBenchmark.self, RebuildBenchmark.self, RebuildProfile.self, ScanBenchmark.self]
+        subcommands: [LogBenchmark.self, RebuildBenchmark.self, RebuildProfile.self, ScanBenchmark.self, WebhookBenchmark.self]
     )
 }

@@ -76,21 +76,31 @@ public final class Engine: Sendable {
     /// The dispatcher (with its scheduler) and the following projector, in start order.
     public var services: [any Service] { [ProjectorFollower(tenant: tenant), dispatcher] }
 
-    /// A LeafLink webhook delivery: verified, deduplicated, logged, its record refetched; the
-    /// dispatcher is woken to act on it at once.
-    public func receiveLeafLinkWebhook(body: [UInt8], signature: String?) async throws -> WebhookOutcome {
-        guard let fetcher = leafLinkFetcher, let key = parts.leafLinkWebhookKey else { return .badSignature }
-        let outcome = try await fetcher.receiveWebhook(body: body, signature: signature, secret: key)
-        await dispatcher.wake()
-        return outcome
-    }
-
-    /// A Distru webhook delivery, as ``receiveLeafLinkWebhook(body:signature:)``.
-    public func receiveDistruWebhook(body: [UInt8], signature: String?) async throws -> WebhookOutcome {
-        guard let fetcher = distruFetcher, let secret = parts.distruWebhookSecret else { return .badSignature }
-        let outcome = try await fetcher.receiveWebhook(body: body, signature: signature, secret: secret)
-        await dispatcher.wake()
-        return outcome
+    /// What the HTTP routes call: the webhooks (verified, logged once, refetched; the dispatcher
+    /// woken to act at once) of each remote with a webhook secret configured, and readiness.
+    public var endpoints: ServiceEndpoints {
+        let dispatcher = self.dispatcher
+        let wake: @Sendable () async -> Void = { await dispatcher.wake() }
+        var leafLinkWebhook: ServiceEndpoints.Webhook?
+        if let fetcher = leafLinkFetcher, let key = parts.leafLinkWebhookKey {
+            leafLinkWebhook = ServiceEndpoints.webhook(into: fetcher, secret: key, onAccepted: wake)
+        }
+        var distruWebhook: ServiceEndpoints.Webhook?
+        if let fetcher = distruFetcher, let secret = parts.distruWebhookSecret {
+            distruWebhook = ServiceEndpoints.webhook(into: fetcher, secret: secret, onAccepted: wake)
+        }
+        let writer = self.writer
+        let remotes = [parts.leafLink.map { _ in "LeafLink" }, parts.distru.map { _ in "Distru" }].compactMap { $0 }
+        return ServiceEndpoints(leafLinkWebhook: leafLinkWebhook, distruWebhook: distruWebhook) {
+            let caughtUp = await dispatcher.hasCaughtUp
+            return ReadinessReport(
+                ready: caughtUp && !remotes.isEmpty,
+                checks: [
+                    "log": "open at sequence \(writer.lastSequence)",
+                    "dispatcher": caughtUp ? "caught up with the log" : "reading the log",
+                    "remotes": remotes.isEmpty ? "none configured" : remotes.joined(separator: ", "),
+                ])
+        }
     }
 
     /// Flushes and closes the log. Call once the services have stopped.
