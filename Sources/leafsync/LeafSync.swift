@@ -11,7 +11,8 @@ struct LeafSync: AsyncParsableCommand {
             action, the outcome of a push) is appended to a tenant's event log first; everything else \
             is derived from that log.
 
-            A tenant directory (--dir) holds log/ and projections.sqlite. Start with:
+            A tenant directory (--dir) holds log/, projections.sqlite and leafsync.yaml. Start with:
+              leafsync init --help       create a tenant directory and its configuration
               leafsync log --help        inspect, verify and repair a log directory
               leafsync fetch --help      fetch changed LeafLink and Distru records into the log
               leafsync dispatch --help   send the decided commands to LeafLink and Distru
@@ -21,7 +22,7 @@ struct LeafSync: AsyncParsableCommand {
               leafsync audit --help      query history, orders, errors, commands, events, SQL
             """,
         subcommands: [
-            LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self,
+            InitCommand.self, LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self,
             DemoCommand.self,
         ]
     )

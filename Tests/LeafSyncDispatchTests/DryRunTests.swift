@@ -51,6 +51,6 @@ struct DryRunTests {
                 environment: ["LEAFSYNC_DISTRU_API_KEY": ""])
         }
         #expect(result.status != 0)
-        #expect(result.stderr.contains("LEAFSYNC_DISTRU_API_KEY is not set"), "\(result.stderr)")
+        #expect(result.stderr.contains("LEAFSYNC_DISTRU_API_KEY: not set"), "\(result.stderr)")
     }
 }

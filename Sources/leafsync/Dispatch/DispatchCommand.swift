@@ -22,8 +22,9 @@ struct DispatchCommand: AsyncParsableCommand {
             retries) are appended as time passes. A command whose success is in the log is never \
             sent again; one cut off by a crash is sent again and found already done.
 
-            API keys come from the environment only: LEAFSYNC_LEAFLINK_API_KEY, \
-            LEAFSYNC_DISTRU_API_KEY. A remote not configured here is skipped (its commands stay \
+            The remotes come from DIR/leafsync.yaml (or --config), LEAFSYNC_* variables and the URL \
+            options; API keys from the environment (LEAFSYNC_LEAFLINK_API_KEY, \
+            LEAFSYNC_DISTRU_API_KEY) or the secrets file only. A remote not configured is skipped (its commands stay \
             pending). The dispatcher writes the log, so stop the service or a fetch first.
 
             Examples:
@@ -75,7 +76,7 @@ struct DispatchCommand: AsyncParsableCommand {
         let time = EngineClock(ContinuousClock())
         if dryRun {
             let transport = DryRunTransport()
-            let clients = try remotes.remotes(environment, transport: transport, retry: RetryPolicy(maxAttempts: 1, baseDelay: .zero))
+            let clients = try remotes.remotes(directory: tenant.directory, environment: environment, transport: transport, retry: RetryPolicy(maxAttempts: 1, baseDelay: .zero))
             let dispatcher = try Dispatcher(
                 writer: writer, directory: logPath, executor: CommandExecutor(leafLink: clients.leafLink, distru: clients.distru),
                 time: time, options: options)
@@ -83,7 +84,7 @@ struct DispatchCommand: AsyncParsableCommand {
             print(Self.render(previews, waiting: await dispatcher.state.commands.pending.count - previews.count))
             return
         }
-        let clients = try remotes.remotes(environment)
+        let clients = try remotes.remotes(directory: tenant.directory, environment: environment)
         let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: logPath))
         let fetches = FetchRouter(
             leafLink: clients.leafLink.map { LeafLinkFetcher(client: $0, store: store) },

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DistruAPI
 import Foundation
-import HTTPClientSupport
 import LeafLinkAPI
 import LeafSyncIngest
 import LeafSyncLog
@@ -12,40 +11,37 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Run one fetch cycle: LeafLink and Distru records that changed go into the tenant's log.",
         discussion: """
-            Fetches incrementally from each API given (cursors live in the log, so the next run \
+            Fetches incrementally from each configured API (cursors live in the log, so the next run \
             resumes where this one stopped) and appends every record whose content changed, as the \
-            exact bytes received; unchanged records append nothing. API keys come from the \
-            environment, never from the command line: LEAFSYNC_LEAFLINK_API_KEY and \
-            LEAFSYNC_DISTRU_API_KEY (the simulators' keys are the defaults when unset).
+            exact bytes received; unchanged records append nothing. The remotes come from \
+            DIR/leafsync.yaml (or --config), the LEAFSYNC_* variables and the URL options; API keys \
+            from the environment (LEAFSYNC_LEAFLINK_API_KEY, LEAFSYNC_DISTRU_API_KEY) or the secrets \
+            file only, never from the command line. A remote without its key is an error: there is \
+            no default key.
 
             Example, against the local simulators (`leafsync-sim leaflink --port 0` prints its URL):
+              export LEAFSYNC_LEAFLINK_API_KEY=sim-leaflink-key LEAFSYNC_DISTRU_API_KEY=sim-distru-key
               leafsync fetch --dir data/tenants/demo --leaflink-url http://127.0.0.1:8081/api/v2/ \\
                   --distru-url http://127.0.0.1:8082/public/v1/
             """
     )
 
     @OptionGroup var tenant: TenantOption
-
-    @Option(help: "LeafLink API v2 base URL, e.g. https://app.leaflink.com/api/v2/.")
-    var leaflinkURL: String?
-
-    @Option(help: "Distru public API base URL, e.g. https://app.distru.com/public/v1/.")
-    var distruURL: String?
-
-    func validate() throws {
-        if leaflinkURL == nil && distruURL == nil { throw ValidationError("give --leaflink-url, --distru-url or both") }
-    }
+    @OptionGroup var remotes: RemoteOptions
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
+        let clients = try remotes.remotes(directory: tenant.directory, environment: ProcessInfo.processInfo.environment)
+        if clients.leafLink == nil && clients.distru == nil {
+            throw ValidationError(
+                "no remote is configured: give --leaflink-url, --distru-url or both (or set LEAFSYNC_LEAFLINK_BASE_URL, LEAFSYNC_DISTRU_BASE_URL, or base_url in leafsync.yaml)"
+            )
+        }
         let writer = try EventLogWriter(directory: tenant.tenant.logPath, options: EventLogOptions(durability: .group))
         if let recovery = writer.recovery { printError("note: \(recovery)") }
         let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: tenant.tenant.logPath))
         do {
-            if let leaflinkURL {
-                let key = environment["LEAFSYNC_LEAFLINK_API_KEY"] ?? "sim-leaflink-key"
-                let fetcher = LeafLinkFetcher(
-                    client: LeafLinkClient(configuration: LeafLinkConfiguration(baseURL: leaflinkURL, apiKey: key)), store: store)
+            if let client = clients.leafLink {
+                let fetcher = LeafLinkFetcher(client: client, store: store)
                 try await fetcher.restore()
                 for pass in try await fetcher.fetchCycle() {
                     print(
@@ -53,10 +49,8 @@ struct FetchCommand: AsyncParsableCommand {
                     )
                 }
             }
-            if let distruURL {
-                let key = environment["LEAFSYNC_DISTRU_API_KEY"] ?? "sim-distru-key"
-                let fetcher = DistruFetcher(
-                    client: DistruClient(configuration: DistruConfiguration(baseURL: distruURL, apiKey: key)), store: store)
+            if let client = clients.distru {
+                let fetcher = DistruFetcher(client: client, store: store)
                 try await fetcher.restore()
                 for pass in try await fetcher.fetchCycle() {
                     print(
