@@ -56,7 +56,9 @@ struct TenantOption: ParsableArguments {
 
     var tenant: TenantDirectory { TenantDirectory(directory) }
 
+    /// Refuses a missing directory, except when help is asked for: a parent command (`users`)
+    /// validates its options before its subcommand's `--help` is seen.
     func validate() throws {
-        if directory.isEmpty { throw ValidationError("give the tenant directory: --dir DIR (anywhere on the command line) or LEAFSYNC_DIR") }
+        if directory.isEmpty && !CommandLine.arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { throw ValidationError("give the tenant directory: --dir DIR (anywhere on the command line) or LEAFSYNC_DIR") }
     }
 }
