@@ -59,8 +59,12 @@ public actor Dispatcher: Service {
         self.fold = try LogFold(directory: directory)
     }
 
-    /// The state as of the last event read.
-    public var state: SyncState { fold.state }
+    /// The state as of the last event read: a copy taken when a catch-up ends, so readers never
+    /// see the fold's thread at work.
+    public private(set) var state = SyncState()
+    /// The catch-up in flight: one at a time (the fold's cursor is not thread-safe), whoever
+    /// asks (the dispatch loop, an operator request through the admin API).
+    private var catchingUp: Task<Int, any Error>?
 
     /// Whether the log has been read to its end once (the service is ready after that).
     public private(set) var hasCaughtUp = false
@@ -68,7 +72,13 @@ public actor Dispatcher: Service {
     /// Reads what was appended since the last call.
     @discardableResult
     public func catchUp() async throws -> Int {
-        let count = try await fold.catchUp()
+        while let running = catchingUp { _ = try? await running.value }
+        let fold = self.fold
+        let task = Task { try await fold.catchUp() }
+        catchingUp = task
+        defer { catchingUp = nil }
+        let count = try await task.value
+        state = fold.state
         hasCaughtUp = true
         return count
     }
@@ -85,13 +95,13 @@ public actor Dispatcher: Service {
         var report = Report()
         try await catchUp()
         while true {
-            let ready = fold.state.commands.ready(at: time.now).filter { skipped[$0.key] == nil }
+            let ready = state.commands.ready(at: time.now).filter { skipped[$0.key] == nil }
             if ready.isEmpty { break }
-            try await send(ready.map { Self.addressed($0, fold.state) }, into: &report)
+            try await send(ready.map { Self.addressed($0, state) }, into: &report)
             try await catchUp()
         }
         report.skipped = skipped
-        DispatchMetrics.record(fold.state)
+        DispatchMetrics.record(state)
         return report
     }
 
@@ -117,7 +127,7 @@ public actor Dispatcher: Service {
             _ = try await runOnce()
             var until = options.tickEvery == nil ? nil : nextTick
             let now = time.now
-            if let due = fold.state.commands.retryAt.values.filter({ $0 > now }).min(), until.map({ due < $0 }) ?? true { until = due }
+            if let due = state.commands.retryAt.values.filter({ $0 > now }).min(), until.map({ due < $0 }) ?? true { until = due }
             await sleep(until: until)
         }
     }

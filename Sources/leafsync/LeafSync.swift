@@ -20,10 +20,19 @@ struct LeafSync: AsyncParsableCommand {
               leafsync project --help    build and follow the SQLite projections
               leafsync replay --help     rebuild the state at a point and explain a decision
               leafsync audit --help      query history, orders, errors, commands, events, SQL
+            Operator commands (the service must be stopped: they hold the log's writer lock):
+              leafsync settings --help   show and change the sync settings
+              leafsync users --help      map LeafLink reps to Distru users
+              leafsync products --help   link products, accept suggestions, create in LeafLink
+              leafsync customers --help  associate LeafLink customers with Distru companies
+              leafsync orders --help     list and show orders, delete an SO
+              leafsync errors --help     list and resolve sync errors
+            The tenant directory is --dir DIR anywhere on the command line, or LEAFSYNC_DIR.
             """,
         subcommands: [
-            InitCommand.self, LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self,
-            DemoCommand.self,
+            InitCommand.self, RunCommand.self, LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self,
+            ReplayCommand.self, AuditCommand.self, DemoCommand.self, SettingsCommand.self, UsersCommand.self, ProductsCommand.self,
+            CustomersCommand.self, OrdersCommand.self, ErrorsCommand.self,
         ]
     )
 }

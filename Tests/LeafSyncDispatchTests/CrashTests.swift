@@ -68,23 +68,27 @@ struct CrashTests {
                     child.kill()
                     _ = round
                 }
-                // Restarted without interruption until nothing is left to do.
-                var last = ""
-                for _ in 0..<6 {
+                // Restarted without interruption until the scenario's end is reached: the LL order
+                // Complete (the SO completed in Distru was polled and the transitions sent) and
+                // nothing left pending (a run less than a poll interval after the last polls nothing).
+                let llClient = client(for: ll)
+                var finished = false
+                for _ in 0..<30 where !finished {
                     let run = try await offThread {
                         try runCommand(leafsync, ["dispatch", "--dir", tenant.path, "--once"], environment: environment, timeout: 120)
                     }
                     #expect(run.status == 0, "\(run.stderr)")
-                    last = run.stdout
-                    if last.hasPrefix("0 succeeded, 0 failed") { break }
+                    var state = SyncState()
+                    for event in try EventLogReader(directory: log).readAll() { _ = reduce(into: &state, recorded: event) }
+                    let status = try await llClient.order(number: Demo.order).value.status
+                    finished = status == .complete && state.commands.pending.values.allSatisfy { $0.action.name == "sendErrorEmail" }
                 }
-                #expect(last.hasPrefix("0 succeeded, 0 failed"), "\(last)")
+                #expect(finished)
 
                 // Exactly one SO for the LL order, one product for the creation, one payment and
                 // one reversal for the one Distru payment.
                 let orders = try await distruClient.orders().filter { $0.value.leaflinkOrderNumber == Demo.order }
                 #expect(orders.count == 1)
-                let llClient = client(for: ll)
                 let products = try await llClient.listAll(LeafLinkResource.products).filter { (try? $0.text("sku")) == "PEK-PR-BD-1" }
                 #expect(products.count == 1)
                 let payments = try await llClient.orderPayments(order: Demo.order)

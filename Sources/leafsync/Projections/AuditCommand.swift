@@ -26,6 +26,9 @@ struct AuditCommand: ParsableCommand {
         subcommands: [History.self, Order.self, Errors.self, Commands.self, Events.self, SQL.self]
     )
 
+    /// Declared here too so `--dir` may stand before the subcommand (`audit --dir D errors`).
+    @OptionGroup var tenant: TenantOption
+
     struct Common: ParsableArguments {
         @OptionGroup var tenant: TenantOption
         @Flag(help: "Print a JSON array of objects.")

@@ -42,10 +42,23 @@ struct TableOutput {
     func renderJSON() -> String { JSONWriter.compact(json) }
 }
 
-/// The tenant directory option every projection command takes.
+/// The tenant directory option every tenant command takes: `--dir DIR` anywhere on the command
+/// line (a parent command such as `audit` or `users` declares it too, and its subcommands inherit
+/// the value), else the `LEAFSYNC_DIR` environment variable.
 struct TenantOption: ParsableArguments {
-    @Option(name: .customLong("dir"), help: "The tenant directory: the one holding log/ (and projections.sqlite).", completion: .directory)
-    var directory: String
+    @Option(
+        name: .customLong("dir"), help: "The tenant directory: the one holding log/ (and projections.sqlite). Else LEAFSYNC_DIR.",
+        completion: .directory)
+    var given: String?
+
+    /// The directory given, or LEAFSYNC_DIR's value ("" when neither is set; `validate` refuses that).
+    var directory: String { given ?? ProcessInfo.processInfo.environment["LEAFSYNC_DIR"] ?? "" }
 
     var tenant: TenantDirectory { TenantDirectory(directory) }
+
+    /// Refuses a missing directory, except when help is asked for: a parent command (`users`)
+    /// validates its options before its subcommand's `--help` is seen.
+    func validate() throws {
+        if directory.isEmpty && !CommandLine.arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { throw ValidationError("give the tenant directory: --dir DIR (anywhere on the command line) or LEAFSYNC_DIR") }
+    }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import LeafSyncDomain
-import LeafSyncLog
-import LeafSyncProjections
+import LeafSyncService
 
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +14,7 @@ struct RetryCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var tenant: TenantOption
+    @OptionGroup var options: OperatorOptions
 
     @Argument(help: "The key of the command to send again.")
     var key: String?
@@ -30,16 +27,9 @@ struct RetryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let action: OperatorAction = key.map { .retryCommand(key: $0) } ?? .retryFailedCommands
-        let writer = try EventLogWriter(directory: tenant.tenant.logPath, options: EventLogOptions(durability: .group))
-        let sequence: UInt64
-        do {
-            sequence = try await writer.append(EventFactory.operatorAction(action))
-        } catch {
-            await writer.close()
-            throw error
+        try await options.act { desk in
+            if let key { return try await desk.retry(key: key) }
+            return try await desk.retryFailed()
         }
-        await writer.close()
-        print("recorded at log sequence \(sequence): \(key.map { "retry \($0)" } ?? "retry every failed command")")
     }
 }

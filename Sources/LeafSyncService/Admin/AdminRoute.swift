@@ -1,0 +1,47 @@
+import Hummingbird
+import LeafSyncJSON
+
+/// One admin API operation: its method and OpenAPI path (`/admin/v1/orders/{order}`), and what
+/// it does with the desk given the request's query, path and body members (all as text).
+struct AdminRoute: Sendable {
+    var method: HTTPRequest.Method
+    var path: String
+    var run: @Sendable (OperatorDesk, AdminInput) async throws -> JSONValue
+
+    /// The path as Hummingbird spells a parameter: `{order}` → `:order`.
+    var routerPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : part
+        }.joined(separator: "/")
+    }
+}
+
+/// What a request gave: path parameters, query parameters and the JSON body's members, each as
+/// text (`501` and `"501"` alike), so the desk reads ids the way the CLI does.
+struct AdminInput: Sendable {
+    var values: [String: String]
+    /// The body's object members, for `PATCH /settings` (whose keys are the settings).
+    var body: [String: String]
+
+    /// A required member; missing → an ``OperatorError`` naming it.
+    func callAsFunction(_ name: String) throws(OperatorError) -> String {
+        guard let value = values[name], !value.isEmpty else {
+            throw OperatorError(field: name, message: "missing: give \"\(name)\" in the JSON body (or the query)")
+        }
+        return value
+    }
+
+    func optional(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+
+    func flag(_ name: String) -> Bool { ["true", "1", "yes"].contains(values[name]?.lowercased() ?? "") }
+
+    /// A JSON scalar as text: strings as they are, numbers and booleans as written, `null` as nothing.
+    static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): s
+        case .number(let n): n
+        case .bool(let b): String(b)
+        case .null, .array, .object: nil
+        }
+    }
+}
