@@ -26,6 +26,7 @@ extension ServiceConfiguration {
     public static func load(directory: String, file: String?, environment: [String: String]) throws -> ServiceConfiguration {
         let source = try ConfigurationSources(directory: directory, file: file, environment: environment)
         var configuration = ServiceConfiguration(directory: directory)
+        configuration.file = source.file
 
         if let url = try source.remote("LeafLink", url: .leafLinkBaseURL, required: [.leafLinkAPIKey], optional: [.leafLinkWebhookKey]),
             let key = source.secret(.leafLinkAPIKey)
