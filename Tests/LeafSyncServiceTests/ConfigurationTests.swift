@@ -43,6 +43,7 @@ struct ConfigurationTests {
             ]) { $1 })
         #expect(configuration.leafLink?.baseURL == "http://127.0.0.1:9001/api/v2/")  // the client's convention: the root ends in /
         #expect(configuration.leafLink?.apiKey.value == "ll-key-7f3a91")
+        #expect(configuration.file == nil)
         #expect(configuration.leafLink?.webhookKey?.value == "whk-1")
         #expect(configuration.distru?.baseURL == "http://127.0.0.1:9002/public/v1/")
         #expect(configuration.distru?.webhookSecret == nil)
@@ -86,14 +87,17 @@ struct ConfigurationTests {
                 """)
         let configuration = try ServiceConfiguration.load(
             directory: tenant.path, file: nil,
-            environment: Self.keys.merging(["LEAFSYNC_HTTP_PORT": "7070", "LEAFSYNC_DISTRU_BASE_URL": "http://127.0.0.1:9/public/v1/"]) { $1 })
+            environment: Self.keys.merging([
+                "LEAFSYNC_HTTP_PORT": "7070", "LEAFSYNC_DISTRU_BASE_URL": "http://127.0.0.1:9/public/v1/", "LEAFSYNC_SCHEDULER_TICK_SECONDS": "",
+            ]) { $1 })
+        #expect(configuration.file == tenant.sub("leafsync.yaml"))
         #expect(configuration.leafLink?.baseURL == "https://app.leaflink.com/api/v2/")
         #expect(configuration.distru?.baseURL == "http://127.0.0.1:9/public/v1/")
         #expect(configuration.httpPort == 7070)
         #expect(configuration.httpHost == "0.0.0.0")
         #expect(configuration.mailFrom == "Sync <sync@brand.example>")
         #expect(configuration.outbox == tenant.sub("mail/out"))
-        #expect(configuration.tickSeconds == 3)
+        #expect(configuration.tickSeconds == 3)  // a variable set to nothing leaves the file's value
     }
 
     @Test("--config names a file elsewhere; a named file that does not exist is an error")

@@ -18,8 +18,9 @@ struct ConfigurationSources {
     private let secrets: ConfigReader
 
     init(directory: String, file: String?, environment: [String: String]) throws {
+        // A variable set to nothing is unset: the file's value (or the default) applies.
         let env = EnvironmentVariablesProvider(
-            environmentVariables: environment, secretsSpecifier: .specific(Set(Setting.secrets.map(\.variable)))
+            environmentVariables: environment.filter { !$0.value.allSatisfy(\.isWhitespace) }, secretsSpecifier: .specific(Set(Setting.secrets.map(\.variable)))
         ).prefixKeys(with: "leafsync")
         let path = file ?? Self.defaultFile(in: directory)
         let yaml = try path.flatMap { try Self.yaml(at: $0, named: file != nil) }

@@ -26,6 +26,7 @@ extension ServiceConfiguration {
     public static func load(directory: String, file: String?, environment: [String: String]) throws -> ServiceConfiguration {
         let source = try ConfigurationSources(directory: directory, file: file, environment: environment)
         var configuration = ServiceConfiguration(directory: directory)
+        configuration.file = source.file
 
         if let url = try source.remote("LeafLink", url: .leafLinkBaseURL, required: [.leafLinkAPIKey], optional: [.leafLinkWebhookKey]),
             let key = source.secret(.leafLinkAPIKey)
@@ -44,7 +45,7 @@ extension ServiceConfiguration {
         }
 
         if let host = source.string(.httpHost) { configuration.httpHost = host }
-        if let port = try source.integer(.httpPort, in: 0...65535, expecting: "a port number from 1 to 65535, or 0 for any free port") {
+        if let port = try source.integer(.httpPort, in: 0...65535, expecting: "a port number from 1 to 65535, or 0 for any free port", default: configuration.httpPort) {
             configuration.httpPort = port
         }
         configuration.adminToken = source.secret(.adminToken)
@@ -65,7 +66,7 @@ extension ServiceConfiguration {
             configuration.mailFrom = from
         }
         if let outbox = source.string(.mailOutbox) { configuration.outbox = ConfigurationSources.resolve(outbox, against: directory) }
-        if let tick = try source.integer(.tickSeconds, in: 1...86_400, expecting: "a number of seconds from 1 to 86400") {
+        if let tick = try source.integer(.tickSeconds, in: 1...86_400, expecting: "a number of seconds from 1 to 86400", default: configuration.tickSeconds) {
             configuration.tickSeconds = tick
         }
         return configuration
@@ -116,10 +117,11 @@ extension ConfigurationSources {
     }
 
     /// A whole number within `range`.
-    func integer(_ setting: Setting, in range: ClosedRange<Int>, expecting: String) throws -> Int? {
+    func integer(_ setting: Setting, in range: ClosedRange<Int>, expecting: String, default: Int) throws -> Int? {
         guard let text = string(setting) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw ConfigurationError(field: setting.label, problem: "\"\(text)\" is not \(expecting)", fix: "Set it to \(expecting)")
+            throw ConfigurationError(
+                field: setting.label, problem: "\"\(text)\" is not \(expecting)", fix: "Correct it, or unset it for the default (\(`default`))")
         }
         return value
     }

@@ -77,6 +77,8 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible, CustomDeb
 
     /// The tenant directory: `log/`, `projections.sqlite`, the outbox by default.
     public var directory: String
+    /// The YAML file the settings were read from; nil when there was none (environment only).
+    public var file: String?
     /// nil when no LeafLink base URL is configured (its loops and commands are then off).
     public var leafLink: LeafLink?
     /// nil when no Distru base URL is configured.
@@ -133,6 +135,7 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible, CustomDeb
         let mail = smtpURL.map { "SMTP \($0), password \(state(smtpPassword))" } ?? "outbox \(outbox)"
         return """
             directory: \(directory)
+            file: \(file ?? "(none: environment only)")
             leaflink: \(leafLink)
             distru: \(distru)
             metrc: \(metrc)

@@ -37,10 +37,10 @@ struct InitCommand: ParsableCommand {
               1. edit \(file.path): the remotes' base URLs (a remote without one is off), the HTTP port, mail
               2. export the secrets, or write them as NAME=value lines to a file only you can read (chmod 600)
                  and name it in secrets_file: (never in leafsync.yaml):
-                   LEAFSYNC_LEAFLINK_API_KEY, LEAFSYNC_DISTRU_API_KEY        the API keys (required for each remote)
+                   LEAFSYNC_LEAFLINK_API_KEY, LEAFSYNC_DISTRU_API_KEY              the API keys (one for each remote)
                    LEAFSYNC_LEAFLINK_WEBHOOK_KEY, LEAFSYNC_DISTRU_WEBHOOK_SECRET   to accept webhooks
-                   LEAFSYNC_ADMIN_TOKEN                                     to turn the admin API on
-                   LEAFSYNC_SMTP_PASSWORD                                   with smtp.url, to mail sync errors
+                   LEAFSYNC_ADMIN_TOKEN                                            to turn the admin API on
+                   LEAFSYNC_SMTP_PASSWORD                                          with smtp.url, to mail sync errors
               3. leafsync run --dir \(tenant.directory)
             """)
     }
