@@ -64,24 +64,44 @@ public actor Dispatcher: Service {
     public private(set) var state = SyncState()
     /// The catch-up in flight: one at a time (the fold's cursor is not thread-safe), whoever
     /// asks (the dispatch loop, an operator request through the admin API).
-    private var catchingUp: Task<Int, any Error>?
+    private var catchingUp: Task<FoldResult, any Error>?
+    /// The sequence ``state`` is at.
+    private var appliedSequence: UInt64 = 0
 
-    /// Whether the log has been read to its end once (the service is ready after that).
+    private struct FoldResult: Sendable {
+        var count: Int
+        var applied: UInt64
+        var state: SyncState
+    }
+
+    /// Whether the log has been read to its end once.
     public private(set) var hasCaughtUp = false
+    /// Whether a whole dispatch round has run: the first tick's polls fetched both remotes, and
+    /// what they led to was sent (the service is ready after that).
+    public private(set) var hasCompletedARound = false
 
     /// Reads what was appended since the last call.
     @discardableResult
     public func catchUp() async throws -> Int {
-        while let running = catchingUp { _ = try? await running.value }
+        // Catch-ups are chained: each waits for the one before, so the fold (not thread-safe)
+        // runs one at a time, and each copies the state before the next starts.
+        let previous = catchingUp
         let fold = self.fold
-        let task = Task { try await fold.catchUp() }
+        let task = Task {
+            _ = try? await previous?.value
+            let count = try await fold.catchUp()
+            return FoldResult(count: count, applied: fold.applied, state: fold.state)
+        }
         catchingUp = task
-        defer { catchingUp = nil }
-        let count = try await task.value
-        state = fold.state
+        let result = try await task.value
+        if result.applied >= appliedSequence {
+            appliedSequence = result.applied
+            state = result.state
+        }
         hasCaughtUp = true
-        return count
+        return result.count
     }
+
 
     /// Appends `engine.tick` at the engine's now and reads it back.
     public func tick() async throws {
@@ -102,6 +122,7 @@ public actor Dispatcher: Service {
         }
         report.skipped = skipped
         DispatchMetrics.record(state)
+        hasCompletedARound = true
         return report
     }
 

@@ -34,20 +34,23 @@ struct RunCommandTests {
                 try await control(ll, .PUT, "/_sim/webhook", ["url": .string(url + "webhooks/leaflink"), "key": .string(webhookKey)])
 
                 // Ready once it has read the log and fetched.
-                #expect(try await eventually(30) { try await rawRequest(url + "readyz").status == 200 })
+                #expect(try await eventually(30) { (try? await rawRequest(url + "readyz"))?.status == 200 })
                 // The admin API refuses a wrong token, and takes the operator's steps.
                 let refused = try await rawRequest(
                     url + "admin/v1/users/map", method: .POST, headers: [("Authorization", "Bearer wrong")],
                     body: JSONValue.object(["user": "jane@seller.example", "rep": "501"]).serialized())
                 #expect(refused.status == 401)
-                func admin(_ path: String, _ body: JSONValue) async throws -> Int {
-                    try await rawRequest(
+                func admin(_ path: String, _ body: JSONValue) async throws -> (status: Int, body: String) {
+                let answer = try await rawRequest(
                         url + path, method: .POST, headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
-                        body: body.serialized()
-                    ).status
+                        body: body.serialized())
+                    return (answer.status, String(decoding: answer.body, as: UTF8.self))
                 }
-                #expect(try await admin("admin/v1/users/map", ["user": "jane@seller.example", "rep": "501"]) == 200)
-                #expect(try await admin("admin/v1/products/link", ["distruProduct": "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", "leafLinkProduct": "2093"]) == 200)
+                let mapped = try await admin("admin/v1/users/map", ["user": "jane@seller.example", "rep": "501"])
+                #expect(mapped.status == 200, "\(mapped.body)")
+                let linked = try await admin(
+                    "admin/v1/products/link", ["distruProduct": "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", "leafLinkProduct": "2093"])
+                #expect(linked.status == 200, "\(linked.body)")
 
                 // A new order on LeafLink: the webhook brings it, the dispatcher creates its SO.
                 let placed = try await control(

@@ -93,11 +93,12 @@ public final class Engine: Sendable {
         let remotes = [parts.leafLink.map { _ in "LeafLink" }, parts.distru.map { _ in "Distru" }].compactMap { $0 }
         return ServiceEndpoints(leafLinkWebhook: leafLinkWebhook, distruWebhook: distruWebhook) {
             let caughtUp = await dispatcher.hasCaughtUp
+            let fetched = await dispatcher.hasCompletedARound
             return ReadinessReport(
-                ready: caughtUp && !remotes.isEmpty,
+                ready: fetched && !remotes.isEmpty,
                 checks: [
                     "log": "open at sequence \(writer.lastSequence)",
-                    "dispatcher": caughtUp ? "caught up with the log" : "reading the log",
+                    "dispatcher": fetched ? "first round done (remotes fetched)" : caughtUp ? "fetching" : "reading the log",
                     "remotes": remotes.isEmpty ? "none configured" : remotes.joined(separator: ", "),
                 ])
         }

@@ -1,14 +1,7 @@
 import Foundation
 
-/// Standard output one line at a time, also into a pipe (where the C library would buffer it
-/// in blocks): a supervisor or a test reading `leafsync run`'s lines sees each as it is printed.
-enum LineBufferedOutput {
-    static func enable() {
-        #if canImport(Glibc)
-        nonisolated(unsafe) let out = Glibc.stdout
-        #else
-        nonisolated(unsafe) let out = Darwin.stdout
-        #endif
-        setvbuf(out, nil, _IOLBF, 0)
-    }
+/// Writes `line` to standard output at once (no C buffering), so a supervisor or a test reading
+/// `leafsync run`'s output through a pipe sees each line as it is printed.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -46,7 +46,6 @@ struct RunCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        LineBufferedOutput.enable()  // one line at a time, also into a pipe: supervisors and tests read it as it comes
         let environment = ProcessInfo.processInfo.environment
         let configuration = try ServiceConfiguration.load(directory: tenant.directory, file: config, environment: environment)
         let engine = try Engine(try Self.parts(configuration))
@@ -61,9 +60,9 @@ struct RunCommand: AsyncParsableCommand {
             onRunning: { port in
                 let record = "{\"pid\":\(ProcessInfo.processInfo.processIdentifier),\"url\":\"http://\(host):\(port)/\"}\n"
                 try? Data(record.utf8).write(to: serviceFile, options: .atomic)
-                print("leafsync: serving on http://\(host):\(port)/ (webhooks, healthz, readyz, metrics\(token == nil ? "; admin API off: no LEAFSYNC_ADMIN_TOKEN" : ", admin API"))")
+                say("leafsync: serving on http://\(host):\(port)/ (webhooks, healthz, readyz, metrics\(token == nil ? "; admin API off: no LEAFSYNC_ADMIN_TOKEN" : ", admin API"))")
             })
-        print("leafsync: \(configuration)")
+        say("leafsync: \(configuration)")
         var logger = Logger(label: "leafsync.run")
         logger.logLevel = .notice
         let group = ServiceGroup(
@@ -79,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         try? FileManager.default.removeItem(at: serviceFile)
         await engine.close()
-        print("leafsync: stopped at log sequence \(engine.writer.lastSequence)")
+        say("leafsync: stopped at log sequence \(engine.writer.lastSequence)")
     }
 
     /// The engine's parts from the configuration.
