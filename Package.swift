@@ -187,7 +187,9 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport", "LeafLinkSimulator", "DistruSimulator"], swiftSettings: upcoming
+        ),
         .testTarget(
             name: "LeafSyncProjectionsTests",
             dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncJSON", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],
