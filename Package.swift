@@ -133,7 +133,7 @@ let package = Package(
             dependencies: [
                 "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
                 "HTTPClientSupport",
-                "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                "LeafLinkAPI", "DistruAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -188,7 +188,9 @@ let package = Package(
         ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"], swiftSettings: upcoming),
         .testTarget(
-            name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport", "LeafLinkSimulator", "DistruSimulator"], swiftSettings: upcoming
+            name: "LeafSyncCLITests",
+            dependencies: ["LeafSyncLog", "LeafSyncService", "LeafSyncTestSupport", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", hummingbird],
+            swiftSettings: upcoming
         ),
         .testTarget(
             name: "LeafSyncProjectionsTests",

@@ -1,8 +1,11 @@
 import DistruSimulator
 import Foundation
+import Hummingbird
 import LeafLinkSimulator
 import LeafSyncLog
+import LeafSyncService
 import LeafSyncTestSupport
+import SimulatorSupport
 import Testing
 
 /// The operator commands run as an operator runs them: the built `leafsync` on a tenant log
@@ -117,5 +120,35 @@ struct OperatorCommandTests {
             #expect(help.status == 0, "\(command)")
             #expect(help.stdout.contains("leafsync \(command.joined(separator: " "))"), "\(command) --help shows an example")
         }
+    }
+
+    @Test("While the service holds the log, operator commands go through its admin API (LEAFSYNC_ADMIN_URL, LEAFSYNC_ADMIN_TOKEN)")
+    func thinClientWhileLocked() async throws {
+        let tenant = try await Self.fetchedTenant()
+        let log = try OperatorLog(directory: tenant.sub("log"))  // the running service's writer
+        let router = Router()
+        AdminAPI.addRoutes(to: router, desk: log.desk, token: "cli-test-token")
+        let server = try await serve(router)
+        let admin = ["LEAFSYNC_ADMIN_URL": "http://127.0.0.1:\(server.port)", "LEAFSYNC_ADMIN_TOKEN": "cli-test-token"]
+
+        let locked = try await Self.run(["users", "list", "--dir", tenant.path])
+        #expect(locked.status != 0)
+        #expect(locked.stderr.contains("LEAFSYNC_ADMIN_TOKEN"), "the refusal says how to reach the service")
+
+        let map = try await Self.run(["users", "map", "jane@seller.example", "501", "--dir", tenant.path], environment: admin)
+        #expect(map.status == 0, "\(map.stderr)")
+        #expect(map.stdout.contains("recorded at log sequence"))
+        let unknown = try await Self.run(["users", "map", "jane@seller.example", "999", "--dir", tenant.path], environment: admin)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("rep: no LeafLink rep"))
+
+        let users = try Self.json(try await Self.run(["users", "list", "--json", "--dir", tenant.path], environment: admin).stdout)
+        let maria = try #require(users.first { ($0["rep"] as? [String: Any])?["id"] as? String == "501" })
+        #expect((maria["mapped"] as? [String: Any])?["email"] as? String == "jane@seller.example")
+        let table = try await Self.run(["orders", "list", "--dir", tenant.path], environment: admin)
+        #expect(table.stdout.contains("a6a3a450"))
+
+        await server.stop()
+        await log.close()
     }
 }

@@ -22,27 +22,15 @@ paths:
       operationId: listSettings
       summary: "Every setting and its value (R-SET)."
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/SettingRows'}
+        '200': {$ref: '#/components/responses/SettingRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
     patch:
       operationId: setSettings
       summary: "Change settings: the body's members are the keys `leafsync settings set` takes (syncPrices, orderPollSeconds, statusMapping.Backorder, ...), values as text."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/SettingsChange'}
+      requestBody: {$ref: '#/components/requestBodies/SettingsChange'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -51,28 +39,16 @@ paths:
       operationId: listUsers
       summary: "Each LeafLink rep with its mapped Distru user and, while unmapped, the suggested one (same e-mail) (R-USR-01)."
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/RepRows'}
+        '200': {$ref: '#/components/responses/RepRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/users/map:
     post:
       operationId: mapUser
       summary: "Map a Distru user (id or e-mail) to a LeafLink rep (id or e-mail)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/MapUser'}
+      requestBody: {$ref: '#/components/requestBodies/MapUser'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -80,17 +56,9 @@ paths:
     post:
       operationId: unmapUser
       summary: "Undo a mapping, naming the Distru user or the rep."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/UserRef'}
+      requestBody: {$ref: '#/components/requestBodies/UserRef'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -99,11 +67,7 @@ paths:
       operationId: listUnlinkedProducts
       summary: "Unlinked products on both sides, each with its suggested match (R-PRD-03)."
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ProductRows'}
+        '200': {$ref: '#/components/responses/ProductRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/products/suggestions:
@@ -117,28 +81,16 @@ paths:
           description: A product on either side (id or SKU).
           schema: {type: string}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/SuggestionRows'}
+        '200': {$ref: '#/components/responses/SuggestionRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/products/link:
     post:
       operationId: linkProduct
       summary: "Link a Distru product to a LeafLink product (ids or SKUs) (R-PRD-01)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/LinkProduct'}
+      requestBody: {$ref: '#/components/requestBodies/LinkProduct'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -146,17 +98,9 @@ paths:
     post:
       operationId: unlinkProduct
       summary: "Unlink a product named on either side (R-PRD-09)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ProductRef'}
+      requestBody: {$ref: '#/components/requestBodies/ProductRef'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -164,17 +108,9 @@ paths:
     post:
       operationId: acceptSuggestion
       summary: "Accept the suggested link of a product (R-PRD-03)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ProductRef'}
+      requestBody: {$ref: '#/components/requestBodies/ProductRef'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -182,17 +118,9 @@ paths:
     post:
       operationId: createInLeafLink
       summary: "Create a LeafLink product from a Distru product (R-PRD-05)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/CreateInLeafLink'}
+      requestBody: {$ref: '#/components/requestBodies/CreateInLeafLink'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -201,28 +129,16 @@ paths:
       operationId: listCustomers
       summary: "Each LeafLink customer with its Distru company (R-CUS)."
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/CustomerRows'}
+        '200': {$ref: '#/components/responses/CustomerRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/customers/associate:
     post:
       operationId: associateCustomer
       summary: "Set a LeafLink customer's Distru company (R-CUS-05)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/AssociateCustomer'}
+      requestBody: {$ref: '#/components/requestBodies/AssociateCustomer'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -231,11 +147,7 @@ paths:
       operationId: listOrders
       summary: "Each LeafLink order with its sync state, SO and blockers."
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/OrderRows'}
+        '200': {$ref: '#/components/responses/OrderRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/orders/{order}:
@@ -249,28 +161,16 @@ paths:
           description: The LeafLink order number or short id.
           schema: {type: string}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/OrderDetail'}
+        '200': {$ref: '#/components/responses/OrderDetail'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/sales-orders/delete:
     post:
       operationId: deleteSalesOrder
       summary: "Delete a synced Distru SO, rejecting or keeping its LeafLink order (R-UPD-04)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/DeleteSalesOrder'}
+      requestBody: {$ref: '#/components/requestBodies/DeleteSalesOrder'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -285,28 +185,16 @@ paths:
           description: "true: resolved errors too."
           schema: {type: string}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ErrorRows'}
+        '200': {$ref: '#/components/responses/ErrorRows'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
   /admin/v1/errors/resolve:
     post:
       operationId: resolveError
       summary: "Resolve an error by retrying its failed command (R-ERR-03); other errors answer 422 with their fix."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ErrorRef'}
+      requestBody: {$ref: '#/components/requestBodies/ErrorRef'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -314,17 +202,9 @@ paths:
     post:
       operationId: retryCommand
       summary: "Send a failed command again, or every failed command (R-ERR-03)."
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/Retry'}
+      requestBody: {$ref: '#/components/requestBodies/Retry'}
       responses:
-        '200':
-          description: OK
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Recorded'}
+        '200': {$ref: '#/components/responses/Recorded'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '422': {$ref: '#/components/responses/Invalid'}
@@ -345,7 +225,103 @@ components:
       type: http
       scheme: bearer
       description: The service's admin token (LEAFSYNC_ADMIN_TOKEN).
+  requestBodies:
+    SettingsChange:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/SettingsChange'}
+    MapUser:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/MapUser'}
+    UserRef:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/UserRef'}
+    LinkProduct:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/LinkProduct'}
+    ProductRef:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/ProductRef'}
+    CreateInLeafLink:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/CreateInLeafLink'}
+    AssociateCustomer:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/AssociateCustomer'}
+    DeleteSalesOrder:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/DeleteSalesOrder'}
+    ErrorRef:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/ErrorRef'}
+    Retry:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Retry'}
   responses:
+    SettingRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/SettingRows'}
+    Recorded:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Recorded'}
+    RepRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/RepRows'}
+    ProductRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/ProductRows'}
+    SuggestionRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/SuggestionRows'}
+    CustomerRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/CustomerRows'}
+    OrderRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/OrderRows'}
+    OrderDetail:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/OrderDetail'}
+    ErrorRows:
+      description: OK
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/ErrorRows'}
     BadRequest:
       description: The body is not a JSON object.
       content:
