@@ -1,5 +1,6 @@
 import LeafSyncDomain
 import LeafSyncJSON
+import LeafSyncLog
 import LeafSyncService
 import Testing
 
@@ -83,5 +84,18 @@ struct OperatorDeskTests {
         #expect(settings["orderPollSeconds"] == "60")
         #expect(settings["errorRecipients"] == "a@x.example,b@x.example")
         await tenant.log.close()
+    }
+
+    @Test("Operator events are named as requests; one written under its former name (operator.rep.mapped, v1) still decodes")
+    func formerNamesDecode() throws {
+        #expect(try EventFactory.operatorAction(.mapRep(distruUserID: "u", leafLinkStaffID: 7)).type == "operator.rep.map-requested")
+        let old = try DomainEvent.decode(
+            type: "operator.rep.mapped", schemaVersion: 1, subject: "distru-user:u", time: Timestamp(microseconds: 1),
+            payload: EventPayload(Array(#"{"userID":"u","repID":7}"#.utf8)))
+        #expect(old.fact == .operatorAction(.mapRep(distruUserID: "u", leafLinkStaffID: 7)))
+        let retried = try DomainEvent.decode(
+            type: "operator.command.retried", schemaVersion: 1, subject: "command:k", time: Timestamp(microseconds: 1),
+            payload: EventPayload(Array(#"{"key":"k"}"#.utf8)))
+        #expect(retried.fact == .operatorAction(.retryCommand(key: "k")))
     }
 }
