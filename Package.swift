@@ -135,7 +135,7 @@ let package = Package(
             dependencies: [
                 "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
                 "HTTPClientSupport",
-                "LeafLinkAPI", "DistruAPI", grdb, argumentParser,
+                "LeafLinkAPI", "DistruAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -193,7 +193,11 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "LeafSyncLogTests", dependencies: ["LeafSyncLog", "BenchmarkWorkload", "LeafSyncTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "LeafSyncCLITests", dependencies: ["LeafSyncLog", "LeafSyncTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "LeafSyncCLITests",
+            dependencies: ["LeafSyncLog", "LeafSyncService", "LeafSyncTestSupport", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", hummingbird],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "LeafSyncProjectionsTests",
             dependencies: ["LeafSyncProjections", "LeafSyncDomain", "LeafSyncJSON", "LeafSyncLog", "LeafSyncTestSupport", "BenchmarkWorkload", grdb],

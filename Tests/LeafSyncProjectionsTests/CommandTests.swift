@@ -52,7 +52,7 @@ struct CommandTests {
             ("audit-history.txt", ["history", "ll-product:2093"]),
             ("audit-errors.txt", ["errors"]),
             ("audit-commands.json", ["commands", "--status", "pending", "--json"]),
-            ("audit-events.txt", ["events", "--type", "operator.rep.mapped"]),
+            ("audit-events.txt", ["events", "--type", "operator.rep.map-requested"]),
             ("audit-sql.txt", ["sql", "SELECT sync_state, count(*) AS orders FROM sales_orders GROUP BY 1"]),
         ]
         for (name, arguments) in cases {

@@ -18,6 +18,7 @@ extension DomainEvent {
     public static func decode(
         type: String, schemaVersion: UInt16, subject: String, time: Timestamp, payload: EventPayload
     ) throws(RecordDecodingError) -> DomainEvent {
+        let type = EventType.current(type)  // an operator request written under its former name
         let newest = EventType.currentVersion(of: type)
         guard schemaVersion <= newest else { throw .unsupportedVersion(type: type, version: schemaVersion, newest: newest) }
         if type == EventType.leafLinkFetchCursor || type == EventType.distruFetchCursor {

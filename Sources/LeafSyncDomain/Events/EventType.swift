@@ -26,23 +26,39 @@ public enum EventType {
     public static func distruDeleted(_ kind: String) -> String { "distru.\(kind).deleted" }
     // Metrc
     public static let metrcTransferObserved = "metrc.transfer.observed"
-    // Operator actions
-    public static let settingsChanged = "operator.settings.changed"
-    public static let repMapped = "operator.rep.mapped"
-    public static let repUnmapped = "operator.rep.unmapped"
-    public static let productLinked = "operator.product.linked"
-    public static let productUnlinked = "operator.product.unlinked"
-    public static let suggestionAccepted = "operator.product.suggestion-accepted"
+    // Operator requests. Each is a request the reducer may refuse (a rep already mapped, a
+    // LeafLink product already linked): the refusal is in `SyncState.refusals`, not in the name.
+    public static let settingsChanged = "operator.settings.change-requested"
+    public static let repMapped = "operator.rep.map-requested"
+    public static let repUnmapped = "operator.rep.unmap-requested"
+    public static let productLinked = "operator.product.link-requested"
+    public static let productUnlinked = "operator.product.unlink-requested"
+    public static let suggestionAccepted = "operator.product.suggestion-accept-requested"
     public static let productCreateRequested = "operator.product.create-requested"
-    public static let productFieldsChanged = "operator.product.leaflink-fields-changed"
-    public static let customerAssociated = "operator.customer.associated"
-    public static let salesOrderDeleted = "operator.sales-order.deleted"
+    public static let productFieldsChanged = "operator.product.leaflink-fields-change-requested"
+    public static let customerAssociated = "operator.customer.associate-requested"
+    public static let salesOrderDeleted = "operator.sales-order.delete-requested"
     public static let metrcTemplateRequested = "operator.metrc.template-requested"
-    public static let metrcTransferMatched = "operator.metrc.transfer-matched"
+    public static let metrcTransferMatched = "operator.metrc.transfer-match-requested"
     /// `{"key"}`: retry one command (R-ERR-03).
-    public static let commandRetried = "operator.command.retried"
+    public static let commandRetried = "operator.command.retry-requested"
     /// `{}`: retry every abandoned command (R-ERR-03).
-    public static let failedCommandsRetried = "operator.commands.failed-retried"
+    public static let failedCommandsRetried = "operator.commands.retry-failed-requested"
+
+    /// The names operator requests were written under before they were named as requests (old
+    /// name → current name). Logs are never rewritten: these are read as their current names.
+    public static let formerNames: [String: String] = [
+        "operator.settings.changed": settingsChanged, "operator.rep.mapped": repMapped, "operator.rep.unmapped": repUnmapped,
+        "operator.product.linked": productLinked, "operator.product.unlinked": productUnlinked,
+        "operator.product.suggestion-accepted": suggestionAccepted, "operator.product.leaflink-fields-changed": productFieldsChanged,
+        "operator.customer.associated": customerAssociated, "operator.sales-order.deleted": salesOrderDeleted,
+        "operator.metrc.transfer-matched": metrcTransferMatched, "operator.command.retried": commandRetried,
+        "operator.commands.failed-retried": failedCommandsRetried,
+    ]
+
+    /// The current name of an event type (itself, unless it is a ``formerNames`` entry).
+    public static func current(_ type: String) -> String { formerNames[type] ?? type }
+
     // Engine
     public static let tick = "engine.tick"
     public static let commandSucceeded = "engine.command.succeeded"

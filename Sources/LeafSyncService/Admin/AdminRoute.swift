@@ -6,7 +6,30 @@ import LeafSyncJSON
 struct AdminRoute: Sendable {
     var method: HTTPRequest.Method
     var path: String
+    /// The OpenAPI operationId, summary, request body and answer schema names, and parameters.
+    var id: String
+    var summary: String
+    var body: String?
+    var returns: String
+    var query: [String: String]
+    var pathParameters: [String: String]
     var run: @Sendable (OperatorDesk, AdminInput) async throws -> JSONValue
+
+    init(
+        _ method: HTTPRequest.Method, _ path: String, id: String, summary: String, body: String? = nil, returns: String,
+        query: [String: String] = [:], path pathParameters: [String: String] = [:],
+        run: @escaping @Sendable (OperatorDesk, AdminInput) async throws -> JSONValue
+    ) {
+        self.method = method
+        self.path = path
+        self.id = id
+        self.summary = summary
+        self.body = body
+        self.returns = returns
+        self.query = query
+        self.pathParameters = pathParameters
+        self.run = run
+    }
 
     /// The path as Hummingbird spells a parameter: `{order}` → `:order`.
     var routerPath: String {

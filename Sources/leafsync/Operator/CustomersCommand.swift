@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeafSyncJSON
 import LeafSyncService
 
 struct CustomersCommand: AsyncParsableCommand {
@@ -19,7 +20,7 @@ struct CustomersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Each LeafLink customer with its Distru company.", discussion: "Example: leafsync customers list --dir D --json")
         @OptionGroup var options: OperatorOptions
-        func run() async throws { try await options.query { try await $0.customers() } }
+        func run() async throws { try await options.query(.get("/admin/v1/customers")) { try await $0.customers() } }
     }
 
     struct Associate: AsyncParsableCommand {
@@ -29,6 +30,8 @@ struct CustomersCommand: AsyncParsableCommand {
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The LeafLink customer (id or name).") var customer: String
         @Argument(help: "The Distru company (id or name).") var company: String
-        func run() async throws { try await options.act { try await $0.associate(customer: customer, company: company) } }
+        func run() async throws { try await options.act(.post("/admin/v1/customers/associate", ["customer": .string(customer), "company": .string(company)])) {
+            try await $0.associate(customer: customer, company: company)
+        } }
     }
 }

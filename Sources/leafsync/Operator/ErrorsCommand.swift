@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeafSyncJSON
 import LeafSyncService
 
 struct ErrorsCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct ErrorsCommand: AsyncParsableCommand {
             abstract: "The open sync errors (all of them with --all).", discussion: "Example: leafsync errors list --dir D --json")
         @OptionGroup var options: OperatorOptions
         @Flag(help: "Resolved errors too.") var all = false
-        func run() async throws { try await options.query { try await $0.errors(open: !all) } }
+        func run() async throws { try await options.query(.get("/admin/v1/errors", ["all": all ? "true" : nil])) { try await $0.errors(open: !all) } }
     }
 
     struct Resolve: AsyncParsableCommand {
@@ -31,6 +32,6 @@ struct ErrorsCommand: AsyncParsableCommand {
             discussion: "Example: leafsync errors resolve ID --dir D   (ids: leafsync errors list)")
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The error's id.") var id: String
-        func run() async throws { try await options.act { try await $0.resolveError(id) } }
+        func run() async throws { try await options.act(.post("/admin/v1/errors/resolve", ["id": .string(id)])) { try await $0.resolveError(id) } }
     }
 }

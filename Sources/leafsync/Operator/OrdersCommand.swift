@@ -21,7 +21,7 @@ struct OrdersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Each LeafLink order with its sync state, SO and what blocks it.", discussion: "Example: leafsync orders list --dir D")
         @OptionGroup var options: OperatorOptions
-        func run() async throws { try await options.query { try await $0.orders() } }
+        func run() async throws { try await options.query(.get("/admin/v1/orders")) { try await $0.orders() } }
     }
 
     struct Show: AsyncParsableCommand {
@@ -31,8 +31,11 @@ struct OrdersCommand: AsyncParsableCommand {
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The LeafLink order number or short id.") var order: String
         func run() async throws {
-            let detail = try await options.withDesk { try await $0.order(order) }
-            print(options.json ? JSONWriter.compact(detail.json) : detail.text)
+            let json = options.json
+            print(
+                try await options.run(
+                    .get("/admin/v1/orders/\(order)"), local: { json ? JSONWriter.compact(try await $0.order(order).json) : try await $0.order(order).text },
+                    remote: { JSONWriter.compact($0) }))
         }
     }
 
@@ -47,6 +50,8 @@ struct OrdersCommand: AsyncParsableCommand {
         func validate() throws {
             if reject == keep { throw ValidationError("give --reject or --keep (one of them)") }
         }
-        func run() async throws { try await options.act { try await $0.deleteSalesOrder(salesOrder, reject: reject) } }
+        func run() async throws { try await options.act(.post("/admin/v1/sales-orders/delete", ["salesOrder": .string(salesOrder), "reject": .bool(reject)])) {
+            try await $0.deleteSalesOrder(salesOrder, reject: reject)
+        } }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeafSyncJSON
 import LeafSyncService
 
 struct ProductsCommand: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct ProductsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Unlinked products on both sides, each with its suggested match.", discussion: "Example: leafsync products unlinked --dir D")
         @OptionGroup var options: OperatorOptions
-        func run() async throws { try await options.query { try await $0.unlinkedProducts() } }
+        func run() async throws { try await options.query(.get("/admin/v1/products/unlinked")) { try await $0.unlinkedProducts() } }
     }
 
     struct Suggestions: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct ProductsCommand: AsyncParsableCommand {
             discussion: "Example: leafsync products suggestions SWI-BAR-DAR-100 --dir D --json")
         @OptionGroup var options: OperatorOptions
         @Argument(help: "A product on either side (id or SKU).") var product: String?
-        func run() async throws { try await options.query { try await $0.suggestions(for: product) } }
+        func run() async throws { try await options.query(.get("/admin/v1/products/suggestions", ["product": product])) { try await $0.suggestions(for: product) } }
     }
 
     struct Link: AsyncParsableCommand {
@@ -42,7 +43,9 @@ struct ProductsCommand: AsyncParsableCommand {
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The Distru product (id or SKU).") var distru: String
         @Argument(help: "The LeafLink product (id or SKU).") var leaflink: String
-        func run() async throws { try await options.act { try await $0.link(distru, to: leaflink) } }
+        func run() async throws { try await options.act(.post("/admin/v1/products/link", ["distruProduct": .string(distru), "leafLinkProduct": .string(leaflink)])) {
+            try await $0.link(distru, to: leaflink)
+        } }
     }
 
     struct Unlink: AsyncParsableCommand {
@@ -50,7 +53,7 @@ struct ProductsCommand: AsyncParsableCommand {
             abstract: "Unlink a product, named on either side.", discussion: "Example: leafsync products unlink 2093 --dir D")
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The Distru or LeafLink product (id or SKU).") var product: String
-        func run() async throws { try await options.act { try await $0.unlink(product) } }
+        func run() async throws { try await options.act(.post("/admin/v1/products/unlink", ["product": .string(product)])) { try await $0.unlink(product) } }
     }
 
     struct Accept: AsyncParsableCommand {
@@ -58,7 +61,7 @@ struct ProductsCommand: AsyncParsableCommand {
             abstract: "Accept the suggested link of a product.", discussion: "Example: leafsync products accept SWI-BAR-DAR-100 --dir D")
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The Distru or LeafLink product (id or SKU).") var product: String
-        func run() async throws { try await options.act { try await $0.accept(product) } }
+        func run() async throws { try await options.act(.post("/admin/v1/products/accept", ["product": .string(product)])) { try await $0.accept(product) } }
     }
 
     struct CreateInLeafLink: AsyncParsableCommand {
@@ -68,6 +71,8 @@ struct ProductsCommand: AsyncParsableCommand {
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The Distru product (id or SKU).") var product: String
         @Option(help: "The LeafLink product's name (default: the Distru name).") var name: String?
-        func run() async throws { try await options.act { try await $0.createInLeafLink(product, name: name) } }
+        func run() async throws { try await options.act(.post("/admin/v1/products/create-in-leaflink", ["product": .string(product), "name": name.map(JSONValue.string) ?? .null])) {
+            try await $0.createInLeafLink(product, name: name)
+        } }
     }
 }

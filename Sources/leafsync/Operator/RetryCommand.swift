@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeafSyncJSON
 import LeafSyncService
 
 struct RetryCommand: AsyncParsableCommand {
@@ -27,7 +28,8 @@ struct RetryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await options.act { desk in
+        let body: [String: JSONValue] = key.map { ["key": .string($0)] } ?? ["failed": .bool(true)]
+        try await options.act(.post("/admin/v1/retry", body)) { desk in
             if let key { return try await desk.retry(key: key) }
             return try await desk.retryFailed()
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeafSyncJSON
 import LeafSyncService
 
 struct SettingsCommand: AsyncParsableCommand {
@@ -20,7 +21,7 @@ struct SettingsCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every setting and its value.", discussion: "Example: leafsync settings show --dir D")
         @OptionGroup var options: OperatorOptions
-        func run() async throws { try await options.query { try await $0.settings() } }
+        func run() async throws { try await options.query(.get("/admin/v1/settings")) { try await $0.settings() } }
     }
 
     struct Set: AsyncParsableCommand {
@@ -39,7 +40,7 @@ struct SettingsCommand: AsyncParsableCommand {
                 guard let equals = assignment.firstIndex(of: "=") else { throw ValidationError("'\(assignment)' is not KEY=VALUE") }
                 pairs[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
             }
-            try await options.act { try await $0.setSettings(pairs) }
+            try await options.act(.patch("/admin/v1/settings", pairs.mapValues(JSONValue.string))) { try await $0.setSettings(pairs) }
         }
     }
 }

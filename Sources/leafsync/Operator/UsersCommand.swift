@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeafSyncJSON
 import LeafSyncService
 
 struct UsersCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct UsersCommand: AsyncParsableCommand {
             abstract: "Each LeafLink rep with its mapped Distru user and, while unmapped, the one with the same e-mail.",
             discussion: "Example: leafsync users list --dir D --json")
         @OptionGroup var options: OperatorOptions
-        func run() async throws { try await options.query { try await $0.users() } }
+        func run() async throws { try await options.query(.get("/admin/v1/users")) { try await $0.users() } }
     }
 
     struct Map: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The Distru user (id or e-mail).") var user: String
         @Argument(help: "The LeafLink rep (company-staff id or e-mail).") var rep: String
         func run() async throws {
-            try await options.act { desk in
+            try await options.act(.post("/admin/v1/users/map", ["user": .string(user), "rep": .string(rep)])) { desk in
                 do { return try await desk.mapUser(user, toRep: rep) } catch let error as OperatorError {
                     // Given the other way round? Validation records nothing, so trying is safe.
                     guard let swapped = try? await desk.mapUser(rep, toRep: user) else { throw error }
@@ -48,6 +49,6 @@ struct UsersCommand: AsyncParsableCommand {
             abstract: "Undo a mapping, naming the Distru user or the rep.", discussion: "Example: leafsync users unmap jane@seller.example --dir D")
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The Distru user or the LeafLink rep (id or e-mail).") var user: String
-        func run() async throws { try await options.act { try await $0.unmapUser(user) } }
+        func run() async throws { try await options.act(.post("/admin/v1/users/unmap", ["user": .string(user)])) { try await $0.unmapUser(user) } }
     }
 }
