@@ -92,6 +92,9 @@ import Testing
             #expect(declared.status == 413)
             let streamed = try await postStreamed(url, size: 2 << 20)
             #expect(streamed.status == 413 && streamed.body.contains("over \(ServiceHTTP.maxWebhookBytes) bytes"))
+            // A body that stalls past the limit is answered without waiting for its end.
+            let stalled = try await postStreamed(url, size: (3 << 20) / 2, stall: true)
+            #expect(stalled.status == 413)
             #expect(calls.count == 0)
             // Exactly the limit is accepted.
             let atLimit = try await rawRequest(url, method: .POST, body: [UInt8](repeating: 32, count: ServiceHTTP.maxWebhookBytes))
