@@ -20,13 +20,17 @@ func notReady() -> ServiceEndpoints { ServiceEndpoints(isReady: { ReadinessRepor
 
 /// POSTs `size` bytes in chunks with no `Content-Length` (chunked transfer encoding), so the
 /// server learns the size only by reading.
-func postStreamed(_ url: String, size: Int, headers: [(String, String)] = []) async throws -> (status: Int, body: String) {
+/// With `stall`, the body sends its `size` bytes and then neither ends nor sends more until the
+/// answer has come: a server that waited for the whole body would never answer.
+func postStreamed(_ url: String, size: Int, stall: Bool = false) async throws -> (status: Int, body: String) {
     var request = HTTPClientRequest(url: url)
     request.method = .POST
-    for (k, v) in headers { request.headers.add(name: k, value: v) }
+    let (chunks, continuation) = AsyncStream<ByteBuffer>.makeStream()
     let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10)
-    let chunks = (0..<(size / chunk.readableBytes)).map { _ in chunk }
-    request.body = .stream(chunks.async, length: .unknown)
+    for _ in 0..<(size / chunk.readableBytes) { continuation.yield(chunk) }
+    if !stall { continuation.finish() }
+    defer { continuation.finish() }
+    request.body = .stream(chunks, length: .unknown)
     let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
     let bytes = try await response.body.collect(upTo: 1 << 20)
     return (Int(response.status.code), String(buffer: bytes))
@@ -47,14 +51,4 @@ func sample(_ exposition: String, _ name: String, _ labels: [String] = []) -> Do
         return Double(value)
     }
     return nil
-}
-
-extension Array where Element: Sendable {
-    /// The elements as an async sequence (a streamed request body).
-    var async: AsyncStream<Element> {
-        AsyncStream { continuation in
-            for e in self { continuation.yield(e) }
-            continuation.finish()
-        }
-    }
 }

@@ -13,8 +13,10 @@ import Testing
     static let key = "whk-service-test"
     static let product = Array(#"{"type":"product","action":"edit","data":{"id":2093,"sku":"BAR-1"}}"#.utf8)
 
-    @Test("a LeafLink webhook signed with the key is answered 200, logged, and wakes the dispatcher; a redelivery is 200 without waking it")
-    func signedLeafLinkWebhookIsAcceptedAndWakes() async throws {
+    /// The router with LeafLink's webhook going into a real fetcher (verified with ``key``,
+    /// logged in `store`, the product refetched from the simulator); `wakes` counts the
+    /// dispatcher wake-ups.
+    func withLeafLinkWebhook(_ body: (_ base: String, _ store: MemoryEventStore, _ wakes: Calls) async throws -> Void) async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             let store = MemoryEventStore()
             let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
@@ -22,41 +24,38 @@ import Testing
             let endpoints = ServiceEndpoints(
                 leafLinkWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key) { wakes.record([]) },
                 isReady: { ReadinessReport(ready: true) })
-            try await withServiceHTTP(endpoints) { base in
-                let signature = LeafLinkWebhooks.signature(body: Self.product, key: Self.key)
-                let first = try await rawRequest(
-                    base + "/webhooks/leaflink", method: .POST, headers: [("LL-Signature", signature)], body: Self.product)
-                #expect(first.status == 200)
-                #expect(wakes.count == 1)
-                #expect(store.ofType("leaflink.webhook.received").count == 1)
-                #expect(store.ofType("leaflink.product.observed").map(\.subject) == ["ll-product:2093"])
-                let again = try await rawRequest(
-                    base + "/webhooks/leaflink", method: .POST, headers: [("LL-Signature", signature)], body: Self.product)
-                #expect(again.status == 200 && String(decoding: again.body, as: UTF8.self).contains("duplicate"))
-                #expect(wakes.count == 1 && store.ofType("leaflink.webhook.received").count == 1)
-            }
+            try await withServiceHTTP(endpoints) { try await body($0, store, wakes) }
+        }
+    }
+
+    @Test("a LeafLink webhook signed with the key is answered 200, logged, and wakes the dispatcher; a redelivery is 200 without waking it")
+    func signedLeafLinkWebhookIsAcceptedAndWakes() async throws {
+        try await withLeafLinkWebhook { base, store, wakes in
+            let signature = LeafLinkWebhooks.signature(body: Self.product, key: Self.key)
+            let first = try await rawRequest(
+                base + "/webhooks/leaflink", method: .POST, headers: [("LL-Signature", signature)], body: Self.product)
+            #expect(first.status == 200)
+            #expect(wakes.count == 1)
+            #expect(store.ofType("leaflink.webhook.received").count == 1)
+            #expect(store.ofType("leaflink.product.observed").map(\.subject) == ["ll-product:2093"])
+            let again = try await rawRequest(
+                base + "/webhooks/leaflink", method: .POST, headers: [("LL-Signature", signature)], body: Self.product)
+            #expect(again.status == 200 && String(decoding: again.body, as: UTF8.self).contains("duplicate"))
+            #expect(wakes.count == 1 && store.ofType("leaflink.webhook.received").count == 1)
         }
     }
 
     @Test("a bad or missing LL-Signature is answered 401, appends nothing and wakes nobody; the answer does not echo the key")
     func badSignatureIs401() async throws {
-        try await withSimulator(seed: tinySeed()) { sim in
-            let store = MemoryEventStore()
-            let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
-            let wakes = Calls()
-            let endpoints = ServiceEndpoints(
-                leafLinkWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key) { wakes.record([]) },
-                isReady: { ReadinessReport(ready: true) })
-            try await withServiceHTTP(endpoints) { base in
-                let url = base + "/webhooks/leaflink"
-                let wrongKey = LeafLinkWebhooks.signature(body: Self.product, key: "not-the-key")
-                let wrong = try await rawRequest(url, method: .POST, headers: [("LL-Signature", wrongKey)], body: Self.product)
-                let missing = try await rawRequest(url, method: .POST, body: Self.product)
-                #expect(wrong.status == 401 && missing.status == 401)
-                let text = String(decoding: wrong.body, as: UTF8.self)
-                #expect(text.contains("LL-Signature") && !text.contains(Self.key))
-                #expect(store.events.isEmpty && wakes.count == 0)
-            }
+        try await withLeafLinkWebhook { base, store, wakes in
+            let url = base + "/webhooks/leaflink"
+            let wrongKey = LeafLinkWebhooks.signature(body: Self.product, key: "not-the-key")
+            let wrong = try await rawRequest(url, method: .POST, headers: [("LL-Signature", wrongKey)], body: Self.product)
+            let missing = try await rawRequest(url, method: .POST, body: Self.product)
+            #expect(wrong.status == 401 && missing.status == 401)
+            let text = String(decoding: wrong.body, as: UTF8.self)
+            #expect(text.contains("LL-Signature") && !text.contains(Self.key))
+            #expect(store.events.isEmpty && wakes.count == 0)
         }
     }
 
@@ -92,6 +91,9 @@ import Testing
             #expect(declared.status == 413)
             let streamed = try await postStreamed(url, size: 2 << 20)
             #expect(streamed.status == 413 && streamed.body.contains("over \(ServiceHTTP.maxWebhookBytes) bytes"))
+            // A body that stalls past the limit is answered without waiting for its end.
+            let stalled = try await postStreamed(url, size: (3 << 20) / 2, stall: true)
+            #expect(stalled.status == 413)
             #expect(calls.count == 0)
             // Exactly the limit is accepted.
             let atLimit = try await rawRequest(url, method: .POST, body: [UInt8](repeating: 32, count: ServiceHTTP.maxWebhookBytes))

@@ -1,6 +1,9 @@
+import Foundation
 import LeafLinkAPI
+import LeafSyncDispatch
 import LeafSyncDomain
 import LeafSyncIngest
+import LeafSyncLog
 import LeafSyncService
 import LeafSyncTestSupport
 import NIOHTTP1
@@ -56,5 +59,34 @@ import Testing
             #expect(sample(text, name) != nil, "\(name) missing")
         }
         #expect(sample(text, "leafsync_commands_failed") == 2)
+    }
+
+    @Test("a dispatcher run shows its latency histogram by action and outcome, its appended events and the pending gauge")
+    func dispatchShowsInMetrics() async throws {
+        let metrics = ServiceMetrics.shared
+        let before = metrics.exposition()
+        try await withSimulator(seed: tinySeed()) { sim in
+            let directory = TemporaryDirectory("metrics")
+            let writer = try EventLogWriter(directory: directory.sub("log"))
+            let leafLink = client(for: sim)
+            let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: directory.sub("log")))
+            // Distru is not configured here: its poll is skipped and stays pending.
+            let executor = CommandExecutor(leafLink: leafLink, fetches: FetchRouter(leafLink: LeafLinkFetcher(client: leafLink, store: store)))
+            let dispatcher = try Dispatcher(writer: writer, directory: directory.sub("log"), executor: executor, time: EngineClock(ContinuousClock()))
+            try await dispatcher.tick()
+            let report = try await dispatcher.runOnce()
+            await writer.close()
+            #expect(report.succeeded.count == 2 && report.skipped.count == 1)
+            let text = metrics.exposition()
+            let count = "leafsync_dispatch_duration_seconds_count"
+            for outcome in ["succeeded", "skipped"] {
+                let labels = [#"action="poll""#, #"outcome="\#(outcome)""#]
+                #expect((sample(text, count, labels) ?? 0) >= (sample(before, count, labels) ?? 0) + 1, "\(outcome)")
+            }
+            #expect(text.contains("# TYPE leafsync_dispatch_duration_seconds histogram"))
+            let ticks = [#"source="engine""#, #"type="engine.tick""#]
+            #expect((sample(text, "leafsync_events_appended_total", ticks) ?? 0) >= (sample(before, "leafsync_events_appended_total", ticks) ?? 0) + 1)
+            #expect((sample(text, "leafsync_commands_pending") ?? 0) >= 1)
+        }
     }
 }

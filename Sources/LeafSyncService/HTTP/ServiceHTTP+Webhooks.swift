@@ -21,7 +21,7 @@ extension ServiceHTTP {
     /// outcome's status (counted in `leafsync_webhooks_total`). Answers never repeat the body,
     /// the signature or any secret.
     static func webhook(
-        _ request: Request, _ context: BasicRequestContext, remote: WebhookRemote, receive: ServiceEndpoints.Webhook?, metrics: ServiceMetrics
+        _ request: Request, remote: WebhookRemote, receive: ServiceEndpoints.Webhook?, metrics: ServiceMetrics
     ) async -> Response {
         let response = await answer(request, remote: remote, receive: receive)
         metrics.webhookAnswered(remote: remote.label, status: Int(response.status.code))

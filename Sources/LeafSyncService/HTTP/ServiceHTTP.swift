@@ -1,8 +1,6 @@
 import HTTPTypes
 public import Hummingbird
-import LeafSyncIngest
 import LeafSyncJSON
-import Logging
 import NIOCore
 
 /// The service's HTTP port: webhooks in, health and metrics out.
@@ -29,11 +27,11 @@ public enum ServiceHTTP {
     /// `/metrics`. Further routes (the admin API) can be added to the router returned.
     public static func router(endpoints: ServiceEndpoints, metrics: ServiceMetrics) -> Router<BasicRequestContext> {
         let router = Router()
-        router.post("/webhooks/leaflink") { request, context in
-            await webhook(request, context, remote: .leafLink, receive: endpoints.leafLinkWebhook, metrics: metrics)
+        router.post("/webhooks/leaflink") { request, _ in
+            await webhook(request, remote: .leafLink, receive: endpoints.leafLinkWebhook, metrics: metrics)
         }
-        router.post("/webhooks/distru") { request, context in
-            await webhook(request, context, remote: .distru, receive: endpoints.distruWebhook, metrics: metrics)
+        router.post("/webhooks/distru") { request, _ in
+            await webhook(request, remote: .distru, receive: endpoints.distruWebhook, metrics: metrics)
         }
         router.get("/healthz") { _, _ in text(.ok, "ok") }
         router.get("/readyz") { _, _ in

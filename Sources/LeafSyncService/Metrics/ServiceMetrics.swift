@@ -1,4 +1,5 @@
 public import LeafSyncDomain
+import HTTPClientSupport
 import LeafSyncDispatch
 import LeafSyncIngest
 import LeafSyncLog
@@ -37,7 +38,7 @@ public final class ServiceMetrics: Sendable {
     /// Every metric name the service exposes (a scrape shows each once it has a value).
     public static let names: [String] = [
         AppendMetrics.eventsAppendedTotal, fetchLag, DispatchMetrics.commandsPending, DispatchMetrics.commandsRetrying,
-        DispatchMetrics.commandsFailed, DispatchMetrics.syncErrorsOpen, DispatchMetrics.dispatchDuration, "leafsync_http_calls_total",
+        DispatchMetrics.commandsFailed, DispatchMetrics.syncErrorsOpen, DispatchMetrics.dispatchDuration, HTTPCallMetrics.callsTotal,
         webhooksTotal,
     ]
 
