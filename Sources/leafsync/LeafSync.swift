@@ -19,10 +19,11 @@ struct LeafSync: AsyncParsableCommand {
               leafsync project --help    build and follow the SQLite projections
               leafsync replay --help     rebuild the state at a point and explain a decision
               leafsync audit --help      query history, orders, errors, commands, events, SQL
+              leafsync what-if --help    the commands a settings change would add, change or drop
             """,
         subcommands: [
             LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self, ReplayCommand.self, AuditCommand.self,
-            DemoCommand.self,
+            WhatIfCommand.self, DemoCommand.self,
         ]
     )
 }
