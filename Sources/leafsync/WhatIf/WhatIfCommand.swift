@@ -58,15 +58,7 @@ struct WhatIfCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         try tenant.tenant.requireLog()
-        var point = ReplayLimit.end
-        if let after {
-            switch PointInLog(after) {
-            case let .sequence(sequence)?: point = .sequence(sequence)
-            case let .time(time)?: point = .time(time)
-            case nil: throw ValidationError(QueryError.badTime(after).description)
-            }
-        }
-        let whatIf = try Replay.whatIf(logPath: tenant.tenant.logPath, change: change, after: point) { try Self.checkReferences(change, in: $0) }
+        let whatIf = try Replay.whatIf(logPath: tenant.tenant.logPath, change: change, after: try ReplayLimit.parsing(after)) { try Self.checkReferences(change, in: $0) }
         if json {
             for d in whatIf.differences { print(Self.json(d).canonicalText) }
             return
