@@ -13,6 +13,7 @@ struct LeafSync: AsyncParsableCommand {
 
             A tenant directory (--dir) holds log/, projections.sqlite and leafsync.yaml. Start with:
               leafsync init --help       create a tenant directory and its configuration
+              leafsync run --help        the service: fetch, decide, send, project, serve webhooks and the admin API
               leafsync log --help        inspect, verify and repair a log directory
               leafsync fetch --help      fetch changed LeafLink and Distru records into the log
               leafsync dispatch --help   send the decided commands to LeafLink and Distru
@@ -27,11 +28,12 @@ struct LeafSync: AsyncParsableCommand {
               leafsync customers --help  associate LeafLink customers with Distru companies
               leafsync orders --help     list and show orders, delete an SO
               leafsync errors --help     list and resolve sync errors
+              leafsync what-if --help    the commands a settings change would add, change or drop
             The tenant directory is --dir DIR anywhere on the command line, or LEAFSYNC_DIR.
             """,
         subcommands: [
             InitCommand.self, RunCommand.self, LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self,
-            ReplayCommand.self, AuditCommand.self, DemoCommand.self, SettingsCommand.self, UsersCommand.self, ProductsCommand.self,
+            ReplayCommand.self, AuditCommand.self, WhatIfCommand.self, DemoCommand.self, SettingsCommand.self, UsersCommand.self, ProductsCommand.self,
             CustomersCommand.self, OrdersCommand.self, ErrorsCommand.self,
         ]
     )

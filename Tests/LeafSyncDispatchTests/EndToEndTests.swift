@@ -19,11 +19,15 @@ enum Demo {
     static let gummies = 2095
     static let milkBar = "07ae9b25-3a95-5bb7-9c12-6283c5da8e55"
 
-    /// What an operator does first: map the rep, link the unlinked product, pick a default SO
-    /// location.
+    /// What an operator does first: map the rep, link the products of order a6a3a450 (2093 is
+    /// already linked by the chocolate bar's record when fetched first: asking again changes
+    /// nothing), pick a default SO location.
     static let setup: [OperatorAction] = [
         .mapRep(distruUserID: admin, leafLinkStaffID: rep),
         .linkProduct(distruProductID: DistruDemo.chocolate, leafLinkProductID: 2093),
+        // The milk bar's Distru record names LeafLink 2094: linked on first connection when fetched
+        // first. A link is locked (R-PRD-02): unlink it, then link the one the order needs.
+        .unlinkProduct(distruProductID: milkBar),
         .linkProduct(distruProductID: milkBar, leafLinkProductID: gummies),
         .changeSettings(SettingsChange(defaultSalesOrderLocationID: DistruDemo.warehouse)),
     ]

@@ -45,7 +45,8 @@ struct ProductTests {
 
     @Test("R-PRD-03 suggestions: exact SKU first, then name similarity, same unit type; accepting one links")
     func suggestions() {
-        let h0 = Harness.world(linkProducts: false)
+        var h0 = Harness.world(linkProducts: false)
+        h0.op(.unlinkProduct(distruProductID: ID.chocolate))  // its record names 2093: linked on first connection
         let s = h0.state.productSuggestions()
         let chocolate = s.first { $0.side == .distru && $0.distruProductID == ID.chocolate }
         #expect(chocolate?.leafLinkProductID == 2093 && chocolate?.score == 100)

@@ -30,7 +30,8 @@ extension Reduction {
             note(sync.subject, "R-ERR-03", "order edited in LeafLink after its SO creation failed: trying again")
         }
         state.orders[o.number] = sync
-        switch sync.phase {
+        adoptAwaitingSalesOrder(of: o)  // R-ORD-15: its SO was seen first
+        switch state.orders[o.number]?.phase ?? sync.phase {
         case .notSynced, .blocked: evaluateOrder(o.number)
         case .creating, .unsynced: break
         case .synced: applyLeafLinkChanges(number: o.number, previous: previous)

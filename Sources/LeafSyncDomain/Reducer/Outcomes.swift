@@ -47,6 +47,12 @@ extension Reduction {
     mutating func commandFailed(_ failure: CommandFailure) {
         let key = failure.key
         guard let command = state.commands.pending[key] else { return }
+        if case .createSalesOrder(let draft) = command.action, state.orders[draft.leafLinkOrderNumber]?.salesOrderID != nil {
+            // R-ORD-15: its SO was found in Distru meanwhile (adopted); creating it again is moot.
+            state.commands.finish(key, as: .cancelled)
+            note(command.subject, "R-ORD-15", "\(key) failed, but the order's SO is already in Distru: withdrawn")
+            return
+        }
         let attempts = (state.commands.attempts[key] ?? 0) + 1
         state.commands.attempts[key] = attempts
         state.commands.lastError[key] = failure.error
@@ -67,7 +73,9 @@ extension Reduction {
             fix:
                 "Fix the cause named in the error in the remote system, then retry the command (`leafsync retry \(key)`, or `leafsync retry --failed`).",
             detail: key, mailed: mailed)
-        if case .createSalesOrder = command.action, var sync = state.orders[command.subject.dropPrefix("ll-order:")] {
+        if case .createSalesOrder = command.action, var sync = state.orders[command.subject.dropPrefix("ll-order:")],
+            sync.phase == .creating  // an SO adopted meanwhile stays synced (R-ORD-15)
+        {
             sync.phase = .blocked
             state.orders[sync.number] = sync
         }

@@ -16,8 +16,20 @@ extension Reduction {
     }
 
     mutating func observeDistruProduct(_ p: DistruProduct) {
+        let previous = state.distruProducts[p.id]
         state.distruProducts[p.id] = p
-        if let llID = state.waitingLinks[p.id] { link(distruID: p.id, leafLinkID: llID, rule: "R-PRD-01") }
+        // A new or changed `leaflink_product_id` is Distru's own link, made before LeafSync (first connection).
+        let named = p.leafLinkProductID.flatMap { $0 == previous?.leafLinkProductID ? nil : $0 }
+        if let llID = state.waitingLinks[p.id] {
+            if let named, named != llID {
+                note(
+                    "distru-product:\(p.id)", "R-PRD-01",
+                    "Distru's record names LeafLink product \(named), but the operator asked for \(llID): the operator's link is kept")
+            }
+            link(distruID: p.id, leafLinkID: llID, rule: "R-PRD-01")
+        } else if let named {
+            importLink(p, leafLinkID: named)
+        }
         if let request = state.waitingCreations.removeValue(forKey: p.id) { requestLeafLinkProduct(request) }
         if var link = state.links[p.id], ProductFields(p) != link.pushedFields, !link.fieldsPending {
             link.fieldsPending = true
@@ -27,7 +39,20 @@ extension Reduction {
         reevaluateBlockedOrders(.distruProduct(p.id))
     }
 
-    /// R-PRD-01/02/04: link, or record why the link is refused.
+    /// First connection: a Distru product whose record already carries `leaflink_product_id` (a link
+    /// made in Distru before LeafSync) is linked to that LeafLink product, by the rules of an
+    /// operator's link: it waits until both products are known, and a second claim on one LeafLink
+    /// product (R-PRD-01), another existing link (R-PRD-02) or another unit type (R-PRD-04) is a
+    /// refusal with its rule. Only a new or changed value is imported, so an operator's unlink
+    /// stands while the record keeps naming the same product.
+    private mutating func importLink(_ p: DistruProduct, leafLinkID: Int) {
+        if state.links[p.id]?.leafLinkProductID == leafLinkID { return }
+        note("distru-product:\(p.id)", "R-PRD-01", "Distru's record names LeafLink product \(leafLinkID): imported as a link")
+        link(distruID: p.id, leafLinkID: leafLinkID, rule: "R-PRD-01")
+    }
+
+    /// R-PRD-01/02/04: link, or record why the link is refused. Asking again for the link that
+    /// exists (an operator confirming an imported link) changes nothing.
     mutating func link(distruID: String, leafLinkID: Int, rule: String) {
         let subject = "distru-product:\(distruID)"
         state.waitingLinks[distruID] = nil

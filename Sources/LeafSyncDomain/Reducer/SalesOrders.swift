@@ -42,25 +42,60 @@ extension Reduction {
         if statusChanged { pushStatusToLeafLink(number: number, status: so.status) }
     }
 
-    /// The first (by number) order being created whose short id is `shortID`.
-    private func creatingOrder(shortID: String) -> OrderSync? {
-        for number in state.orders.numbers(withShortID: shortID).sorted() {
-            if let sync = state.orders[number], sync.phase == .creating { return sync }
-        }
-        return nil
-    }
-
-    /// An SO that names an order we are creating (its outcome event not yet seen): adopt it.
+    /// R-ORD-15: an SO that names an LL order without an SO of ours (by number, or by short id) is
+    /// that order's SO: adopted, never created a second time. It covers the SO whose creation is
+    /// out (its outcome not yet seen), whose creation was abandoned but landed in Distru after all
+    /// (the abandoned command is withdrawn and its error resolved), and an SO made before LeafSync
+    /// (first connection). An SO naming an LL order not yet fetched waits for it
+    /// (``SyncState/salesOrdersAwaitingOrder``). An order whose SO was deleted (R-UPD-04) adopts none.
     private mutating func adoptSalesOrder(_ so: DistruOrder) -> String? {
-        guard let ll = so.leafLinkOrderNumber, var sync = state.orders[ll] ?? creatingOrder(shortID: ll), sync.phase == .creating else {
+        guard let name = so.leafLinkOrderNumber else { return nil }
+        let candidates = [name] + state.orders.numbers(withShortID: name).sorted()
+        guard let number = candidates.first(where: { state.orders[$0]?.isAdoptable ?? false }), var sync = state.orders[number] else {
+            if state.orders[name] == nil, state.orders.numbers(withShortID: name).isEmpty,
+                state.salesOrdersAwaitingOrder[name].map({ $0.id == so.id }) ?? true
+            {
+                state.salesOrdersAwaitingOrder[name] = so
+                note("distru-order:\(so.id)", "R-ORD-15", "SO names LeafLink order \(name), not fetched yet: adopted when it is")
+            }
             return nil
         }
+        let before = sync.phase
         sync.phase = .synced
         sync.salesOrderID = so.id
-        state.orders[sync.number] = sync
-        state.orderOfSalesOrder[so.id] = sync.number
-        note(sync.subject, "R-ORD-15", "SO \(so.id) found in Distru for the order; adopted")
-        return sync.number
+        sync.blockers = []
+        if sync.sent == nil {
+            // Taken to hold the LL order as it stands: later LL edits are applied to it like to any SO of
+            // ours. Its customer is left to the observation below, which learns it (R-CUS-03).
+            let content = orderContent(sync.order)
+            sync.sent = SalesOrderDraft(
+                leafLinkOrderNumber: number, leafLinkShortID: sync.order.shortID, companyID: nil, billingLocationID: nil,
+                shippingLocationID: nil, locationID: so.locationID, ownerID: so.ownerID, status: so.status, orderDate: sync.order.createdOn,
+                internalNotes: sync.order.internalNotes, externalNotes: sync.order.notes, items: content.items, charges: content.charges,
+                taxID: nil)
+        }
+        state.orders[number] = sync
+        state.orderOfSalesOrder[so.id] = number
+        state.salesOrdersAwaitingOrder[name] = nil
+        if before == .blocked { resolve(subject: sync.subject, rule: "R-ORD-01") }
+        for key in sync.createKeys where state.commands.abandoned.contains(key) {
+            state.commands.finish(key, as: .cancelled)
+            resolve(subject: sync.subject, rule: "R-ERR-03", detail: key)
+            note(sync.subject, "R-ORD-15", "\(key) failed, but its SO landed in Distru: withdrawn")
+        }
+        note(sync.subject, "R-ORD-15", "SO \(so.orderNumber ?? so.id) found in Distru for the order; adopted")
+        return number
+    }
+
+    /// An SO seen before its LL order (``adoptSalesOrder(_:)``), now that the order is here.
+    mutating func adoptAwaitingSalesOrder(of o: LeafLinkOrder) {
+        guard !state.salesOrdersAwaitingOrder.isEmpty, state.orders[o.number]?.isAdoptable ?? false else { return }
+        for name in [o.number] + (o.shortID.map { [$0] } ?? []) {
+            if let so = state.salesOrdersAwaitingOrder[name] {
+                observeSalesOrder(so)
+                return
+            }
+        }
     }
 
     /// Distru → LL transitions for the SO status reached, in order, skipping none (status-mapping.md).
@@ -148,6 +183,9 @@ extension Reduction {
     }
 
     private mutating func unsync(_ soID: String, reject: Bool) {
+        if let name = state.salesOrdersAwaitingOrder.first(where: { $0.value.id == soID })?.key {
+            state.salesOrdersAwaitingOrder[name] = nil
+        }
         guard let number = state.orderOfSalesOrder.removeValue(forKey: soID), var sync = state.orders[number] else { return }
         state.salesOrders[soID] = nil
         sync.phase = .unsynced
@@ -163,4 +201,9 @@ extension Reduction {
                 "SO \(soID) deleted; the LeafLink order stays \(sync.order.status.rawValue) and an edit in LeafLink syncs it as a new SO")
         }
     }
+}
+
+extension OrderSync {
+    /// Without an SO of ours, and not deleted (R-UPD-04): an SO naming the order is adopted (R-ORD-15).
+    fileprivate var isAdoptable: Bool { salesOrderID == nil && [.notSynced, .blocked, .creating].contains(phase) }
 }

@@ -44,4 +44,6 @@ public struct OrderSync: Equatable, Sendable {
     var keySuffix: String { generation > 1 ? "#\(generation)" : "" }
     /// Idempotency key of this generation's SO creation (R-ORD-15).
     var createKey: String { "distru-so-create:\(number)\(keySuffix)" }
+    /// The SO creation keys of every generation so far.
+    var createKeys: [String] { (1...generation).map { "distru-so-create:\(number)\($0 > 1 ? "#\($0)" : "")" } }
 }

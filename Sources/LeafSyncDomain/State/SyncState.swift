@@ -40,6 +40,9 @@ public struct SyncState: Equatable, Sendable {
     /// Latest observation of each synced Distru SO.
     public var salesOrders: [String: DistruOrder] = [:]
     public var credits: [Int: LeafLinkCredit] = [:]
+    /// Distru SOs that name an LL order not fetched yet, by the number or short id they give:
+    /// adopted when the order arrives (R-ORD-15).
+    public var salesOrdersAwaitingOrder: [String: DistruOrder] = [:]
 
     // Payments
     public var invoices: [String: DistruInvoice] = [:]

@@ -13,6 +13,9 @@ public enum DemoScenario {
     public static let steps: [OperatorAction] = [
         .mapRep(distruUserID: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", leafLinkStaffID: 501),
         .linkProduct(distruProductID: "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", leafLinkProductID: 2093),
+        // Distru's record links the milk bar to LeafLink 2094 (imported at the first fetch); the demo
+        // order needs 2095, and a link is locked (R-PRD-02): unlink first.
+        .unlinkProduct(distruProductID: "07ae9b25-3a95-5bb7-9c12-6283c5da8e55"),
         .linkProduct(distruProductID: "07ae9b25-3a95-5bb7-9c12-6283c5da8e55", leafLinkProductID: 2095),
         .changeSettings(
             SettingsChange(

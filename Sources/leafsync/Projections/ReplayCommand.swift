@@ -35,14 +35,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         try tenant.tenant.requireLog()
-        var limit = ReplayLimit.end
-        if let until {
-            switch PointInLog(until) {
-            case let .sequence(sequence)?: limit = .sequence(sequence)
-            case let .time(time)?: limit = .time(time)
-            case nil: throw ValidationError(QueryError.badTime(until).description)
-            }
-        }
+        let limit = try ReplayLimit.parsing(until)
         // A subject given as such (`ll-order:<number>`) is explained in the one replay; a short id
         // or SO number needs a first replay to find which subject it names.
         let literal = subject.flatMap { $0.contains(":") && explain ? $0 : nil }
