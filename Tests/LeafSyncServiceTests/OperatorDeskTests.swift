@@ -47,27 +47,29 @@ struct OperatorDeskTests {
         await #expect(throws: OperatorError.self) { try await tenant.desk.setSettings(["syncPrice": "true"]) }
         await #expect(throws: OperatorError.self) { try await tenant.desk.setSettings(["orderPollSeconds": "soon"]) }
         await #expect(throws: OperatorError.self) { try await tenant.desk.retry(key: "no-such-command") }
-        await #expect(throws: OperatorError.self) { try await tenant.desk.unlink("SWI-BAR-DAR-100") }
+        await #expect(throws: OperatorError.self) { try await tenant.desk.unlink("PEK-PR-BD-1") }  // never linked
         await tenant.log.close()
         #expect(try tenant.eventCount() == count)
     }
 
     @Test("R-PRD-01/09: link by SKU and id, a second link of the same LeafLink product is recorded and refused, unlink from the LeafLink side")
     func linkRefuseUnlink() async throws {
+        // (The demo seed's chocolate bars are linked at the first fetch from Distru's own records.)
         let tenant = try await OperatorTenant.make()
-        let linked = try await tenant.desk.link("SWI-BAR-DAR-100", to: "2093")
+        let linked = try await tenant.desk.link("PEK-PR-BD-1", to: "2095")
         #expect(linked.refusal == nil)
-        #expect(try await !tenant.desk.unlinkedProducts().contains { $0.id == "2093" })
-        let refused = try await tenant.desk.link("SWI-BAR-MIL-100", to: "2093")
+        #expect(try await !tenant.desk.unlinkedProducts().contains { $0.id == "2095" })
+        let refused = try await tenant.desk.link("CLM-TIN-30", to: "2095")
         #expect(refused.refusal?.hasPrefix("R-PRD-01") == true)
-        _ = try await tenant.desk.unlink("2093")
-        #expect(try await tenant.desk.unlinkedProducts().contains { $0.id == "2093" })
+        _ = try await tenant.desk.unlink("2095")
+        #expect(try await tenant.desk.unlinkedProducts().contains { $0.id == "2095" })
         await tenant.log.close()
     }
 
     @Test("R-PRD-03: accepting a suggestion links the suggested pair")
     func acceptSuggestion() async throws {
         let tenant = try await OperatorTenant.make()
+        _ = try await tenant.desk.unlink("SWI-BAR-MIL-100")  // linked to 2094 at the first fetch, from Distru's record
         let suggestion = try #require(try await tenant.desk.suggestions(for: "SWI-BAR-MIL-100").first)
         #expect(suggestion.leafLinkProduct == "2094")
         _ = try await tenant.desk.accept("SWI-BAR-MIL-100")
