@@ -89,9 +89,10 @@ struct CrashTests {
                     var state = SyncState()
                     for event in try EventLogReader(directory: log).readAll() { _ = reduce(into: &state, recorded: event) }
                     let status = try await llClient.order(number: Demo.order).value.status
+                    // …and the deleted payment's reversal decided (its deletion polled) and sent.
                     finished =
-                        completed && reversed && status == .complete
-                        && state.commands.pending.values.allSatisfy { $0.action.name == "sendErrorEmail" }
+                        completed && reversed && status == .complete && state.syncedPayments.values.allSatisfy(\.reversed)
+                        && !state.syncedPayments.isEmpty && state.commands.pending.values.allSatisfy { $0.action.name == "sendErrorEmail" }
                 }
                 #expect(finished)
 
