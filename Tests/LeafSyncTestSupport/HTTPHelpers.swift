@@ -10,7 +10,7 @@ public func rawRequest(
     request.method = method
     for (k, v) in headers { request.headers.add(name: k, value: v) }
     if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
     let bytes = try await response.body.collect(upTo: 16 << 20)
     return (Int(response.status.code), Array(bytes.readableBytesView))
 }

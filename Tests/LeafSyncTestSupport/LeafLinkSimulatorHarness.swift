@@ -39,7 +39,7 @@ public func client(
     var config = LeafLinkConfiguration(baseURL: sim.baseURL, apiKey: key)
     config.retry = RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(2), maxDelay: .milliseconds(20))
     config.requestsPerMinute = 1_000_000
-    config.timeout = .seconds(5)
+    config.timeout = .seconds(30)  // a deadline for a hung call, not a speed check: CI runs every suite at once on 2 cores
     config.pageLimit = pageLimit
     return LeafLinkClient(configuration: config)
 }
