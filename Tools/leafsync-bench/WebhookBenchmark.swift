@@ -47,6 +47,10 @@ struct WebhookBenchmark: AsyncParsableCommand {
         let tenant = FileManager.default.temporaryDirectory.appendingPathComponent("leafsync-webhook-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: tenant) }
 
+        // Stock for every order, in Distru before the first tick fetches its inventory.
+        try await simControl(
+            distruSim.rootURL, "POST", "/_sim/inventory",
+            ["product_id": "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", "location_id": "7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", "active": "1000000"])
         var leafLinkConfiguration = LeafLinkConfiguration(baseURL: leafLinkSim.baseURL, apiKey: LeafLinkSimulator.defaultAPIKey)
         leafLinkConfiguration.requestsPerMinute = nil
         let webhookKey = "bench-webhook-key"
@@ -73,10 +77,7 @@ struct WebhookBenchmark: AsyncParsableCommand {
         var portIterator = ports.makeAsyncIterator()
         guard let port = await portIterator.next() else { throw ValidationError("the service did not start") }
         try await simControl(leafLinkSim.rootURL, "PUT", "/_sim/webhook", ["url": .string("http://127.0.0.1:\(port)/webhooks/leaflink"), "key": .string(webhookKey)])
-        // Stock for every order, and the operator's steps; the first tick has fetched everything.
-        try await simControl(
-            distruSim.rootURL, "POST", "/_sim/inventory",
-            ["product_id": "4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04", "location_id": "7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", "active": "1000000"])
+        // The operator's steps; the first tick has fetched everything.
         _ = try await engine.writer.append(try DemoScenario.steps.map { try EventFactory.operatorAction($0) })
         await engine.dispatcher.wake()
         let distru = DistruClient(configuration: DistruConfiguration(baseURL: distruSim.baseURL, apiKey: DistruSimulator.defaultAPIKey))
