@@ -46,6 +46,8 @@ public actor Dispatcher: Service {
     /// Keys this process cannot send (their remote is not configured here).
     private var skipped: [String: String] = [:]
     private var wakeUps: [CheckedContinuation<Void, Never>] = []
+    /// A ``wake()`` that came while nobody slept.
+    private var wakeRequested = false
 
     public init(
         writer: EventLogWriter, directory: String, executor: CommandExecutor, time: EngineClock, options: Options = Options(),
@@ -154,7 +156,14 @@ public actor Dispatcher: Service {
     }
 
     /// Ends the current sleep of ``run()`` now: something was appended that may emit commands.
+    /// Called while `run()` is not asleep (in the middle of a round, whose last catch-up may
+    /// already have passed), it makes the next sleep return at once, so the wake is not lost.
     public func wake() {
+        if wakeUps.isEmpty { wakeRequested = true }
+        releaseSleepers()
+    }
+
+    private func releaseSleepers() {
         let waiting = wakeUps
         wakeUps = []
         for w in waiting { w.resume() }
@@ -221,6 +230,10 @@ public actor Dispatcher: Service {
     }
 
     private func sleep(until: Timestamp?) async {
+        if wakeRequested {
+            wakeRequested = false
+            return
+        }
         await withTaskGroup(of: Void.self) { group in
             if let until {
                 let time = self.time
@@ -229,7 +242,7 @@ public actor Dispatcher: Service {
             group.addTask { await self.waitForWake() }
             await group.next()
             group.cancelAll()
-            self.wake()
+            self.releaseSleepers()
         }
     }
 
