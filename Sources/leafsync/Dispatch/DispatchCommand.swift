@@ -91,7 +91,7 @@ struct DispatchCommand: AsyncParsableCommand {
             distru: clients.distru.map { DistruFetcher(client: $0, store: store) })
         let executor = CommandExecutor(
             leafLink: clients.leafLink, distru: clients.distru, fetches: fetches,
-            mail: try mail.mailer(environment, tenantDirectory: tenant.directory))
+            mail: try mail.mailer(try remotes.configuration(directory: tenant.directory, environment: environment)))
         let dispatcher = try Dispatcher(writer: writer, directory: logPath, executor: executor, time: time, options: options)
         if once {
             try await dispatcher.tick()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeafSyncDispatch
-import LeafSyncMail
+import LeafSyncService
 
 /// Where sync-error e-mail goes: an outbox directory of `.eml` files (the default,
 /// `<dir>/outbox`), or an SMTP relay whose password comes from the environment only.
@@ -17,19 +17,15 @@ struct MailOptions: ParsableArguments {
             """)
     var smtpURL: String?
 
-    @Option(help: "The From address of sync-error e-mails.")
-    var mailFrom: String = "LeafSync <leafsync@localhost>"
+    @Option(help: "The From address of sync-error e-mails (else mail.from / LEAFSYNC_MAIL_FROM).")
+    var mailFrom: String?
 
-    func mailer(_ environment: [String: String], tenantDirectory: String) throws -> ErrorMailer {
-        if let url = smtpURL ?? environment["LEAFSYNC_SMTP_URL"], !url.isEmpty {
-            do {
-                let configuration = try SMTPConfiguration(url: url, password: environment["LEAFSYNC_SMTP_PASSWORD"])
-                return ErrorMailer(from: mailFrom, delivery: SMTPDelivery(configuration: configuration))
-            } catch {
-                throw ValidationError("the SMTP URL is not usable: \(error)")
-            }
-        }
-        let directory = outbox ?? URL(fileURLWithPath: tenantDirectory).appendingPathComponent("outbox").path
-        return ErrorMailer(from: mailFrom, delivery: OutboxDelivery(directory: URL(fileURLWithPath: directory)))
+    /// The tenant's configured mail, with these options over it.
+    func mailer(_ configuration: ServiceConfiguration) throws -> ErrorMailer {
+        var configuration = configuration
+        if let outbox { configuration.outbox = outbox }
+        if let smtpURL { configuration.smtpURL = smtpURL }
+        if let mailFrom { configuration.mailFrom = mailFrom }
+        return try configuration.errorMailer()
     }
 }

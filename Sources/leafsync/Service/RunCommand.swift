@@ -83,9 +83,6 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The engine's parts from the configuration.
     static func parts(_ configuration: ServiceConfiguration) throws -> Engine.Parts {
-        let delivery: any MailDelivery =
-            try configuration.smtpConfiguration().map { SMTPDelivery(configuration: $0) }
-            ?? OutboxDelivery(directory: URL(fileURLWithPath: configuration.outbox))
         var options = Dispatcher.Options()
         options.tickEvery = .seconds(Int64(configuration.tickSeconds))
         return Engine.Parts(
@@ -93,6 +90,6 @@ struct RunCommand: AsyncParsableCommand {
             leafLink: configuration.leafLink.map { LeafLinkClient(configuration: $0.apiConfiguration) },
             distru: configuration.distru.map { DistruClient(configuration: $0.apiConfiguration) },
             leafLinkWebhookKey: configuration.leafLink?.webhookKey?.value, distruWebhookSecret: configuration.distru?.webhookSecret?.value,
-            mailer: ErrorMailer(from: configuration.mailFrom, delivery: delivery), options: options)
+            mailer: try configuration.errorMailer(), options: options)
     }
 }
