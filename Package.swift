@@ -130,11 +130,13 @@ let package = Package(
         ),
 
         // MARK: Command-line tool
+        // The demo scenario (`leafsync demo`, the end-to-end test): HTTP only, no simulator code.
+        .target(name: "LeafSyncDemo", dependencies: ["LeafSyncJSON", asyncHTTPClient, nioCore, .product(name: "NIOHTTP1", package: "swift-nio")], swiftSettings: upcoming),
         .executableTarget(
             name: "leafsync",
             dependencies: [
                 "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
-                "HTTPClientSupport",
+                "LeafSyncDemo", "HTTPClientSupport",
                 "LeafLinkAPI", "DistruAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
