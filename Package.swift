@@ -122,6 +122,7 @@ let package = Package(
         .target(
             name: "LeafSyncService",
             dependencies: [
+                "LeafSyncDemo",
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
                 serviceLifecycle,
@@ -236,6 +237,7 @@ let package = Package(
         .testTarget(
             name: "LeafSyncServiceTests",
             dependencies: [
+                "LeafSyncDemo",
                 "LeafSyncService", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain",
                 "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport",
                 "LeafSyncTestSupport", "BenchmarkWorkload", hummingbird, hummingbirdTesting, asyncHTTPClient, grdb, serviceLifecycle, logging,

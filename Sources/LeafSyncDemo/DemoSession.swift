@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import Foundation
+public import Foundation
 public import LeafSyncJSON
 import NIOCore
 public import NIOHTTP1
@@ -125,8 +125,9 @@ public struct DemoSession: Sendable {
 }
 
 extension JSONValue {
+    /// Read by the demo and its tests: money and quantities as exact decimals.
     /// A number or numeric text as an exact decimal (`"22.500000"`, `108`, `{"amount": 108}`).
-    var decimalValue: Decimal? {
+    public var decimalValue: Decimal? {
         switch self {
         case .number(let text), .string(let text): Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         case .object(let o): o["amount"]?.decimalValue

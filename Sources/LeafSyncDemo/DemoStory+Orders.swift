@@ -1,5 +1,5 @@
 import Foundation
-import LeafSyncJSON
+public import LeafSyncJSON
 import NIOHTTP1
 
 /// Chapters 7–10: orders becoming SOs, blocked and unblocked, combined and split, edited.
@@ -40,7 +40,7 @@ extension DemoStory {
     }
 
     /// A Distru SO charge in a few words: `CHARGE 25 shipping`, `DISCOUNT 5%`, `CHARGE tax CO Excise`.
-    static func describe(_ charge: JSONValue) -> String {
+    public static func describe(_ charge: JSONValue) -> String {
         let type = charge["type"]?.stringValue ?? "?"
         if let tax = charge["tax"]?["name"]?.stringValue { return "\(type) tax \(tax)" }
         if charge["unit_type"]?.stringValue == "PERCENT" { return "\(type) \(charge["percent"]?.decimalValue.map { "\($0)" } ?? "?")%" }

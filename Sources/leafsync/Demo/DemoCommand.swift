@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import LeafSyncDemo
-import LeafSyncLog
 import LeafSyncService
 import Logging
-import ServiceLifecycle
-import UnixSignals
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,64 +73,25 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func play(directory: String, leafLink: SimulatorProcess, distru: SimulatorProcess) async throws {
-        let token = Self.randomKey(), leafLinkWebhookKey = Self.randomKey(), distruWebhookSecret = Self.randomKey()
-        let environment = [
-            "LEAFSYNC_LEAFLINK_BASE_URL": leafLink.apiURL, "LEAFSYNC_LEAFLINK_API_KEY": "sim-leaflink-key",
-            "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distru.apiURL,
-            "LEAFSYNC_DISTRU_API_KEY": "sim-distru-key", "LEAFSYNC_DISTRU_WEBHOOK_SECRET": distruWebhookSecret,
-            "LEAFSYNC_ADMIN_TOKEN": token, "LEAFSYNC_HTTP_PORT": "0", "LEAFSYNC_SCHEDULER_TICK_SECONDS": "1",
-        ]
-        let configuration = try ServiceConfiguration.load(directory: directory, file: nil, environment: environment)
-        let engine = try Engine(try Engine.Parts(configuration))
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = engine.application(
-            host: configuration.httpHost, port: 0, extend: { router in AdminAPI.addRoutes(to: router, desk: engine.desk, token: token) },
-            onRunning: { port in portContinuation.yield(port) })
-        var logger = Logger(label: "leafsync.demo")
-        logger.logLevel = .warning
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: engine.services.map { .init(service: $0) } + [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
         let started = ContinuousClock.now
-        let result: Result<(DemoStory.Outcome, DemoSummary), any Error> = await withTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try? await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return .failure(DemoCommandError("the service did not start")) }
-            say("== LeafSync runs on http://\(configuration.httpHost):\(port)/ (tenant \(directory))")
-            let session = DemoSession(
-                endpoints: DemoEndpoints(
-                    leafLink: leafLink.root, distru: distru.root, service: "http://\(configuration.httpHost):\(port)/", adminToken: token,
-                    leafLinkAPIKey: "sim-leaflink-key", distruAPIKey: "sim-distru-key", leafLinkWebhookKey: leafLinkWebhookKey,
-                    distruWebhookSecret: distruWebhookSecret, outbox: directory + "/outbox"),
-                patience: .seconds(patience), report: Self.print)
-            let result: Result<(DemoStory.Outcome, DemoSummary), any Error>
-            do {
-                let outcome = try await DemoStory(session: session).run()
-                result = .success((outcome, try await DemoSummary.read(session, outcome)))
-            } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            await tasks.waitForAll()
-            return result
-        }
-        await engine.close()
-        let (outcome, summary) = try result.get()
+        let run = try await DemoRun.play(
+            directory: directory, leafLinkRoot: leafLink.root, distruRoot: distru.root, leafLinkAPIKey: "sim-leaflink-key",
+            distruAPIKey: "sim-distru-key", patience: .seconds(patience),
+            onService: { url in say("== LeafSync runs on \(url) (tenant \(directory))") }, report: Self.print)
         let elapsed = started.duration(to: .now)
-        say("\n== done in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))); the log holds \(engine.writer.lastSequence) events")
+        say("\n== done in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))); the log holds \(run.lastSequence) events")
         say("LeafLink simulator:")
-        for line in summary.leafLink { say("  \(line)") }
+        for line in run.summary.leafLink { say("  \(line)") }
         say("Distru simulator:")
-        for line in summary.distru { say("  \(line)") }
-        say("LeafSync: \(outcome.salesOrders.count) orders followed to their SOs, \(outcome.emails) sync-error e-mails in \(directory)/outbox")
+        for line in run.summary.distru { say("  \(line)") }
+        say("LeafSync: \(run.outcome.salesOrders.count) orders followed to their SOs, \(run.outcome.emails) sync-error e-mails in \(directory)/outbox")
         say(
             """
 
             Look around (the tenant is \(directory)):
               leafsync orders list --dir \(directory)
-              leafsync orders show \(DemoSeedNames.blockedOrder) --dir \(directory)          # why it still waits
-              leafsync replay --dir \(directory) --subject \(outcome.richOrder ?? DemoSeedNames.blockedOrder) --explain
+              leafsync orders show 0ed90475 --dir \(directory)          # why it still waits
+              leafsync replay --dir \(directory) --subject \(run.outcome.richOrder ?? "0ed90475") --explain
               leafsync audit commands --dir \(directory)                  # every push and what came of it
               leafsync audit errors --dir \(directory)
               leafsync what-if --dir \(directory) settings set syncPrices=false
@@ -147,8 +105,6 @@ struct DemoCommand: AsyncParsableCommand {
         case .observed(let text, let ms): say("    ✓ \(text)  [\(ms) ms]")
         }
     }
-
-    static func randomKey() -> String { (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined() }
 
     static func temporaryDirectory() throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("leafsync-demo-\(UInt32.random(in: .min ... .max))")
@@ -170,9 +126,4 @@ struct DemoCommand: AsyncParsableCommand {
         }
         throw ValidationError("no data/demo found from here or above the leafsync executable; run it in the checkout or give --seed DIR")
     }
-}
-
-/// Order short ids the printed examples name.
-enum DemoSeedNames {
-    static let blockedOrder = "0ed90475"
 }
