@@ -37,7 +37,7 @@ struct ClientTests {
         try await withDistru { sim in
             let c = client(for: sim)
             let all = try await c.products()
-            #expect(all.count == 5)
+            #expect(all.count == 13)  // the demo seed's products
             let since = DistruTimestamp.now
             _ = try await control(sim, .POST, "/_sim/products/\(DistruDemo.chocolate)", ["unit_price": "9.500000"])
             let changed = try await c.products(updatedSince: since)

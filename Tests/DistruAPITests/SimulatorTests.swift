@@ -37,7 +37,8 @@ struct SimulatorTests {
             let second = try JSONParser.parse(try await rawRequest(next, headers: auth).body)
             let viaPage = try JSONParser.parse(try await rawRequest(sim.baseURL + "products?page=2", headers: auth).body)
             #expect(second["data"] == viaPage["data"])
-            let last = try JSONParser.parse(try await rawRequest(sim.baseURL + "products?page%5Bnumber%5D=3", headers: auth).body)
+            // The demo seed has 13 products: pages of 2, the seventh holds the last one.
+            let last = try JSONParser.parse(try await rawRequest(sim.baseURL + "products?page%5Bnumber%5D=7", headers: auth).body)
             #expect(last["data"]?.arrayValue?.count == 1)
             #expect(last["next_page"] == .null)
             let missing = try await rawRequest(sim.baseURL + "orders/00000000-0000-4000-8000-000000000000", headers: auth)

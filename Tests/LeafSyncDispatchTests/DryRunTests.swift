@@ -24,8 +24,14 @@ struct DryRunTests {
                 }
                 let fetched = try await run("fetch", "--dir", tenant.path, "--leaflink-url", ll.baseURL, "--distru-url", distru.baseURL)
                 #expect(fetched.status == 0, "\(fetched.stderr)")
-                let demo = try await run("demo", "--dir", tenant.path)
-                #expect(demo.status == 0, "\(demo.stderr)")
+                // The operator's steps the demo order needs (rep mapped, products linked, a default location).
+                for step in [
+                    ["users", "map", "jane@seller.example", "501"], ["products", "link", "SWI-BAR-DAR-100", "2093"],
+                    ["products", "accept", "2095"], ["settings", "set", "defaultSalesOrderLocationID=7a9b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"],
+                ] {
+                    let recorded = try await offThread { try runCommand(leafsync, step + ["--dir", tenant.path], environment: environment) }
+                    #expect(recorded.status == 0, "\(step): \(recorded.stderr)")
+                }
                 let before = try EventLogReader(directory: tenant.sub("log")).lastSequence()
 
                 let dry = try await run("dispatch", "--dir", tenant.path, "--once", "--dry-run")

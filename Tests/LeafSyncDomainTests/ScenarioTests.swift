@@ -35,8 +35,9 @@ struct ScenarioTests {
         )
         #expect(draft.items.map(\.leafLinkLineID) == [4846101, 4846102, 4846103], "duplicate chocolate lines kept, negative line removed")
         #expect(draft.items.map(\.unitPrice) == [money("9.00"), money("25.00"), money("9.00")])
-        #expect(draft.charges.map(\.name) == ["LeafLink line 4846104 (PROMO-01)", "LeafLink discount", "Shipping", "LeafLink credit"])
-        #expect(draft.charges.last?.editable == false)
+        #expect(draft.charges.map(\.name) == ["LeafLink line 4846104 (PROMO-01)", "LeafLink discount", "Shipping", "LeafLink credit", "Tax"])
+        #expect(draft.charges.first { $0.name == "LeafLink credit" }?.editable == false)
+        #expect(draft.charges.last?.taxID == ID.tax15, "R-ORD-05: the tax is a charge, sent again with every charges update")
         #expect(h.state.errors["ll-order:\(ID.order)|R-ORD-01"]?.resolvedAt != nil)
 
         // 3. Distru confirms; LL learns the SO number.
