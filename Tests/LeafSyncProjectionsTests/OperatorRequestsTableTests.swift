@@ -50,9 +50,7 @@ struct OperatorRequestsTableTests {
         let waiting = try #require(rows.last)
         #expect(waiting["status"] as String == "waiting" && waiting["decided_at"] as Int64? == nil)
 
-        let live = try ProjectionDatabase.orderedDump(ProjectionDatabase.openReadOnly(tenant))
-        try await Projector(tenant: tenant).run(rebuild: true)
-        #expect(try ProjectionDatabase.orderedDump(ProjectionDatabase.openReadOnly(tenant)) == live)
+        try await ScenarioLog.expectRebuildIdentical(tenant)
 
         let audit = try runCommand(Products.executable("leafsync"), ["audit", "requests", "--status", "refused", "--dir", directory.path])
         #expect(audit.status == 0, "\(audit.stderr)")

@@ -75,9 +75,19 @@ struct AuditCommand: ParsableCommand {
         return "ll-order:\(number)"
     }
 
-    static let eventColumns = """
-        seq, strftime('%Y-%m-%dT%H:%M:%fZ', recorded_at / 1e6, 'unixepoch') AS recorded_at, type, source, subject, correlation_id
-        """
+    static let eventColumns = "seq, \(isoTime("recorded_at")), type, source, subject, correlation_id"
+
+    /// A column of microseconds since 1970 shown as an ISO 8601 time, under its own name.
+    static func isoTime(_ column: String) -> String {
+        "strftime('%Y-%m-%dT%H:%M:%fZ', \(column) / 1e6, 'unixepoch') AS \(column)"
+    }
+
+    /// Refuses a `--status` that is none of `statuses`.
+    static func validate(status: String?, among statuses: [String]) throws {
+        if let status, !statuses.contains(status) {
+            throw ValidationError("--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'")
+        }
+    }
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every event and command for a subject.")
@@ -149,10 +159,8 @@ struct AuditCommand: ParsableCommand {
                 try AuditCommand.query(
                     db,
                     """
-                    SELECT id, subject, rule, message, fix,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', first_seen / 1e6, 'unixepoch') AS first_seen,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', emailed_at / 1e6, 'unixepoch') AS emailed_at,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', resolved_at / 1e6, 'unixepoch') AS resolved_at
+                    SELECT id, subject, rule, message, fix, \(AuditCommand.isoTime("first_seen")),
+                           \(AuditCommand.isoTime("emailed_at")), \(AuditCommand.isoTime("resolved_at"))
                     FROM sync_errors \(open ? "WHERE resolved_at IS NULL" : "") ORDER BY first_seen, id
                     """)
             }
@@ -174,12 +182,7 @@ struct AuditCommand: ParsableCommand {
         @Flag(help: "Show each command's whole content (always in --json).")
         var content = false
 
-        func validate() throws {
-            let statuses = CommandStatus.allCases.map(\.rawValue)
-            if let status, !statuses.contains(status) {
-                throw ValidationError("--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'")
-            }
-        }
+        func validate() throws { try AuditCommand.validate(status: status, among: CommandStatus.allCases.map(\.rawValue)) }
 
         func run() throws {
             let table = try common.database().read { db in
@@ -187,8 +190,7 @@ struct AuditCommand: ParsableCommand {
                     db,
                     """
                     SELECT sequence, idempotency_key, subject, rule, action, target, depends_on, status, waiting_for, attempts,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', next_attempt_at / 1e6, 'unixepoch') AS next_attempt_at,
-                           last_error\(content || common.json ? ", content" : "")
+                           \(AuditCommand.isoTime("next_attempt_at")), last_error\(content || common.json ? ", content" : "")
                     FROM commands \(status == nil ? "" : "WHERE status = ?") ORDER BY sequence, idempotency_key
                     """, status.map { [$0] } ?? [])
             }
@@ -211,20 +213,15 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "\(OperatorRequest.Status.allCases.map(\.rawValue).joined(separator: ", ")).")
         var status: String?
 
-        func validate() throws {
-            let statuses = OperatorRequest.Status.allCases.map(\.rawValue)
-            if let status, !statuses.contains(status) {
-                throw ValidationError("--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'")
-            }
-        }
+        func validate() throws { try AuditCommand.validate(status: status, among: OperatorRequest.Status.allCases.map(\.rawValue)) }
 
         func run() throws {
             let table = try common.database().read { db in
                 try AuditCommand.query(
                     db,
                     """
-                    SELECT seq, strftime('%Y-%m-%dT%H:%M:%fZ', recorded_at / 1e6, 'unixepoch') AS recorded_at, type, subject, status,
-                           rule, reason, strftime('%Y-%m-%dT%H:%M:%fZ', decided_at / 1e6, 'unixepoch') AS decided_at
+                    SELECT seq, \(AuditCommand.isoTime("recorded_at")), type, subject, status, rule, reason,
+                           \(AuditCommand.isoTime("decided_at"))
                     FROM operator_requests \(status == nil ? "" : "WHERE status = ?") ORDER BY seq
                     """, status.map { [$0] } ?? [])
             }
