@@ -27,6 +27,7 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioTLS = Target.Dependency.product(name: "NIOTLS", package: "swift-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 
@@ -64,6 +65,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // The service: its configuration (a YAML file and environment overrides) and its metrics.
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["JSON", "YAML"]),
+        // Named directly (it came in through swift-configuration's YAML trait) to list the keys of
+        // leafsync.yaml, which swift-configuration only looks up: an unknown key is an error at start.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Documentation only: `swift package generate-documentation --target LeafSyncLog` (see docs/architecture.md).
@@ -125,7 +129,7 @@ let package = Package(
                 "LeafSyncDemo",
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
-                serviceLifecycle,
+                serviceLifecycle, yams,
             ],
             swiftSettings: upcoming
         ),
@@ -230,7 +234,7 @@ let package = Package(
             name: "LeafSyncDispatchTests",
             dependencies: [
                 "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "BenchmarkWorkload", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, logging,
             ],
             swiftSettings: upcoming
         ),

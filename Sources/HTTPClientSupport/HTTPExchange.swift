@@ -27,7 +27,8 @@ extension HTTPExchange {
     /// 4xx are not. Waits between attempts on `clock`, so a test clock can drive them.
     /// `name(attempt)` names the call in log lines (never the key); `beforeAttempt` runs before
     /// each try (a client-side rate limit). Each attempt is counted under `remote`
-    /// (``HTTPCallMetrics``).
+    /// (``HTTPCallMetrics``). Log lines carry `remote` and `call` as metadata, with the command
+    /// and subject the task works for (``LogContext``).
     package static func send(
         _ request: HTTPClientRequest, using transport: any HTTPTransport, timeout: Duration, policy: RetryPolicy,
         idempotent: Bool, clock: any Clock<Duration> = ContinuousClock(), logger: Logger, remote: String = "", name: (Int) -> String,
@@ -49,12 +50,16 @@ extension HTTPExchange {
                     throw HTTPExchangeFailure.transport(attempts: attempt, reason: reason)
                 }
                 let delay = policy.backoff(afterAttempt: attempt)
-                logger.notice("\(name(attempt)) failed (\(reason)); retrying in \(delay)")
+                logger.notice(
+                    "HTTP call failed; retrying",
+                    metadata: LogContext.merged([LogContext.remote: "\(remote)", "call": "\(name(attempt))", "error": "\(reason)", "retry_in": "\(delay)"]))
                 try await clock.sleep(for: delay)
                 continue
             }
             HTTPCallMetrics.count(remote: remote, status: String(answer.status))
-            logger.debug("\(name(attempt)) → \(answer.status) (\(answer.body.count) bytes)")
+            logger.debug(
+                "HTTP answer",
+                metadata: LogContext.merged([LogContext.remote: "\(remote)", "call": "\(name(attempt))", "status": "\(answer.status)", "bytes": "\(answer.body.count)"]))
             switch answer.status {
             case 200..<300:
                 return HTTPExchange(status: answer.status, body: answer.body, headers: answer.headers, attempts: attempt)
@@ -62,14 +67,18 @@ extension HTTPExchange {
                 let retryAfter = answer.headers.first(name: "Retry-After")
                 guard attempt < policy.maxAttempts else { throw HTTPExchangeFailure.rateLimited(attempts: attempt, retryAfter: retryAfter) }
                 let delay = policy.delay(retryAfter: retryAfter, afterAttempt: attempt)
-                logger.notice("\(name(attempt)) rate-limited; retrying in \(delay)")
+                logger.notice(
+                    "HTTP call rate-limited; retrying",
+                    metadata: LogContext.merged([LogContext.remote: "\(remote)", "call": "\(name(attempt))", "status": "429", "retry_in": "\(delay)"]))
                 try await clock.sleep(for: delay)
             case 500...:
                 guard idempotent, attempt < policy.maxAttempts else {
                     throw HTTPExchangeFailure.status(attempts: attempt, status: answer.status, body: answer.body)
                 }
                 let delay = policy.backoff(afterAttempt: attempt)
-                logger.notice("\(name(attempt)) answered \(answer.status); retrying in \(delay)")
+                logger.notice(
+                    "HTTP call answered a server error; retrying",
+                    metadata: LogContext.merged([LogContext.remote: "\(remote)", "call": "\(name(attempt))", "status": "\(answer.status)", "retry_in": "\(delay)"]))
                 try await clock.sleep(for: delay)
             default:
                 throw HTTPExchangeFailure.status(attempts: attempt, status: answer.status, body: answer.body)

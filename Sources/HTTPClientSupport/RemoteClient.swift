@@ -56,7 +56,7 @@ public struct RemoteClient<Vendor: APIVendor>: Sendable, CustomStringConvertible
         do {
             exchange = try await HTTPExchange.send(
                 request, using: transport, timeout: configuration.timeout, policy: configuration.retry,
-                idempotent: idempotent ?? (method != .POST), clock: clock, logger: logger, remote: Vendor.name.lowercased(), name: { "\(Vendor.name) \(call($0))" },
+                idempotent: idempotent ?? (method != .POST), clock: clock, logger: logger, remote: Vendor.name.lowercased(), name: { "\(call($0))" },
                 beforeAttempt: { try await limiter?.acquire() })
         } catch let failure as HTTPExchangeFailure {
             switch failure {

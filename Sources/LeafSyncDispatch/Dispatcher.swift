@@ -2,6 +2,7 @@ public import LeafSyncDomain
 public import LeafSyncLog
 public import Logging
 public import ServiceLifecycle
+import HTTPClientSupport
 import LeafSyncIngest
 
 /// Executes the commands the reducer emits and appends their outcomes (R-ENG-03, R-ERR-03).
@@ -193,7 +194,8 @@ public actor Dispatcher: Service {
                 let time = self.time
                 group.addTask {
                     let start = time.now
-                    let outcome = await executor.execute(next)
+                    // Its HTTP client's lines carry the command (LogContext).
+                    let outcome = await LogContext.$metadata.withValue(Self.metadata(next)) { await executor.execute(next) }
                     DispatchMetrics.executed(next, outcome, in: .microseconds(time.now.microseconds - start.microseconds))
                     return (next, outcome)
                 }
@@ -211,16 +213,22 @@ public actor Dispatcher: Service {
         case .succeeded(let response):
             try await append(EventFactory.commandSucceeded(command, response: response, at: time.now))
             report.succeeded.append(command.key)
-            logger.info("sent", metadata: ["command": "\(command.key)", "subject": "\(command.subject)"])
+            logger.info("sent", metadata: Self.metadata(command))
         case .failed(let failure):
             try await append(
                 EventFactory.commandFailed(
                     command, error: failure.message, retryable: failure.retryable, status: failure.status, kind: failure.kind, at: time.now))
             report.failed[command.key] = failure.message
-            logger.warning("failed", metadata: ["command": "\(command.key)", "retryable": "\(failure.retryable)", "error": "\(failure.message)"])
+            logger.warning(
+                "failed", metadata: Self.metadata(command).merging(["retryable": "\(failure.retryable)", "error": "\(failure.message)"]) { $1 })
         case .skipped(let reason):
             skipped[command.key] = reason
         }
+    }
+
+    /// What every log line about `command` carries: its key, subject and remote (``LogContext``).
+    static func metadata(_ command: Command) -> Logger.Metadata {
+        [LogContext.command: "\(command.key)", LogContext.subject: "\(command.subject)", LogContext.remote: "\(command.action.remote)"]
     }
 
     /// Appends `event` and counts it (``AppendMetrics``).

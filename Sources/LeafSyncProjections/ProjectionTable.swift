@@ -59,7 +59,9 @@ final class RowMemo {
 }
 
 enum ProjectionTables {
-    static let all: [ProjectionTable] = [linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors]
+    static let all: [ProjectionTable] = [
+        linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors, operatorRequests,
+    ]
 
     /// R-PRD-10: per Distru product, the linked LL product's name and URL (empty when unlinked).
     static let linkedProducts = ProjectionTable(
@@ -203,6 +205,25 @@ enum ProjectionTables {
                 error.id.databaseValue, error.subject.databaseValue, error.rule.databaseValue, error.message.databaseValue,
                 error.fix.databaseValue, error.openedAt.microseconds.databaseValue,
                 error.emailedAt?.microseconds.databaseValue ?? .null, error.resolvedAt?.microseconds.databaseValue ?? .null,
+            ]
+        }
+    }
+
+    /// Every operator request (an `operator.*-requested` event) by log sequence, with what the
+    /// reducer made of it: `status` accepted | waiting (for products not fetched yet) | refused
+    /// (`rule`, `reason`) | replaced (a later request withdrew it while it waited); `decided_at`
+    /// is when (later than `recorded_at` for a request that waited).
+    static let operatorRequests = ProjectionTable(
+        name: "operator_requests",
+        columns: ["seq", "recorded_at", "type", "subject", "status", "rule", "reason", "decided_at"],
+        columnTypes: ["INTEGER", "INTEGER NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT NOT NULL", "TEXT", "TEXT", "INTEGER"],
+        extraStatements: ["CREATE INDEX operator_requests_by_status ON operator_requests (status, seq)"]
+    ) { state in
+        state.operatorRequests.map { request in
+            [
+                Int64(bitPattern: request.sequence).databaseValue, request.at.microseconds.databaseValue, request.type.databaseValue,
+                request.subject.databaseValue, request.status.rawValue.databaseValue, request.rule.databaseValue,
+                request.reason.databaseValue, request.decidedAt?.microseconds.databaseValue ?? .null,
             ]
         }
     }

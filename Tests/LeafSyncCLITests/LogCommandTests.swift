@@ -123,6 +123,37 @@ struct LogCommandTests {
         #expect(missing.stderr.contains("is not an event log: no such directory"))
     }
 
+    @Test("append writes a type's current schema version by default, and refuses a version or a type the engine does not know")
+    func appendSchemaVersion() throws {
+        let directory = TemporaryDirectory("cli")
+        let log = directory.sub("log")
+        let payload = directory.sub("map.json")
+        try Data(#"{"distruUserID":"5150","leafLinkStaffID":13}"#.utf8).write(to: URL(fileURLWithPath: payload))
+        func append(_ type: String, _ extra: [String] = []) throws -> CommandResult {
+            try runCommand(
+                Self.leafsync, ["log", "append", log, "--type", type, "--source", "operator", "--subject", "distru-user:5150"] + extra + [payload])
+        }
+        // A current rep mapping (v2 payload) is written as v2, not as a v1 event the reducer would reject.
+        let current = try append("operator.rep.map-requested")
+        #expect(current.status == 0, "\(current.stderr)")
+        let older = try append("operator.rep.map-requested", ["--schema-version", "1"])
+        #expect(older.status == 0, "\(older.stderr)")
+
+        let future = try append("operator.rep.map-requested", ["--schema-version", "3"])
+        #expect(future.status != 0)
+        #expect(future.stderr.contains("--schema-version 3: operator.rep.map-requested has versions 1…2 (2 is current"))
+        let misspelt = try append("operator.rep.map-requsted")
+        #expect(misspelt.status != 0)
+        #expect(misspelt.stderr.contains("the engine knows no event type 'operator.rep.map-requsted' (did you mean operator.rep.map-requested?)"))
+        let foreign = try append("test.note", ["--schema-version", "7"])
+        #expect(foreign.status == 0, "\(foreign.stderr)")
+
+        let cursor = try EventLogReader(directory: log).cursor(from: 1)
+        var versions: [UInt16] = []
+        while let event = try cursor.next() { versions.append(event.schemaVersion) }
+        #expect(versions == [2, 1, 7])
+    }
+
     @Test("--help teaches the log commands")
     func help() throws {
         let help = try runCommand(Self.leafsync, ["log", "--help"])

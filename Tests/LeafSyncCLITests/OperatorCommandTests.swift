@@ -99,6 +99,31 @@ struct OperatorCommandTests {
         #expect(unlinked.contains { $0["id"] as? String == "2095" })
     }
 
+    @Test("R-PRD-02: a link the engine refuses (it passes validation) is a request shown by audit requests, from operator_requests")
+    func refusedRequestInAudit() async throws {
+        let tenant = try await Self.fetchedTenant()
+        let link = try await Self.run(["products", "link", "PEK-PR-BD-1", "2095", "--dir", tenant.path])
+        #expect(link.status == 0, "\(link.stderr)")
+        let again = try await Self.run(["products", "link", "PEK-PR-BD-1", "2096", "--json", "--dir", tenant.path])
+        #expect(again.status == 2, "\(again.stderr)")
+        let recorded = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let sequence = try #require(recorded["first"] as? Int)
+        #expect((recorded["refusal"] as? String)?.hasPrefix("R-PRD-02") == true)
+
+        #expect(try await Self.run(["project", "--dir", tenant.path]).status == 0)
+        let refused = try Self.json(try await Self.run(["audit", "requests", "--status", "refused", "--json", "--dir", tenant.path]).stdout)
+        #expect(refused.count == 1)
+        let row = try #require(refused.first)
+        #expect(row["seq"] as? String == "\(sequence)")
+        #expect(row["type"] as? String == "operator.product.link-requested")
+        #expect(row["rule"] as? String == "R-PRD-02")
+        #expect((row["reason"] as? String)?.contains("already linked to LeafLink product 2095") == true)
+        #expect((row["subject"] as? String)?.hasPrefix("distru-product:") == true)
+        let all = try await Self.run(["audit", "--dir", tenant.path, "requests"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("accepted") && all.stdout.contains("refused"))
+    }
+
     @Test("--dir before the subcommand is accepted (audit --dir D errors); every operator command has --help with an example")
     func dirAnywhereAndHelp() async throws {
         let tenant = try await Self.fetchedTenant()

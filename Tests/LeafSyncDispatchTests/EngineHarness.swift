@@ -11,6 +11,7 @@ import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncMail
 import LeafSyncTestSupport
+import Logging
 
 /// LeafSync as one process would run it, in the test: a tenant log on disk, the fetchers, the
 /// dispatcher and its executor, talking HTTP on loopback to the two simulators.
@@ -45,32 +46,39 @@ struct Engine {
     var state: SyncState { get async { await dispatcher.state } }
 }
 
-/// Runs `body` with both simulators (demo seeds unless given) and an engine wired to them.
+/// Runs `body` with both simulators (demo seeds unless given) and an engine wired to them;
+/// with `logs`, the clients, fetchers and dispatcher log into it.
 func withEngine<T>(
     leafLinkSeed: SimSeed? = nil, distruSeed: DistruSeed? = nil, distruSettings: DistruSimSettings = DistruSimSettings(),
     configure: (inout Dispatcher.Options) -> Void = { _ in },
-    mail: ErrorMailer? = nil,
+    mail: ErrorMailer? = nil, logs: LogCapture? = nil,
     _ body: (Engine, RunningSimulator, RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     try await withSimulator(seed: leafLinkSeed) { ll in
         try await withDistru(seed: distruSeed, settings: distruSettings) { distru in
             let directory = TemporaryDirectory("engine")
             let writer = try EventLogWriter(directory: directory.sub("log"))
-            let llClient = client(for: ll)
-            let distruClient = client(for: distru)
+            var llClient = client(for: ll)
+            var distruClient = client(for: distru)
+            if let logs {
+                llClient = LeafLinkClient(configuration: llClient.configuration, logger: logs.logger("leafsync.leaflink"))
+                distruClient = DistruClient(configuration: distruClient.configuration, logger: logs.logger("leafsync.distru"))
+            }
             let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: directory.sub("log")))
             let outbox = directory.sub("outbox")
             let executor = CommandExecutor(
                 leafLink: llClient, distru: distruClient,
                 fetches: FetchRouter(
-                    leafLink: LeafLinkFetcher(client: llClient, store: store), distru: DistruFetcher(client: distruClient, store: store)),
+                    leafLink: LeafLinkFetcher(client: llClient, store: store, logger: logs?.logger("leafsync.ingest.leaflink")),
+                    distru: DistruFetcher(client: distruClient, store: store, logger: logs?.logger("leafsync.ingest.distru"))),
                 mail: mail ?? ErrorMailer(delivery: OutboxDelivery(directory: URL(fileURLWithPath: outbox))))
             let clock = ManualTestClock()
             let time = EngineClock(clock, origin: .now())
             var options = Dispatcher.Options()
             configure(&options)
             let dispatcher = try Dispatcher(
-                writer: writer, directory: directory.sub("log"), executor: executor, time: time, options: options)
+                writer: writer, directory: directory.sub("log"), executor: executor, time: time, options: options,
+                logger: logs?.logger("leafsync.dispatch") ?? Logger(label: "leafsync.dispatch"))
             let engine = Engine(
                 directory: directory, writer: writer, dispatcher: dispatcher, leafLink: llClient, distru: distruClient, clock: clock)
             do {

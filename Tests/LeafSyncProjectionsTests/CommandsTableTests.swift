@@ -53,9 +53,7 @@ struct CommandsTableTests {
         let content = try JSONParser.parse(rows[0]["content"] as String)
         #expect(content == ["externalIDs": ["distru_sales_order": "SO-001042"], "kind": "setLeafLinkExternalIDs", "orderNumber": .string(ScenarioLog.orderNumber)])
 
-        let live = try ProjectionDatabase.orderedDump(ProjectionDatabase.openReadOnly(tenant))
-        try await Projector(tenant: tenant).run(rebuild: true)
-        #expect(try ProjectionDatabase.orderedDump(ProjectionDatabase.openReadOnly(tenant)) == live)
+        try await ScenarioLog.expectRebuildIdentical(tenant)
 
         let audit = try runCommand(Products.executable("leafsync"), ["audit", "commands", "--status", "waiting", "--dir", directory.path])
         #expect(audit.status == 0, "\(audit.stderr)")

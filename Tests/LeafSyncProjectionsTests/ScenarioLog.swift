@@ -4,6 +4,7 @@ import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncProjections
 import LeafSyncTestSupport
+import Testing
 
 /// A fixed tenant log built from the realistic records in `data/scenarios`: an order blocked for
 /// an unmapped rep, unblocked when the operator maps the rep, its SO created (and acknowledged)
@@ -87,6 +88,14 @@ enum ScenarioLog {
             EventFactory.observed(
                 .distruOrder, id: "0f6a2b8c-1d3e-4f5a-9b7c-8d9e0f1a2b3c", bytes: bytes("distru/sales-order-synced.json"), at: at()))
         return events
+    }
+
+    /// Rebuilds `tenant`'s projections from its log and expects the very tables the live projector
+    /// wrote (R-ENG-02).
+    static func expectRebuildIdentical(_ tenant: TenantDirectory, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let live = try ProjectionDatabase.orderedDump(ProjectionDatabase.openReadOnly(tenant))
+        try await Projector(tenant: tenant).run(rebuild: true)
+        #expect(try ProjectionDatabase.orderedDump(ProjectionDatabase.openReadOnly(tenant)) == live, sourceLocation: sourceLocation)
     }
 
     /// Writes the scenario log into a fresh tenant directory.

@@ -123,6 +123,36 @@ struct ConfigurationTests {
         #expect(Self.error { try ServiceConfiguration.load(directory: token.path, file: nil, environment: [:]) }?.fix.contains("LEAFSYNC_ADMIN_TOKEN") == true)
     }
 
+    @Test("a misspelt key in the file is refused at start, naming it and the nearest known key, in block or flow style")
+    func unknownKeyRefused() throws {
+        let file = "leaflink: {base_ulr: https://app.leaflink.com/api/v2/}\n"
+        let flow = try Self.tenant("config-typo", yaml: file)
+        let error = Self.error { try ServiceConfiguration.load(directory: flow.path, file: nil, environment: Self.keys) }
+        #expect(error?.field == "leaflink.base_ulr in \(flow.sub("leafsync.yaml"))")
+        #expect(error?.problem == "not a LeafSync setting (did you mean leaflink.base_url?)")
+        #expect(error?.fix.contains("leaflink.base_url, distru.base_url") == true)
+
+        let block = try Self.tenant("config-typo-block", yaml: "http:\n  host: 127.0.0.1\n  prot: 8080\nshceduler:\n  tick_seconds: 5\n")
+        let port = Self.error { try ServiceConfiguration.load(directory: block.path, file: nil, environment: [:]) }
+        #expect(port?.problem == "not a LeafSync setting (did you mean http.port?)")
+        let far = try Self.tenant("config-far", yaml: "colour: blue\n")
+        #expect(Self.error { try ServiceConfiguration.load(directory: far.path, file: nil, environment: [:]) }?.problem == "not a LeafSync setting")
+        // A misspelt secret is pointed to its variable, not into the file, and its value is never shown.
+        let secret = try Self.tenant("config-typo-secret", yaml: "distru:\n  api_kye: distru-key-in-file\n")
+        let typo = Self.error { try ServiceConfiguration.load(directory: secret.path, file: nil, environment: [:]) }
+        #expect(typo?.problem == "not a LeafSync setting (did you mean distru.api_key?)")
+        #expect(typo?.fix.contains("LEAFSYNC_DISTRU_API_KEY") == true)
+        #expect(typo.map { !"\($0)".contains("distru-key-in-file") } == true)
+    }
+
+    @Test("the starter file and sections left empty (every key commented out) load without an unknown-key error")
+    func starterAndEmptySections() throws {
+        let starter = try Self.tenant("config-starter", yaml: ServiceConfiguration.starterFile)
+        #expect(try ServiceConfiguration.load(directory: starter.path, file: nil, environment: Self.keys).httpPort == 8080)
+        let empty = try Self.tenant("config-empty-section", yaml: "metrc:\n  # base_url: https://api-ca.metrc.com/\nhttp:\n  port: 9090\n")
+        #expect(try ServiceConfiguration.load(directory: empty.path, file: nil, environment: [:]).httpPort == 9090)
+    }
+
     @Test("a remote with a URL and no key names LEAFSYNC_…_API_KEY; a key with no URL names the URL to set")
     func missingKey() throws {
         let tenant = try Self.tenant("config-nokey")

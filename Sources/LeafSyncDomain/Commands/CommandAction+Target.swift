@@ -34,6 +34,21 @@ extension CommandAction {
         }
     }
 
+    /// The remote system the command talks to, as log lines name it (`remote`): `leaflink`,
+    /// `distru`, `metrc`, or `smtp` for a sync-error e-mail (relayed, or written to the outbox).
+    public var remote: String {
+        switch self {
+        case .createSalesOrder, .updateSalesOrder, .setSalesOrderStatus, .completeSalesOrder, .deleteSalesOrder, .setDistruSalePrice:
+            "distru"
+        case .createLeafLinkProduct, .updateLeafLinkProduct, .pushLeafLinkInventory, .postLeafLinkPayment, .transitionLeafLinkOrder,
+            .setLeafLinkShipDate, .setLeafLinkExternalIDs:
+            "leaflink"
+        case .createMetrcTemplate: "metrc"
+        case .fetchRecord(let system, _, _), .poll(let system, _): system
+        case .sendErrorEmail: "smtp"
+        }
+    }
+
     /// For a command that writes one whole value (an inventory quantity, a price, a ship date),
     /// the value's name on its target; `nil` for every other command.
     ///

@@ -11,12 +11,16 @@ public struct DomainEvent: Equatable, Sendable {
     public var fact: Fact
     /// For observed remote records: FNV-1a of the canonical JSON, so an identical re-fetch is a no-op (R-ENG-01).
     public var fingerprint: UInt64?
+    /// The event's log sequence (0 for an event not read from a log). The reducer keeps it only
+    /// for operator requests, so ``SyncState/operatorRequests`` can say which event asked.
+    public var sequence: UInt64
 
-    public init(time: Timestamp, subject: String, fact: Fact, fingerprint: UInt64? = nil) {
+    public init(time: Timestamp, subject: String, fact: Fact, fingerprint: UInt64? = nil, sequence: UInt64 = 0) {
         self.time = time
         self.subject = subject
         self.fact = fact
         self.fingerprint = fingerprint
+        self.sequence = sequence
     }
 }
 

@@ -12,6 +12,7 @@ extension DomainEvent {
         } catch {
             self = DomainEvent(time: e.recordedAt, subject: e.subject, fact: .rejected(type: e.type, reason: error.description))
         }
+        sequence = e.sequence
     }
 
     /// Decodes one event's parts; throws when its payload cannot be read.

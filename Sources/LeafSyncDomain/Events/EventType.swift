@@ -71,4 +71,29 @@ public enum EventType {
         default: 1
         }
     }
+
+    /// Every event type the engine reads, by its current name (`distru.<kind>.deleted` aside: see
+    /// ``isKnown(_:)``). A type added above belongs here too (`EventTypeCatalogTests` checks it).
+    public static let all: [String] = [
+        leafLinkOrderObserved, leafLinkProductObserved, leafLinkCustomerObserved, leafLinkStaffObserved, leafLinkPaymentObserved,
+        leafLinkCreditObserved, leafLinkWebhookReceived, leafLinkFetchCursor, distruProductObserved, distruInventoryObserved,
+        distruOrderObserved, distruCompanyObserved, distruUserObserved, distruLocationObserved, distruTaxObserved,
+        distruInvoiceObserved, distruWebhookReceived, distruFetchCursor, metrcTransferObserved, settingsChanged, repMapped,
+        repUnmapped, productLinked, productUnlinked, suggestionAccepted, productCreateRequested, productFieldsChanged,
+        customerAssociated, salesOrderDeleted, metrcTemplateRequested, metrcTransferMatched, commandRetried, failedCommandsRetried,
+        tick, commandSucceeded, commandFailed,
+    ]
+
+    /// Whether the engine reads events of `type` (a current or former name, or `distru.<kind>.deleted`);
+    /// it ignores every other type.
+    public static func isKnown(_ type: String) -> Bool {
+        let name = current(type)
+        return all.contains(name) || (name.hasPrefix("distru.") && name.hasSuffix(".deleted") && name.count > "distru..deleted".count)
+    }
+
+    /// The schema versions the engine reads for `type`: 1 through its ``currentVersion(of:)``
+    /// (older ones are upcast); nil for a type it does not know.
+    public static func knownVersions(of type: String) -> ClosedRange<UInt16>? {
+        isKnown(type) ? 1...currentVersion(of: current(type)) : nil
+    }
 }

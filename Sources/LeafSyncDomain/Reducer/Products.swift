@@ -104,8 +104,11 @@ extension Reduction {
         reevaluateBlockedOrders(.leafLinkProduct(l.id))
     }
 
+    /// Refuses what an operator request asked (now, or when a request that waited is decided):
+    /// kept in `state.refusals` and in the request's ``OperatorRequest`` outcome.
     mutating func refuse(_ subject: String, _ rule: String, _ why: String) {
         state.refusals[subject] = Decision(rule: rule, text: "\(rule): \(why)", at: now)
+        refusalsMade.append((subject, rule, why))
         note(subject, rule, why)
     }
 

@@ -30,6 +30,9 @@ struct Reduction {
     var state = SyncState()
     let now: Timestamp
     var commands: [Command] = []
+    /// The refusals made by this step (``refuse(_:_:_:)``), in order: the outcome of an operator
+    /// request, or of one that waited (``settleWaitingRequests(replacedBy:)``).
+    var refusalsMade: [(subject: String, rule: String, why: String)] = []
 
     init(now: Timestamp) { self.now = now }
 
@@ -62,13 +65,14 @@ struct Reduction {
         case .distruDeleted(let kind, let id): distruDeleted(kind: kind, id: id)
         case .distruWebhook(let kind, let id): distruWebhook(kind: kind, id: id)
         case .metrcTransfer(let t): observeTransfer(t)
-        case .operatorAction(let a): operatorAction(a)
+        case .operatorAction(let a): operatorRequest(a, sequence: event.sequence)
         case .tick: tick()
         case .commandSucceeded(let key, let response): commandSucceeded(key: key, response: response)
         case .commandFailed(let failure): commandFailed(failure)
         case .rejected(let type, let reason): rejected(subject: event.subject, type: type, reason: reason)
         case .ignored: break
         }
+        if !state.waitingRequests.isEmpty { settleWaitingRequests(replacedBy: nil) }
     }
 
     mutating func operatorAction(_ a: OperatorAction) {

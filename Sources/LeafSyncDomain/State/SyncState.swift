@@ -71,6 +71,10 @@ public struct SyncState: Equatable, Sendable {
     public var rejections: [String: String] = [:]
     /// The latest refused operator request per subject (a refused link, mapping or template), with its rule.
     public var refusals: [String: Decision] = [:]
+    /// Every operator request in log order, with its outcome (accepted, waiting, refused, replaced).
+    public var operatorRequests: [OperatorRequest] = []
+    /// The requests still waiting, by subject: their index in ``operatorRequests``.
+    public var waitingRequests: [String: Int] = [:]
     public var lastPoll: [String: Timestamp] = [:]
     public var lastPushCycle: Timestamp?
 

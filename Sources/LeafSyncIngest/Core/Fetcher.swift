@@ -68,7 +68,11 @@ public actor Fetcher<Strategy: FetchStrategy> {
         self.logger = logger ?? Logger(label: "leafsync.ingest.\(Strategy.source)")
     }
 
-    var name: String { Strategy.Vendor.name }
+    /// A log line's metadata: `line`, the remote (``LogContext/remote``), and the command the
+    /// task works for, if any (a `fetchRecord` command).
+    func lineMetadata(_ line: Logger.Metadata) -> Logger.Metadata {
+        LogContext.merged(line.merging([LogContext.remote: "\(Strategy.source)"]) { own, _ in own })
+    }
 
     func correlation(_ what: String) -> String { "\(Strategy.vocabulary.correlationPrefix)-\(what)-\(UUID().uuidString.lowercased())" }
 
@@ -132,7 +136,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
             } catch is CancellationError {
                 return
             } catch {
-                logger.error("\(name) fetch cycle failed: \(error)")
+                logger.error("fetch cycle failed; tried again at the next tick", metadata: lineMetadata(["error": "\(error)"]))
             }
             do { try await clock.sleep(for: interval) } catch { return }
         }
@@ -195,8 +199,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
         }
         FetchPasses.shared.completed(.init(remote: Strategy.source, resource: kind.resource.rawValue), startedAt: started)
         logger.info(
-            "\(name) \(kind.resource.rawValue): \(report.received) received, \(report.appended) new, \(report.deleted) deleted, \(report.pages) pages"
-        )
+            "fetched: \(report.received) received, \(report.appended) new, \(report.deleted) deleted, \(report.pages) pages",
+            metadata: lineMetadata(["resource": "\(kind.resource.rawValue)"]))
         return report
     }
 
@@ -271,7 +275,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
     /// signature header; `secret` the webhook key. Throws only when the log refuses the append.
     public func receiveWebhook(body: [UInt8], signature: String?, secret: String) async throws -> WebhookOutcome {
         guard Strategy.isSigned(body, signature: signature, secret: secret) else {
-            logger.warning("\(name) webhook refused: missing or invalid \(Strategy.signatureHeader)")
+            logger.warning("webhook refused: missing or invalid \(Strategy.signatureHeader)", metadata: lineMetadata([:]))
             return .badSignature
         }
         let target: WebhookTarget<Resource>
@@ -292,7 +296,8 @@ public actor Fetcher<Strategy: FetchStrategy> {
         do {
             return .accepted(webhook: seq, observation: try await refetch(target, kind: kind, correlationID: correlationID, causation: seq))
         } catch let failure as RefetchFailure {
-            logger.warning("\(name) webhook \(target.subject) logged, refetch failed: \(failure.error)")
+            logger.warning(
+                "webhook logged, refetch failed", metadata: lineMetadata([LogContext.subject: "\(target.subject)", "error": "\(failure.error)"]))
             return .acceptedFetchFailed(webhook: seq, error: String(describing: failure.error))
         }
     }

@@ -23,7 +23,8 @@ struct ConfigurationSources {
             environmentVariables: environment.filter { !$0.value.allSatisfy(\.isWhitespace) }, secretsSpecifier: .specific(Set(Setting.secrets.map(\.variable)))
         ).prefixKeys(with: "leafsync")
         let path = file ?? Self.defaultFile(in: directory)
-        let yaml = try path.flatMap { try Self.yaml(at: $0, named: file != nil) }
+        let parsed = try path.flatMap { try Self.yaml(at: $0, named: file != nil) }
+        let yaml = parsed?.provider
         self.file = path
         self.settings = ConfigReader(providers: [env] + (yaml.map { [$0] } ?? []))
         if let yaml, let path {
@@ -33,6 +34,8 @@ struct ConfigurationSources {
                     field: "\(secret.key) in \(path)", problem: "a secret in the configuration file, which is no place for one",
                     fix: "Delete it from the file (and rotate it if the file was shared); export \(secret.variable), or write \(secret.variable)=… in the secrets file that secrets_file: names (readable only by its owner)")
             }
+            // swift-configuration only looks keys up: a misspelt one would be ignored without a word.
+            if let text = parsed?.text { try ConfigurationFileKeys.check(text, path: path) }
         }
         var secretProviders: [any ConfigProvider] = [env]
         if let secretsPath = Self.trimmed(settings.string(forKey: ConfigKey(Setting.secretsFile.key))) {
@@ -68,8 +71,8 @@ struct ConfigurationSources {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
-    /// The file parsed by swift-configuration's `YAMLSnapshot`; nil when it holds only comments.
-    private static func yaml(at path: String, named: Bool) throws -> SnapshotProvider? {
+    /// The file parsed by swift-configuration's `YAMLSnapshot`, and its text; nil when it holds only comments.
+    private static func yaml(at path: String, named: Bool) throws -> (provider: SnapshotProvider, text: String)? {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(
                 field: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist",
@@ -83,12 +86,14 @@ struct ConfigurationSources {
             return !line.isEmpty && !line.hasPrefix("#") && line != "---"
         }
         guard meaningful else { return nil }
+        let snapshot: YAMLSnapshot
         do {
-            return SnapshotProvider(base: try YAMLSnapshot(data: data.bytes, providerName: path, parsingOptions: .default))
+            snapshot = try YAMLSnapshot(data: data.bytes, providerName: path, parsingOptions: .default)
         } catch {
             throw ConfigurationError(
                 field: path, problem: "is not a YAML mapping of settings (\(error))",
                 fix: "Write it as `section:` lines with indented `key: value` lines, as `leafsync init` does")
         }
+        return (SnapshotProvider(base: snapshot), text)
     }
 }

@@ -42,6 +42,14 @@ extension Setting {
     static let tickSeconds = Setting("scheduler.tick_seconds")
     static let secretsFile = Setting("secrets_file")
 
+    /// Every setting: the keys `leafsync.yaml` may hold (its secrets aside, see ``secrets``). A
+    /// setting added above belongs here, or the file's key for it is refused as unknown.
+    static let all: [Setting] = [
+        leafLinkBaseURL, leafLinkAPIKey, leafLinkWebhookKey, distruBaseURL, distruAPIKey, distruWebhookSecret, metrcBaseURL,
+        metrcVendorKey, metrcUserKey, metrcLicense, httpHost, httpPort, adminToken, smtpURL, smtpPassword, mailFrom, mailOutbox,
+        tickSeconds, secretsFile,
+    ]
+
     /// Every secret, in the order the starter file and the documentation list them.
     static let secrets: [Setting] = [
         leafLinkAPIKey, leafLinkWebhookKey, distruAPIKey, distruWebhookSecret, metrcVendorKey, metrcUserKey, adminToken, smtpPassword,

@@ -1,3 +1,4 @@
+import HTTPClientSupport
 import HTTPTypes
 import Hummingbird
 import LeafSyncIngest
@@ -45,7 +46,7 @@ extension ServiceHTTP {
         do {
             outcome = try await receive(Array(body.readableBytesView), signature)
         } catch {
-            logger.error("\(remote.name) webhook not logged: \(error)", metadata: ["remote": "\(remote.label)"])
+            logger.error("webhook not logged: the event log refused the append", metadata: [LogContext.remote: "\(remote.label)", "error": "\(error)"])
             return text(.serviceUnavailable, "\(remote.name) webhook not logged: the event log refused the append; send it again later")
         }
         let status = HTTPResponse.Status(code: outcome.httpStatus)

@@ -9,7 +9,7 @@ import LeafSyncProjections
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Query the projections: history of a subject, an order's timeline, errors, commands, events, SQL.",
+        abstract: "Query the projections: history of a subject, an order's timeline, errors, commands, operator requests, events, SQL.",
         discussion: """
             Reads DIR/projections.sqlite (run `leafsync project --dir DIR` first) without blocking a \
             running projector. Human tables by default, --json for machines. Exits non-zero with a \
@@ -20,10 +20,11 @@ struct AuditCommand: ParsableCommand {
               leafsync audit history ll-product:2093 --dir data/tenants/acme
               leafsync audit errors --open --dir data/tenants/acme
               leafsync audit commands --status pending --dir data/tenants/acme
+              leafsync audit requests --status refused --dir data/tenants/acme
               leafsync audit events --type leaflink.order.observed --from 2026-11-24 --dir data/tenants/acme
               leafsync audit sql "SELECT sync_state, count(*) FROM sales_orders GROUP BY 1" --dir data/tenants/acme
             """,
-        subcommands: [History.self, Order.self, Errors.self, Commands.self, Events.self, SQL.self]
+        subcommands: [History.self, Order.self, Errors.self, Commands.self, Requests.self, Events.self, SQL.self]
     )
 
     /// Declared here too so `--dir` may stand before the subcommand (`audit --dir D errors`).
@@ -74,9 +75,19 @@ struct AuditCommand: ParsableCommand {
         return "ll-order:\(number)"
     }
 
-    static let eventColumns = """
-        seq, strftime('%Y-%m-%dT%H:%M:%fZ', recorded_at / 1e6, 'unixepoch') AS recorded_at, type, source, subject, correlation_id
-        """
+    static let eventColumns = "seq, \(isoTime("recorded_at")), type, source, subject, correlation_id"
+
+    /// A column of microseconds since 1970 shown as an ISO 8601 time, under its own name.
+    static func isoTime(_ column: String) -> String {
+        "strftime('%Y-%m-%dT%H:%M:%fZ', \(column) / 1e6, 'unixepoch') AS \(column)"
+    }
+
+    /// Refuses a `--status` that is none of `statuses`.
+    static func validate(status: String?, among statuses: [String]) throws {
+        if let status, !statuses.contains(status) {
+            throw ValidationError("--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'")
+        }
+    }
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every event and command for a subject.")
@@ -148,10 +159,8 @@ struct AuditCommand: ParsableCommand {
                 try AuditCommand.query(
                     db,
                     """
-                    SELECT id, subject, rule, message, fix,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', first_seen / 1e6, 'unixepoch') AS first_seen,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', emailed_at / 1e6, 'unixepoch') AS emailed_at,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', resolved_at / 1e6, 'unixepoch') AS resolved_at
+                    SELECT id, subject, rule, message, fix, \(AuditCommand.isoTime("first_seen")),
+                           \(AuditCommand.isoTime("emailed_at")), \(AuditCommand.isoTime("resolved_at"))
                     FROM sync_errors \(open ? "WHERE resolved_at IS NULL" : "") ORDER BY first_seen, id
                     """)
             }
@@ -173,12 +182,7 @@ struct AuditCommand: ParsableCommand {
         @Flag(help: "Show each command's whole content (always in --json).")
         var content = false
 
-        func validate() throws {
-            let statuses = CommandStatus.allCases.map(\.rawValue)
-            if let status, !statuses.contains(status) {
-                throw ValidationError("--status must be one of \(statuses.joined(separator: ", ")), not '\(status)'")
-            }
-        }
+        func validate() throws { try AuditCommand.validate(status: status, among: CommandStatus.allCases.map(\.rawValue)) }
 
         func run() throws {
             let table = try common.database().read { db in
@@ -186,9 +190,39 @@ struct AuditCommand: ParsableCommand {
                     db,
                     """
                     SELECT sequence, idempotency_key, subject, rule, action, target, depends_on, status, waiting_for, attempts,
-                           strftime('%Y-%m-%dT%H:%M:%fZ', next_attempt_at / 1e6, 'unixepoch') AS next_attempt_at,
-                           last_error\(content || common.json ? ", content" : "")
+                           \(AuditCommand.isoTime("next_attempt_at")), last_error\(content || common.json ? ", content" : "")
                     FROM commands \(status == nil ? "" : "WHERE status = ?") ORDER BY sequence, idempotency_key
+                    """, status.map { [$0] } ?? [])
+            }
+            AuditCommand.show(table, json: common.json)
+        }
+    }
+
+    struct Requests: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Operator requests in log order, and what the engine made of each: accepted, waiting, refused (with its rule), replaced.",
+            discussion: """
+                Every operator event (users map, products link, retry, `log append` of an operator.* type, \
+                the admin API) is a request the engine may refuse: a product already linked (R-PRD-02), a \
+                rep already mapped (R-USR-01), a command that already succeeded (R-ERR-03). status: \
+                accepted, waiting (a link or a creation waiting for products not fetched yet; decided_at \
+                is set when a later fetch completes or refuses it), refused (rule and reason say why) or \
+                replaced (a later request withdrew it while it waited).
+                """)
+        @OptionGroup var common: Common
+        @Option(help: "\(OperatorRequest.Status.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var status: String?
+
+        func validate() throws { try AuditCommand.validate(status: status, among: OperatorRequest.Status.allCases.map(\.rawValue)) }
+
+        func run() throws {
+            let table = try common.database().read { db in
+                try AuditCommand.query(
+                    db,
+                    """
+                    SELECT seq, \(AuditCommand.isoTime("recorded_at")), type, subject, status, rule, reason,
+                           \(AuditCommand.isoTime("decided_at"))
+                    FROM operator_requests \(status == nil ? "" : "WHERE status = ?") ORDER BY seq
                     """, status.map { [$0] } ?? [])
             }
             AuditCommand.show(table, json: common.json)
@@ -230,7 +264,7 @@ struct AuditCommand: ParsableCommand {
             commandName: "sql",
             abstract: "Run a read-only SQL query on the projection database (anything that writes is refused).",
             discussion:
-                "Tables: audit_index, linked_products, product_suggestions, reps, customer_associations, sales_orders, commands, sync_errors, projector_checkpoint."
+                "Tables: audit_index, linked_products, product_suggestions, reps, customer_associations, sales_orders, commands, sync_errors, operator_requests, projector_checkpoint."
         )
         @OptionGroup var common: Common
         @Argument(help: "The query, e.g. \"SELECT * FROM sales_orders WHERE sync_state = 'blocked'\".")
