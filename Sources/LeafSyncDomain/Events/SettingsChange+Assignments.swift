@@ -1,5 +1,9 @@
+import Foundation
+
 /// A setting as a person types it: `KEY=VALUE`, the key the snake_case name of a
-/// ``SettingsChange`` field.
+/// ``SettingsChange`` field (the camelCase of `leafsync settings set` is accepted too:
+/// `syncPrices=true` is `sync_prices=true`). The one parser of settings: the operator desk,
+/// the admin API and `what-if` all read assignments with it.
 ///
 /// ```swift
 /// var change = SettingsChange()
@@ -41,7 +45,7 @@ extension SettingsChange {
     /// Sets the field `KEY` of `KEY=VALUE` to `VALUE`.
     public mutating func assign(_ assignment: String) throws(SettingsAssignmentError) {
         guard let equals = assignment.firstIndex(of: "=") else { throw .notAnAssignment(assignment) }
-        let key = String(assignment[..<equals]).trimmedOfSpaces
+        let key = Self.snakeCase(String(assignment[..<equals]).trimmedOfSpaces)
         let value = String(assignment[assignment.index(after: equals)...]).trimmedOfSpaces
         func bad(_ accepts: String) -> SettingsAssignmentError { .badValue(key: key, value: value, accepts: accepts) }
         func accepted(_ k: String) -> String { Self.assignableKeys.first { $0.key == k }!.accepts }
@@ -88,6 +92,26 @@ extension SettingsChange {
         default:
             throw .unknownKey(key, known: Self.assignableKeys.map(\.key))
         }
+    }
+
+    /// A key as `settings set` and the admin API spell it (`syncPrices`, `inventoryLocationIDs`,
+    /// `statusMapping.Backorder`) in the snake_case of ``assignableKeys``; snake_case stays as it is.
+    static func snakeCase(_ key: String) -> String {
+        let dot = key.firstIndex(of: ".") ?? key.endIndex
+        var name = String(key[..<dot])
+        for (from, to) in [("leafLink", "leaflink"), ("LeafLink", "Leaflink"), ("IDs", "Ids"), ("ID", "Id"), ("URL", "Url")] {
+            name = name.replacingOccurrences(of: from, with: to)
+        }
+        var snake = ""
+        for character in name {
+            if character.isUppercase {
+                if !snake.isEmpty { snake.append("_") }
+                snake.append(contentsOf: character.lowercased())
+            } else {
+                snake.append(character)
+            }
+        }
+        return snake + key[dot...]
     }
 
     private static func isKnown(_ s: LeafLinkOrderStatus) -> Bool {

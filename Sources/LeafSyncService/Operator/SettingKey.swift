@@ -13,62 +13,20 @@ public enum SettingKey: String, CaseIterable, Sendable {
     public static let statusMappingPrefix = "statusMapping."
 
     /// The change `assignments` ask for, or an ``OperatorError`` naming the first key or value that
-    /// cannot be read (an unknown key lists the known ones).
+    /// cannot be read (an unknown key lists the known ones). Parsed by
+    /// ``SettingsChange/assign(_:)``, the one reader of settings (what-if uses it too).
     public static func change(_ assignments: [String: String]) throws(OperatorError) -> SettingsChange {
         var change = SettingsChange()
         for (key, value) in assignments.sorted(by: { $0.key < $1.key }) {
-            if key.hasPrefix(statusMappingPrefix) {
-                let status = String(key.dropFirst(statusMappingPrefix.count))
-                guard !status.isEmpty else { throw OperatorError(field: key, message: "name the LeafLink status: statusMapping.Backorder=Pending") }
-                change.statusMapping = (change.statusMapping ?? [:]).merging([status: value]) { $1 }
-                continue
+            do {
+                try change.assign("\(key)=\(value)")
+            } catch {
+                throw OperatorError(field: key, message: "\(error)")
             }
-            guard let known = SettingKey(rawValue: key) else {
-                throw OperatorError(
-                    field: key,
-                    message: "not a setting; the settings are \((allCases.map(\.rawValue) + ["\(statusMappingPrefix)<LeafLink status>"]).joined(separator: ", "))")
-            }
-            try known.apply(value, to: &change)
         }
         return change
     }
 
-    private func apply(_ value: String, to change: inout SettingsChange) throws(OperatorError) {
-        switch self {
-        case .priceLockStatus: change.priceLockStatus = value
-        case .inventoryLocationIDs: change.inventoryLocationIDs = Self.list(value)
-        case .useCustomerDefaultInventorySource: change.useCustomerDefaultInventorySource = try bool(value)
-        case .defaultSalesOrderLocationID: change.defaultSalesOrderLocationID = value
-        case .syncPrices: change.syncPrices = try bool(value)
-        case .syncPayments: change.syncPayments = try bool(value)
-        case .errorRecipients: change.errorRecipients = Self.list(value)
-        case .orderPollSeconds: change.orderPollSeconds = try seconds(value)
-        case .productPollSeconds: change.productPollSeconds = try seconds(value)
-        case .inventoryPushSeconds: change.inventoryPushSeconds = try seconds(value)
-        case .leafLinkBaseURL:
-            guard value.hasPrefix("https://") || value.hasPrefix("http://") else {
-                throw OperatorError(field: rawValue, message: "'\(value)' is not a URL; give e.g. https://app.leaflink.com")
-            }
-            change.leafLinkBaseURL = value
-        }
-    }
-
-    private func bool(_ value: String) throws(OperatorError) -> Bool {
-        switch value.lowercased() {
-        case "true", "yes", "on", "1": return true
-        case "false", "no", "off", "0": return false
-        default: throw OperatorError(field: rawValue, message: "'\(value)' is not true or false")
-        }
-    }
-
-    private func seconds(_ value: String) throws(OperatorError) -> Int {
-        guard let n = Int(value), n > 0 else { throw OperatorError(field: rawValue, message: "'\(value)' is not a whole number of seconds, at least 1") }
-        return n
-    }
-
-    private static func list(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 
     /// The current value of every key, as `settings set` would take it back.
     static func rows(_ s: Settings) -> [SettingRow] {
