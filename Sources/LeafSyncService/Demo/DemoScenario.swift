@@ -2,7 +2,8 @@ public import LeafSyncDomain
 
 /// The operator steps the simulators' demo seed (`data/demo`) needs before its orders can sync:
 /// its LeafLink rep 501 matches no Distru user by e-mail and two of its LeafLink products are not
-/// linked. Used by `leafsync demo` and by the service's tests.
+/// linked. The service's shutdown tests record them in one go; the demo (``DemoRun``) does the
+/// same through the admin API, one operator request at a time.
 public enum DemoScenario {
     /// LeafLink order a6a3a450 of the demo seed, the one these steps unblock.
     public static let order = "d23f0824-128b-4f33-8c5c-7fd0a6a3a450"
