@@ -254,9 +254,20 @@ public actor Dispatcher: Service {
         }
     }
 
+    /// Waits for ``wake()``. A wake that came after ``sleep(until:)`` looked at the flag but before
+    /// this child task got onto the actor is taken here (checked and registered in one actor turn);
+    /// without that, it waited for the next tick (found by `leafsync-bench webhook`: one order in
+    /// a few hundred stayed without its SO for the whole 600 s tick).
     private func waitForWake() async {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { wakeUps.append($0) }
+            await withCheckedContinuation { continuation in
+                if wakeRequested {
+                    wakeRequested = false
+                    continuation.resume()
+                } else {
+                    wakeUps.append(continuation)
+                }
+            }
         } onCancel: {
             Task { await self.wake() }
         }
