@@ -5,6 +5,7 @@
 //   Sources/LeafSyncLog      the append-only, LZ4-compressed, checksummed event log
 //   Sources/LeafSyncDomain   event catalog, commands and the pure reducer
 //   Sources/LeafLinkAPI      LeafLink API v2 client          Sources/DistruAPI   Distru API v1 client
+//   Sources/MetrcAPI         Metrc API v2 client (transfers and templates)
 //   Sources/LeafSyncIngest   fetch loops that turn remote records into log events
 //   Sources/LeafSyncMail     sync-error e-mail delivery: an outbox of .eml files, or an SMTP relay
 //   Sources/leafsync         the command-line tool
@@ -101,8 +102,9 @@ let package = Package(
         .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging, metrics], swiftSettings: upcoming),
         .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "MetrcAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, logging], swiftSettings: upcoming),
         .target(
-            name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging, metrics],
+            name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "MetrcAPI", logging, metrics],
             swiftSettings: upcoming),
 
         // MARK: Sync-error e-mail delivery (no dependency on the domain: the dispatcher converts)
@@ -172,9 +174,15 @@ let package = Package(
             path: "Tools/Simulators/DistruSimulator",
             swiftSettings: upcoming
         ),
+        .target(
+            name: "MetrcSimulator",
+            dependencies: ["MetrcAPI", "HTTPClientSupport", "LeafSyncJSON", "SimulatorSupport", hummingbird, logging],
+            path: "Tools/Simulators/MetrcSimulator",
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "leafsync-sim",
-            dependencies: ["LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", argumentParser, hummingbird],
+            dependencies: ["LeafLinkSimulator", "DistruSimulator", "MetrcSimulator", "SimulatorSupport", argumentParser, hummingbird],
             path: "Tools/leafsync-sim",
             swiftSettings: upcoming
         ),
@@ -187,7 +195,7 @@ let package = Package(
             name: "LeafSyncTestSupport",
             dependencies: [
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
-                "LeafLinkSimulator", "DistruSimulator", asyncHTTPClient, hummingbird, logging,
+                "LeafLinkSimulator", "DistruSimulator", "MetrcAPI", "MetrcSimulator", asyncHTTPClient, hummingbird, logging,
             ],
             path: "Tests/LeafSyncTestSupport",
             swiftSettings: upcoming
@@ -224,6 +232,11 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(
+            name: "MetrcAPITests",
+            dependencies: ["MetrcAPI", "HTTPClientSupport", "LeafSyncJSON", "MetrcSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
             name: "LeafSyncDispatchTests",
             dependencies: [
                 "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "BenchmarkWorkload", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
@@ -243,8 +256,8 @@ let package = Package(
         .testTarget(
             name: "LeafSyncIngestTests",
             dependencies: [
-                "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+                "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "MetrcAPI",
+                "LeafLinkSimulator", "DistruSimulator", "MetrcSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
             ],
             swiftSettings: upcoming
         ),

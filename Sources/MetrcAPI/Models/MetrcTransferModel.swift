@@ -1,0 +1,29 @@
+/// A row of `GET /transfers/v2/outgoing`. Recipients are only reliable on its deliveries
+/// (``MetrcDeliveryModel``).
+public struct MetrcTransferModel: Decodable, Sendable, Hashable {
+    public var id: Int
+    /// Ten digits.
+    public var manifestNumber: String
+    public var name: String?
+    public var shipperFacilityLicenseNumber: String?
+    public var createdDateTime: String?
+    public var lastModified: String
+    public var isVoided: Bool
+    /// The template a person turned into this transfer in the Metrc UI, if any.
+    public var originatingTemplateId: Int?
+    public var deliveryCount: Int?
+    public var packageCount: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id"
+        case manifestNumber = "ManifestNumber"
+        case name = "Name"
+        case shipperFacilityLicenseNumber = "ShipperFacilityLicenseNumber"
+        case createdDateTime = "CreatedDateTime"
+        case lastModified = "LastModified"
+        case isVoided = "IsVoided"
+        case originatingTemplateId = "OriginatingTemplateId"
+        case deliveryCount = "DeliveryCount"
+        case packageCount = "PackageCount"
+    }
+}
