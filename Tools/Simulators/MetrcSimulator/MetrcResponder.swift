@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 public import Hummingbird
 import LeafSyncJSON
 import NIOCore
@@ -21,8 +20,8 @@ public struct MetrcResponder: HTTPResponder {
             do {
                 let value = try await MetrcControlRoutes(simulator: simulator).handle(method: method, path: path, body: body)
                 return SimHTTP.json(200, bytes: value.serialized())
-            } catch let e as MetrcSimError {
-                return SimHTTP.json(e.status, bytes: e.body.serialized())
+            } catch {
+                return SimHTTP.json(error.status, bytes: error.body.serialized())
             }
         }
         let response = await api(request, path: path, query: query, body: body)
@@ -30,24 +29,20 @@ public struct MetrcResponder: HTTPResponder {
         return response
     }
 
+    static func faultMessage(_ status: Int) -> String {
+        status == 429 ? "Too many requests; slow down." : (status >= 500 ? "Simulated server error." : "Simulated request error.")
+    }
+
     func api(_ request: Request, path: String, query: [(String, String)], body: [UInt8]) async -> Response {
         do {
             guard request.headers[.authorization] == simulator.expectedAuthorization else { throw MetrcSimError.unauthorized }
-            let (decision, latency) = await simulator.faults.decide(apiKey: simulator.userKey, userAgent: request.headers[.userAgent])
-            if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
-            var malformed = false
-            var loseResponse = false
-            switch decision {
-            case .status(let status, let retryAfter):
-                let message = status == 429 ? "Too many requests; slow down." : (status >= 500 ? "Simulated server error." : "Simulated request error.")
-                var r = SimHTTP.json(status, bytes: MetrcSimError(status, message).body.serialized())
-                if let retryAfter { r.headers[HTTPField.Name("Retry-After")!] = String(retryAfter) }
-                return r
-            case .drop:
-                return SimHTTP.dropped(prefix: "{\"Data\": ")
-            case .proceed(let m, let lose):
-                malformed = m
-                loseResponse = lose
+            let (malformed, loseResponse): (Bool, Bool)
+            switch await simulator.faults.outcome(
+                apiKey: simulator.userKey, userAgent: request.headers[.userAgent], dropPrefix: "{\"Data\": ",
+                errorBody: { MetrcSimError($0, Self.faultMessage($0)).body.serialized() })
+            {
+            case .answer(let response): return response
+            case .proceed(let m, let lose): (malformed, loseResponse) = (m, lose)
             }
             let components = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
             let value = try await MetrcAPIRoutes(store: simulator.store).handle(
