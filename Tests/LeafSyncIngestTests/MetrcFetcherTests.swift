@@ -114,6 +114,42 @@ struct MetrcFetcherTests {
             #expect(Set(calls.compactMap { $0["query"]?["licenseNumber"]?.stringValue }) == [MetrcDemo.mainWarehouse, MetrcDemo.northVault])
             #expect(calls.count >= 2 * 30)  // the first pass reads 30 days back, a day at a time, per facility
             #expect(calls.allSatisfy { $0["status"]?.intValue == 200 })
+            #expect(calls.allSatisfy { Self.windowLength($0) <= 86_400_000_000 })
+
+            // The next pass starts from the cursor: one short window per facility.
+            try await control(sim, .DELETE, "/_sim/requests")
+            _ = try await fetcher(sim, store).fetchCycle()
+            let next = try await metrcRequests(sim).filter { $0["path"]?.stringValue == "/transfers/v2/outgoing" }
+            #expect(next.count == 2)
+            #expect(next.allSatisfy { Self.windowLength($0) < 3_600_000_000 })
+        }
+    }
+
+    /// The span of a recorded list call's `lastModifiedStart`…`lastModifiedEnd`, in microseconds.
+    static func windowLength(_ call: JSONValue) -> Int64 {
+        let start = call["query"]?["lastModifiedStart"]?.stringValue.flatMap(MetrcTimestamp.init)
+        let end = call["query"]?["lastModifiedEnd"]?.stringValue.flatMap(MetrcTimestamp.init)
+        guard let start, let end else { return .max }
+        return end.microseconds - start.microseconds
+    }
+
+    @Test("the seeded transfer of SO-001040 completes into the payload the reducer reads")
+    func seededTransferPayload() async throws {
+        try await withMetrc { sim in
+            let c = client(for: sim)
+            let day = try #require(MetrcTimestamp("2026-11-12T00:00:00Z"))
+            let row = try #require(
+                try await c.outgoingTransfers(licenseNumber: MetrcDemo.northVault, from: day, to: day.moved(by: .seconds(86_400))).first)
+            let payload = try await c.completeTransfer(row.raw)
+            let transfer = try MetrcTransfer(json: try JSONParser.parse(payload.bytes))
+            #expect(transfer.id == MetrcDemo.seededTransfer && transfer.manifestNumber == "0009188201" && !transfer.isVoided)
+            #expect(transfer.deliveries.map(\.invoiceNumber) == ["SO-001040"])
+            #expect(transfer.deliveries.map(\.recipientLicense) == ["402R-03333"])
+            #expect(transfer.packageLabels == ["1A4FF0100000022000001234"])
+            // The row's own members come first, exactly as listed.
+            let json = try JSONParser.parse(payload.bytes)
+            #expect(json["ShipperFacilityLicenseNumber"]?.stringValue == MetrcDemo.northVault)
+            #expect(json["Deliveries"]?.arrayValue?.first?["Packages"]?.arrayValue?.first?["ShippedQuantity"]?.text == "16")
         }
     }
 }
