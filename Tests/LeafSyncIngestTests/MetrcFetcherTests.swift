@@ -49,7 +49,8 @@ struct MetrcFetcherTests {
             let t = try #require(transfer)
             #expect(t.originatingTemplateID == String(template) && !t.isVoided)
             #expect(t.packageLabels == Set(labels))
-            #expect(t.deliveries.map(\.invoiceNumber) == ["SO-001042"] && t.deliveries.map(\.recipientLicense) == [MetrcDemo.goodVibrations])
+            #expect(
+                t.deliveries.map(\.invoiceNumber) == ["SO-001042"] && t.deliveries.map(\.recipientLicense) == [MetrcDemo.goodVibrations])
             let event = try #require(store.ofType("metrc.transfer.observed").first { $0.subject == "metrc-transfer:\(id)" })
             #expect(event.source == "metrc")
             #expect(store.ofType("metrc.fetch.cursor").map(\.subject) == ["metrc-cursor:transfers/v2/outgoing"])
@@ -104,14 +105,20 @@ struct MetrcFetcherTests {
                 sim, .POST, "/_sim/transfers",
                 [
                     "ShipperFacilityLicenseNumber": .string(MetrcDemo.northVault),
-                    "Deliveries": [["RecipientFacilityLicenseNumber": "402R-03333", "InvoiceNumber": "SO-009999", "Packages": [["PackageLabel": "1A4FF0100000022000001236"]]]],
+                    "Deliveries": [
+                        [
+                            "RecipientFacilityLicenseNumber": "402R-03333", "InvoiceNumber": "SO-009999",
+                            "Packages": [["PackageLabel": "1A4FF0100000022000001236"]],
+                        ]
+                    ],
                 ])
             _ = try await fetcher(sim, store).fetchCycle()
             let id = try #require(made["Id"]?.intValue)
             let transfer = try #require(try observed(store, id).transfer)
             #expect(transfer.deliveries.first?.invoiceNumber == "SO-009999" && transfer.originatingTemplateID == nil)
             let calls = try await metrcRequests(sim).filter { $0["path"]?.stringValue == "/transfers/v2/outgoing" }
-            #expect(Set(calls.compactMap { $0["query"]?["licenseNumber"]?.stringValue }) == [MetrcDemo.mainWarehouse, MetrcDemo.northVault])
+            #expect(
+                Set(calls.compactMap { $0["query"]?["licenseNumber"]?.stringValue }) == [MetrcDemo.mainWarehouse, MetrcDemo.northVault])
             #expect(calls.count >= 2 * 30)  // the first pass reads 30 days back, a day at a time, per facility
             #expect(calls.allSatisfy { $0["status"]?.intValue == 200 })
             #expect(calls.allSatisfy { Self.windowLength($0) <= 86_400_000_000 })

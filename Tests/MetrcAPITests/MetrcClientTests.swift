@@ -8,14 +8,21 @@ import NIOHTTP1
 import Testing
 
 /// Transfers created through the simulator's control surface, as a person would in Metrc.
-func createTransfers(_ sim: RunningMetrcSimulator, count: Int, license: String = MetrcDemo.mainWarehouse, lastModified: (Int) -> String? = { _ in nil })
+func createTransfers(
+    _ sim: RunningMetrcSimulator, count: Int, license: String = MetrcDemo.mainWarehouse, lastModified: (Int) -> String? = { _ in nil }
+)
     async throws -> [Int]
 {
     var ids: [Int] = []
     for i in 0..<count {
         var body: JSONObject = [
             "ShipperFacilityLicenseNumber": .string(license), "Name": .string("T-\(i)"),
-            "Deliveries": [["RecipientFacilityLicenseNumber": .string(MetrcDemo.goodVibrations), "Packages": [["PackageLabel": .string(MetrcDemo.darkChocolate)]]]],
+            "Deliveries": [
+                [
+                    "RecipientFacilityLicenseNumber": .string(MetrcDemo.goodVibrations),
+                    "Packages": [["PackageLabel": .string(MetrcDemo.darkChocolate)]],
+                ]
+            ],
         ]
         if let t = lastModified(i) { body["LastModified"] = .string(t) }
         ids.append(try #require(try await control(sim, .POST, "/_sim/transfers", .object(body))["Id"]?.intValue))

@@ -7,7 +7,9 @@ import MetrcSimulator
 import NIOHTTP1
 import Testing
 
-func template(_ name: String, labels: [String] = [MetrcDemo.darkChocolate], recipient: String = MetrcDemo.goodVibrations) -> MetrcTemplateWrite {
+func template(
+    _ name: String, labels: [String] = [MetrcDemo.darkChocolate], recipient: String = MetrcDemo.goodVibrations
+) -> MetrcTemplateWrite {
     MetrcTemplateWrite(
         name: name,
         destinations: [
@@ -51,7 +53,8 @@ struct MetrcTemplateTests {
             noName.destinations[0].transferTypeName = ""
             let error = try await #require(throws: APIError.self) {
                 try await c.createOutgoingTemplates(
-                    [template("SO-1"), noName, template("SO-3", labels: ["1A4FF0100000022000009999"])], licenseNumber: MetrcDemo.mainWarehouse)
+                    [template("SO-1"), noName, template("SO-3", labels: ["1A4FF0100000022000009999"])],
+                    licenseNumber: MetrcDemo.mainWarehouse)
             }
             #expect(error.status == 400)
             let messages = error.details.map(\.description)
@@ -73,7 +76,8 @@ struct MetrcTemplateTests {
             let c = client(for: sim)
             let eleven = JSONValue.array((0..<11).map { template("SO-\($0)").json })
             let refused = try await #require(throws: APIError.self) {
-                try await c.send(.POST, "transfers/v2/templates/outgoing", query: [("licenseNumber", MetrcDemo.mainWarehouse)], body: eleven)
+                try await c.send(
+                    .POST, "transfers/v2/templates/outgoing", query: [("licenseNumber", MetrcDemo.mainWarehouse)], body: eleven)
             }
             #expect(refused.status == 413 && refused.description.contains("at most 10"))
             try await control(sim, .DELETE, "/_sim/requests")
@@ -88,7 +92,9 @@ struct MetrcTemplateTests {
     func transferFromTemplate() async throws {
         try await withMetrc { sim in
             let c = client(for: sim)
-            let id = try await c.createOutgoingTemplate(template("SO-001043", labels: MetrcDemo.preRolls, recipient: MetrcDemo.mileHighGreens), licenseNumber: MetrcDemo.mainWarehouse)
+            let id = try await c.createOutgoingTemplate(
+                template("SO-001043", labels: MetrcDemo.preRolls, recipient: MetrcDemo.mileHighGreens),
+                licenseNumber: MetrcDemo.mainWarehouse)
             let made = try await control(sim, .POST, "/_sim/templates/\(id)/transfer")
             let now = MetrcTimestamp.now
             let rows = try await c.outgoingTransfers(

@@ -25,7 +25,8 @@ struct MetrcCommand: AsyncParsableCommand {
         let simulator = MetrcSimulator(
             seed: try MetrcSeed(directory: directory), vendorKey: vendorKey ?? MetrcSimulator.defaultVendorKey,
             userKey: userKey ?? MetrcSimulator.defaultUserKey)
-        let keyNote = vendorKey == nil ? " (vendor key: \(MetrcSimulator.defaultVendorKey), user key: \(MetrcSimulator.defaultUserKey))" : ""
+        let keyNote =
+            vendorKey == nil ? " (vendor key: \(MetrcSimulator.defaultVendorKey), user key: \(MetrcSimulator.defaultUserKey))" : ""
         let host = serve.host
         let app = simulator.application(host: host, port: serve.port) { port in
             let banner = """

@@ -37,7 +37,9 @@ extension RemoteClient where Vendor == MetrcVendor {
 
     /// `licenseNumber`'s outgoing transfers changed between `from` and `to`, each once (its
     /// latest row).
-    public func outgoingTransfers(licenseNumber: String, from: MetrcTimestamp, to: MetrcTimestamp) async throws -> [Fetched<MetrcTransferModel>] {
+    public func outgoingTransfers(
+        licenseNumber: String, from: MetrcTimestamp, to: MetrcTimestamp
+    ) async throws -> [Fetched<MetrcTransferModel>] {
         var rows: [Int: Fetched<MetrcTransferModel>] = [:]
         var order: [Int] = []
         try await forEachOutgoingTransferPage(licenseNumber: licenseNumber, from: from, to: to, isolation: nil) { page in
@@ -123,7 +125,9 @@ extension RemoteClient where Vendor == MetrcVendor {
     }
 
     /// `licenseNumber`'s templates changed between `from` and `to` (walked in 24-hour windows).
-    public func outgoingTemplates(licenseNumber: String, from: MetrcTimestamp, to: MetrcTimestamp) async throws -> [Fetched<MetrcTemplateModel>] {
+    public func outgoingTemplates(
+        licenseNumber: String, from: MetrcTimestamp, to: MetrcTimestamp
+    ) async throws -> [Fetched<MetrcTemplateModel>] {
         var rows: [Int: Fetched<MetrcTemplateModel>] = [:]
         var order: [Int] = []
         for w in MetrcWindows(from: from, to: to) {

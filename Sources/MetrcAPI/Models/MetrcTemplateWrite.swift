@@ -57,7 +57,10 @@ public struct MetrcTemplateWrite: Sendable, Equatable {
     public var vehicleLicensePlateNumber: String?
     public var destinations: [Destination]
 
-    public init(id: Int? = nil, name: String, transporterFacilityLicenseNumber: String? = nil, driverName: String? = nil, destinations: [Destination]) {
+    public init(
+        id: Int? = nil, name: String, transporterFacilityLicenseNumber: String? = nil, driverName: String? = nil,
+        destinations: [Destination]
+    ) {
         self.id = id
         self.name = name
         self.transporterFacilityLicenseNumber = transporterFacilityLicenseNumber

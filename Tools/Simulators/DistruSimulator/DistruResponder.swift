@@ -36,7 +36,8 @@ public struct DistruResponder: HTTPResponder {
                 apiKey: key, userAgent: request.headers[.userAgent], dropPrefix: "{\"data\": ",
                 errorBody: { status in
                     DistruSimError(
-                        status, status == 429 ? "rate limit exceeded" : (status >= 500 ? "simulated server error" : "simulated request error")
+                        status,
+                        status == 429 ? "rate limit exceeded" : (status >= 500 ? "simulated server error" : "simulated request error")
                     ).body.serialized()
                 })
             {

@@ -40,7 +40,8 @@ public struct DistruSimulator: Sendable {
         host: String = "127.0.0.1", port: Int = 0, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        LoopbackServer.application(responder: responder, host: host, port: port, logger: logger, label: "leafsync.sim.distru", onRunning: onRunning)
+        LoopbackServer.application(
+            responder: responder, host: host, port: port, logger: logger, label: "leafsync.sim.distru", onRunning: onRunning)
     }
 
     /// Starts serving in this process and returns once it listens (port 0 picks a free port).

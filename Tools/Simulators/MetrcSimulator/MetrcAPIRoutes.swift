@@ -4,7 +4,8 @@ import LeafSyncJSON
 struct MetrcAPIRoutes {
     let store: MetrcStore
 
-    func handle(method: String, components c: [String], query: [(String, String)], body: [UInt8]) async throws(MetrcSimError) -> JSONValue? {
+    func handle(method: String, components c: [String], query: [(String, String)], body: [UInt8]) async throws(MetrcSimError) -> JSONValue?
+    {
         let (route, id) = SimRoute.key(method, c)
         switch route {
         case "GET facilities/v2":

@@ -29,7 +29,9 @@ extension MetrcStore {
         let destinations = t["Destinations"]?.arrayValue ?? []
         if destinations.isEmpty { out.append("At least one destination is required.") }
         for (i, d) in destinations.enumerated() {
-            if (d["RecipientLicenseNumber"]?.stringValue ?? "").isEmpty { out.append("Destinations[\(i)].RecipientLicenseNumber is required.") }
+            if (d["RecipientLicenseNumber"]?.stringValue ?? "").isEmpty {
+                out.append("Destinations[\(i)].RecipientLicenseNumber is required.")
+            }
             let type = d["TransferTypeName"]?.stringValue ?? ""
             if type.isEmpty {
                 out.append("Destinations[\(i)].TransferTypeName is required.")
@@ -109,7 +111,8 @@ extension MetrcStore {
     /// `DELETE /transfers/v2/templates/outgoing/{id}`: archives the template.
     func archiveTemplate(_ id: String, _ query: [(String, String)]) throws(MetrcSimError) {
         let license = try facility(query)
-        guard let key = Int(id), var t = templates[key], t["LicenseNumber"]?.stringValue == license, t["IsArchived"]?.boolValue != true else {
+        guard let key = Int(id), var t = templates[key], t["LicenseNumber"]?.stringValue == license, t["IsArchived"]?.boolValue != true
+        else {
             throw .notFound("Template \(id)")
         }
         t["IsArchived"] = true
@@ -123,7 +126,9 @@ extension MetrcStore {
         let license = try facility(query)
         let window = try MetrcEnvelope.window(query)
         let rows: [JSONValue] = templates.keys.sorted().compactMap { templates[$0] }
-            .filter { $0["LicenseNumber"]?.stringValue == license && $0["IsArchived"]?.boolValue != true && MetrcEnvelope.modified($0, in: window) }
+            .filter {
+                $0["LicenseNumber"]?.stringValue == license && $0["IsArchived"]?.boolValue != true && MetrcEnvelope.modified($0, in: window)
+            }
             .map { t in
                 let destinations = t["Destinations"]?.arrayValue ?? []
                 return .object(
