@@ -8,14 +8,14 @@ extension RemoteClient where Vendor == MetrcVendor {
 
     /// `GET /facilities/v2/`: the facilities the keys reach, each with its licence number.
     public func facilities() async throws -> [Fetched<MetrcFacilityModel>] {
-        try await listAll("facilities/v2/").map { Fetched(value: try $0.decode(), raw: $0) }
+        try await listAll("facilities/v2/").map { try $0.metrcModel() }
     }
 
     /// The licence numbers of the facilities the keys reach, and Metrc's clock when it
     /// answered (its `Date` header, when sent): where a pass over "now" should end.
     public func facilityLicenses() async throws -> (numbers: [String], serverDate: MetrcTimestamp?) {
         let response = try await send(.GET, "facilities/v2/")
-        let numbers = try APIPage<MetrcVendor>(response: response).records.map { try $0.decode(MetrcFacilityModel.self).license.number }
+        let numbers = try APIPage<MetrcVendor>(response: response).records.map { try $0.metrcModel(MetrcFacilityModel.self).value.license.number }
         return (numbers, response.serverDate)
     }
 
@@ -44,7 +44,7 @@ extension RemoteClient where Vendor == MetrcVendor {
         var order: [Int] = []
         try await forEachOutgoingTransferPage(licenseNumber: licenseNumber, from: from, to: to, isolation: nil) { page in
             for raw in page.records {
-                let row = Fetched<MetrcTransferModel>(value: try raw.decode(), raw: raw)
+                let row: Fetched<MetrcTransferModel> = try raw.metrcModel()
                 if rows[row.value.id] == nil { order.append(row.value.id) }
                 rows[row.value.id] = row
             }
@@ -63,11 +63,11 @@ extension RemoteClient where Vendor == MetrcVendor {
     }
 
     public func deliveries(transferID: String) async throws -> [Fetched<MetrcDeliveryModel>] {
-        try await deliveryRecords(transferID: transferID).map { Fetched(value: try $0.decode(), raw: $0) }
+        try await deliveryRecords(transferID: transferID).map { try $0.metrcModel() }
     }
 
     public func packages(deliveryID: String) async throws -> [Fetched<MetrcPackageModel>] {
-        try await packageRecords(deliveryID: deliveryID).map { Fetched(value: try $0.decode(), raw: $0) }
+        try await packageRecords(deliveryID: deliveryID).map { try $0.metrcModel() }
     }
 
     /// A transfer row completed with its deliveries, each with its packages: the row's members,
@@ -135,7 +135,7 @@ extension RemoteClient where Vendor == MetrcVendor {
                 MetrcResource.outgoingTemplates.path, licenseNumber: licenseNumber,
                 query: [("lastModifiedStart", w.start.text), ("lastModifiedEnd", w.end.text)])
             {
-                let row = Fetched<MetrcTemplateModel>(value: try raw.decode(), raw: raw)
+                let row: Fetched<MetrcTemplateModel> = try raw.metrcModel()
                 if rows[row.value.id] == nil { order.append(row.value.id) }
                 rows[row.value.id] = row
             }

@@ -37,6 +37,18 @@ public enum MetrcVendor: APIVendor {
         }
     }
 
+    /// The decoder for Metrc's models: its PascalCase members (`ManifestNumber`,
+    /// `OriginatingTemplateId`) onto camelCase properties (`manifestNumber`,
+    /// `originatingTemplateId`), so the models need no coding keys.
+    public static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .custom { path in
+            let key = path.last?.stringValue ?? ""
+            return PascalKey(stringValue: key.prefix(1).lowercased() + key.dropFirst())
+        }
+        return d
+    }
+
     /// The entries of `{"Message": …}` and of `[{"row": 0, "message": …}]`.
     public static func errorDetails(in body: [UInt8]) -> [APIErrorDetail] {
         guard let json = try? JSONParser.parse(body) else { return [] }
@@ -76,3 +88,18 @@ extension APIConfiguration where Vendor == MetrcVendor {
 }
 
 extension MetrcTimestamp: APITimestamp {}
+
+/// A member name as ``MetrcVendor/decoder`` rewrites it.
+struct PascalKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension RawRecord {
+    /// The record decoded as a Metrc model (``MetrcVendor/decoder``), with its bytes.
+    public func metrcModel<T: Decodable & Sendable>(_ type: T.Type = T.self) throws -> Fetched<T> {
+        Fetched(value: try decode(T.self, using: MetrcVendor.decoder), raw: self)
+    }
+}

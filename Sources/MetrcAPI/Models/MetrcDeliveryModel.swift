@@ -8,15 +8,4 @@ public struct MetrcDeliveryModel: Decodable, Sendable, Hashable {
     public var estimatedDepartureDateTime: String?
     public var estimatedArrivalDateTime: String?
     public var deliveryPackageCount: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case recipientFacilityLicenseNumber = "RecipientFacilityLicenseNumber"
-        case recipientFacilityName = "RecipientFacilityName"
-        case invoiceNumber = "InvoiceNumber"
-        case shipmentTransactionType = "ShipmentTransactionType"
-        case estimatedDepartureDateTime = "EstimatedDepartureDateTime"
-        case estimatedArrivalDateTime = "EstimatedArrivalDateTime"
-        case deliveryPackageCount = "DeliveryPackageCount"
-    }
 }

@@ -17,13 +17,4 @@ public struct MetrcPackageModel: Decodable, Sendable, Hashable {
     public var shippedQuantity: Decimal?
     public var shippedUnitOfMeasureName: String?
     public var shipmentPackageState: State
-
-    enum CodingKeys: String, CodingKey {
-        case packageId = "PackageId"
-        case packageLabel = "PackageLabel"
-        case itemName = "ItemName"
-        case shippedQuantity = "ShippedQuantity"
-        case shippedUnitOfMeasureName = "ShippedUnitOfMeasureName"
-        case shipmentPackageState = "ShipmentPackageState"
-    }
 }

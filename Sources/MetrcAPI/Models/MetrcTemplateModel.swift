@@ -7,14 +7,4 @@ public struct MetrcTemplateModel: Decodable, Sendable, Hashable {
     public var lastModified: String
     public var deliveryCount: Int?
     public var packageCount: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case transporterFacilityLicenseNumber = "TransporterFacilityLicenseNumber"
-        case driverName = "DriverName"
-        case lastModified = "LastModified"
-        case deliveryCount = "DeliveryCount"
-        case packageCount = "PackageCount"
-    }
 }

@@ -13,17 +13,4 @@ public struct MetrcTransferModel: Decodable, Sendable, Hashable {
     public var originatingTemplateId: Int?
     public var deliveryCount: Int?
     public var packageCount: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case manifestNumber = "ManifestNumber"
-        case name = "Name"
-        case shipperFacilityLicenseNumber = "ShipperFacilityLicenseNumber"
-        case createdDateTime = "CreatedDateTime"
-        case lastModified = "LastModified"
-        case isVoided = "IsVoided"
-        case originatingTemplateId = "OriginatingTemplateId"
-        case deliveryCount = "DeliveryCount"
-        case packageCount = "PackageCount"
-    }
 }
