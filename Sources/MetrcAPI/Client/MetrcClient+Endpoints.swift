@@ -15,7 +15,9 @@ extension RemoteClient where Vendor == MetrcVendor {
     /// answered (its `Date` header, when sent): where a pass over "now" should end.
     public func facilityLicenses() async throws -> (numbers: [String], serverDate: MetrcTimestamp?) {
         let response = try await send(.GET, "facilities/v2/")
-        let numbers = try APIPage<MetrcVendor>(response: response).records.map { try $0.metrcModel(MetrcFacilityModel.self).value.license.number }
+        let numbers = try APIPage<MetrcVendor>(response: response).records.map {
+            try $0.metrcModel(MetrcFacilityModel.self).value.license.number
+        }
         return (numbers, response.serverDate)
     }
 

@@ -15,7 +15,7 @@ public enum MetrcVendor: APIVendor {
     /// Metrc has one API root per state (`https://api-{state}.metrc.com/`, sandbox
     /// `https://sandbox-api-{state}.metrc.com/`): configure yours; California is the default.
     public static let defaults = APIDefaults(productionURL: "https://api-ca.metrc.com/", authorizationScheme: "Basic")
-    /// `next` names a member Metrc never sends: pages are walked by number (``MetrcClient/forEachPage(_:licenseNumber:query:isolation:_:)``).
+    /// `next` names a member Metrc never sends: pages are walked by number (``RemoteClient/forEachNumberedPage(_:licenseNumber:query:pageSize:isolation:_:)``).
     public static let envelope = APIEnvelope(list: "Data", next: "NextPage")
     public static let rateLimitAdvice = "Metrc allows 50 GET requests a second per facility and 10 at once; slow down or wait"
 
