@@ -119,6 +119,14 @@ struct MetrcTests {
         #expect(h.op(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: "so-unknown"))).isEmpty)
         #expect(h.state.refusals["distru-order:so-unknown"]?.text.contains("not a synced SO") == true)
         #expect(h.state.metrcTemplates.isEmpty && h.state.metrcTemplateErrors.isEmpty && h.state.commands == before)
+        // A canceled SO gets no template.
+        var canceled = Harness.synced()
+        canceled.observeSalesOrder(
+            MetrcFixture.salesOrder(packages: [MetrcFixture.chocolateBar, MetrcFixture.blueDream, MetrcFixture.chocolateBar]) {
+                $0.setting("status", .s("CANCELED"))
+            })
+        #expect(canceled.op(request).isEmpty)
+        #expect(canceled.state.refusals[subject]?.text == "R-MTC-01: SO SO-001042 is canceled in Distru; no transfer goes out for it")
     }
 
     @Test("R-MTC-01 the template outcome is recorded on the SO: the template id, or the error")
@@ -309,6 +317,41 @@ struct MetrcTests {
         // A later change of the transfer matches it to nothing: after an undo only a manual match links it again.
         #expect(h.observe(.metrcTransfer, MetrcFixture.transfer, json: rejected.setting("LastModified", .s("2026-11-25T00:00:00+00:00"))).isEmpty)
         #expect(h.state.metrcMatches.isEmpty)
+    }
+
+    @Test("R-MTC-02 R-MTC-03 a transfer seen with a rejected package is not matched automatically; matched by hand, only a new rejection undoes it")
+    func rejectedBeforeMatch() throws {
+        var h = Harness.synced()
+        h.observeSalesOrder(Harness.salesOrder())
+        let partly = MetrcFixture.transfer(packages: [
+            (MetrcFixture.chocolateBar, "Accepted"), (MetrcFixture.blueDream, "Rejected"), (MetrcFixture.extraBar, "Accepted"),
+        ])
+        let commands = h.observe(.metrcTransfer, MetrcFixture.transfer, json: partly)
+        #expect(!commands.contains(where: MetrcFixture.isCompletion) && commands.emails.count == 1)
+        let error = try #require(h.state.openErrors.first { $0.subject == "metrc-transfer:\(MetrcFixture.transfer)" })
+        #expect(
+            error.message
+                == "R-MTC-02: Metrc transfer 0004410022 fits SO SO-001042 by the invoice number, but has rejected or returned packages (\(MetrcFixture.blueDream)); it is not matched"
+        )
+        // The operator matches it with the delivered packages: the error resolves.
+        let assignments = ["it-4846101", "it-4846102", "it-4846103"].map {
+            PackageAssignment(lineID: $0, packageLabels: [$0 == "it-4846102" ? MetrcFixture.extraBar : MetrcFixture.chocolateBar])
+        }
+        #expect(
+            h.op(.matchMetrcTransfer(salesOrderID: ID.salesOrder, transferID: MetrcFixture.transfer, packages: assignments)).contains(
+                where: MetrcFixture.isCompletion))
+        #expect(h.state.metrcMatches == [ID.salesOrder: MetrcFixture.transfer] && h.state.openErrors.isEmpty)
+        // A later change that rejects nothing new keeps the match; a new rejection undoes it.
+        #expect(h.observe(.metrcTransfer, MetrcFixture.transfer, json: partly.setting("LastModified", .s("2026-11-24T16:00:00+00:00"))).isEmpty)
+        #expect(h.state.metrcMatches == [ID.salesOrder: MetrcFixture.transfer])
+        let more = MetrcFixture.transfer(packages: [
+            (MetrcFixture.chocolateBar, "Returned"), (MetrcFixture.blueDream, "Rejected"), (MetrcFixture.extraBar, "Accepted"),
+        ])
+        #expect(h.observe(.metrcTransfer, MetrcFixture.transfer, json: more).emails.count == 1)
+        #expect(h.state.metrcMatches.isEmpty)
+        #expect(
+            h.state.openErrors.first { $0.subject == "distru-order:\(ID.salesOrder)" }?.message.contains(
+                "rejected or returned packages (\(MetrcFixture.chocolateBar))") == true)
     }
 
     // MARK: R-MTC-03

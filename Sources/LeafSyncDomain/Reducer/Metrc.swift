@@ -33,6 +33,10 @@ extension Reduction {
         guard let so = state.salesOrders[r.salesOrderID], let soNumber = so.orderNumber else {
             return .failure("SO \(r.salesOrderID) is not a synced SO fetched from Distru yet; request the template once it is")
         }
+        if so.status == .canceled { return .failure("SO \(soNumber) is canceled in Distru; no transfer goes out for it") }
+        if let transfer = state.metrcMatches[so.id] {
+            return .failure("SO \(soNumber) is already matched to Metrc transfer \(state.metrcTransfers[transfer]?.displayName ?? transfer)")
+        }
         if let id = state.metrcTemplates[so.id] {
             return .failure("SO \(soNumber) already has Metrc template \(id); use it in Metrc (Transfers → Templates)")
         }
@@ -110,14 +114,20 @@ extension Reduction {
 
     /// Every observation of a transfer: a matched one is checked for a void or rejected packages,
     /// an unmatched one is matched (R-MTC-02).
+    ///
+    /// Only rejections new since the transfer's previous observation undo a match: a manual match
+    /// may knowingly take a transfer with a rejected package (R-MTC-03), and every rejection after
+    /// a match is new in the observation that first shows it.
     mutating func observeTransfer(_ t: MetrcTransfer) {
-        state.metrcTransfers[t.id] = t
+        let previous = state.metrcTransfers.updateValue(t, forKey: t.id)
         let subject = "metrc-transfer:\(t.id)"
         if let so = state.metrcMatches.sorted(by: { $0.key < $1.key }).first(where: { $0.value == t.id })?.key {
+            let known = Set(previous?.rejectedPackageLabels ?? [])
+            let rejected = t.rejectedPackageLabels.filter { !known.contains($0) }
             if t.isVoided {
                 undoMatch(so: so, transfer: t, why: "was voided in Metrc")
-            } else if !t.rejectedPackageLabels.isEmpty {
-                undoMatch(so: so, transfer: t, why: "has rejected or returned packages (\(t.rejectedPackageLabels.joined(separator: ", ")))")
+            } else if !rejected.isEmpty {
+                undoMatch(so: so, transfer: t, why: "has rejected or returned packages (\(rejected.joined(separator: ", ")))")
             }
             return
         }
@@ -161,6 +171,18 @@ extension Reduction {
         var ambiguous: [String] = []
         for level in levels {
             let candidates = open.filter(level.fits)
+            if candidates.count == 1, !t.rejectedPackageLabels.isEmpty {
+                // A transfer already partly refused by the recipient: completing the SO would misstate the sale.
+                let name = candidates[0].orderNumber ?? candidates[0].id
+                raise(
+                    subject: subject, rule: "R-MTC-02",
+                    message:
+                        "R-MTC-02: Metrc transfer \(t.displayName) fits SO \(name) by \(level.how), but has rejected or returned packages (\(t.rejectedPackageLabels.joined(separator: ", "))); it is not matched",
+                    fix:
+                        "Settle the rejected packages with the recipient and adjust the SO in Distru, then match the transfer by hand with the delivered packages: `leafsync metrc match \(name) \(t.id) --line LINE=LABEL[,LABEL…]…`."
+                )
+                return
+            }
             if candidates.count == 1 {
                 resolve(subject: subject, rule: "R-MTC-02")
                 completeWithTransfer(so: candidates[0].id, transfer: t, packages: [], rule: "R-MTC-02", how: level.how)
