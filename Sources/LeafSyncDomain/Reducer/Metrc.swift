@@ -44,6 +44,9 @@ extension Reduction {
         if state.commands.pending[key] != nil {
             return .failure("the Metrc template of SO \(soNumber) is being created; its outcome is recorded on the SO")
         }
+        if state.commands.done.contains(key) {
+            return .failure("Metrc answered the template request of SO \(soNumber) without a template id; look for template \(soNumber) in Metrc (Transfers → Templates)")
+        }
         if state.commands.abandoned.contains(key) {
             return .failure(
                 "creating the Metrc template of SO \(soNumber) failed (\(state.metrcTemplateErrors[so.id] ?? "see the command")); fix the cause and retry it: `leafsync retry \(key)`"
