@@ -59,7 +59,9 @@ final class RowMemo {
 }
 
 enum ProjectionTables {
-    static let all: [ProjectionTable] = [linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors]
+    static let all: [ProjectionTable] = [
+        linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors, metrcSalesOrders,
+    ]
 
     /// R-PRD-10: per Distru product, the linked LL product's name and URL (empty when unlinked).
     static let linkedProducts = ProjectionTable(

@@ -23,7 +23,9 @@ public enum OperatorAction: Equatable, Sendable {
     case deleteSalesOrder(salesOrderID: String, rejectInLeafLink: Bool)
     /// R-MTC-01.
     case requestMetrcTemplate(MetrcTemplateRequest)
-    /// R-MTC-03: packages per SO line (`lineID` is the Distru SO item id).
+    /// R-MTC-03: match an SO to an observed Metrc transfer, with one or more packages per SO line
+    /// (`lineID` is the Distru SO item id). Refused when the transfer was never observed, is voided
+    /// or already matched, when a line gets no package, or a label is not on the transfer.
     case matchMetrcTransfer(salesOrderID: String, transferID: String, packages: [PackageAssignment])
     /// R-ERR-03: send an abandoned (or pending) command again, ready now, its attempts reset; refused
     /// when the key is unknown, already succeeded or withdrawn. Its sync error resolves when it succeeds.
@@ -142,23 +144,30 @@ public struct LeafLinkProductRequest: Equatable, Sendable {
     }
 }
 
-/// R-MTC-01: what the operator fills in to create a Metrc outgoing transfer template.
+/// R-MTC-01: what the operator fills in to create a Metrc outgoing transfer template. The rest of
+/// the template (name, recipient licence, invoice number, packages and prices) comes from the SO
+/// (``MetrcTemplateDraft``).
 public struct MetrcTemplateRequest: Equatable, Sendable {
     public var salesOrderID: String
     public var transporterLicense: String?
     public var driverName: String?
     public var estimatedDeparture: String?
     public var estimatedArrival: String?
+    /// Metrc's `TransferTypeName` (e.g. `Wholesale Manifest`, `Transfer`); `nil` is
+    /// ``MetrcTemplateDraft/defaultTransferType``. Chosen per template, as in the Metrc UI,
+    /// because Distru's licence records carry no transfer type.
+    public var transferType: String?
 
     public init(
         salesOrderID: String, transporterLicense: String? = nil, driverName: String? = nil,
-        estimatedDeparture: String? = nil, estimatedArrival: String? = nil
+        estimatedDeparture: String? = nil, estimatedArrival: String? = nil, transferType: String? = nil
     ) {
         self.salesOrderID = salesOrderID
         self.transporterLicense = transporterLicense
         self.driverName = driverName
         self.estimatedDeparture = estimatedDeparture
         self.estimatedArrival = estimatedArrival
+        self.transferType = transferType
     }
 }
 

@@ -38,6 +38,7 @@ enum OperatorCoding {
             p["driverName"] = r.driverName.map(JSONValue.string)
             p["estimatedDeparture"] = r.estimatedDeparture.map(JSONValue.string)
             p["estimatedArrival"] = r.estimatedArrival.map(JSONValue.string)
+            p["transferType"] = r.transferType.map(JSONValue.string)
         case .mapRep(let user, let staff):
             p["distruUserID"] = .string(user)
             p["leafLinkStaffID"] = .int(staff)
@@ -88,7 +89,7 @@ enum OperatorCoding {
                     salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
                     transporterLicense: try p.string("transporterLicense"),
                     driverName: try p.string("driverName"), estimatedDeparture: try p.string("estimatedDeparture"),
-                    estimatedArrival: try p.string("estimatedArrival")))
+                    estimatedArrival: try p.string("estimatedArrival"), transferType: try p.string("transferType")))
         case EventType.repMapped:
             return .mapRep(
                 distruUserID: try p.need(p.string("distruUserID"), "distruUserID"),
