@@ -124,6 +124,7 @@ let package = Package(
         .target(
             name: "LeafSyncService",
             dependencies: [
+                "LeafSyncDemo",
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
                 serviceLifecycle,
@@ -132,11 +133,13 @@ let package = Package(
         ),
 
         // MARK: Command-line tool
+        // The demo scenario (`leafsync demo`, the end-to-end test): HTTP only, no simulator code.
+        .target(name: "LeafSyncDemo", dependencies: ["LeafSyncJSON", asyncHTTPClient, nioCore, .product(name: "NIOHTTP1", package: "swift-nio")], swiftSettings: upcoming),
         .executableTarget(
             name: "leafsync",
             dependencies: [
                 "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
-                "HTTPClientSupport",
+                "LeafSyncDemo", "HTTPClientSupport",
                 "LeafLinkAPI", "DistruAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
@@ -247,6 +250,7 @@ let package = Package(
         .testTarget(
             name: "LeafSyncServiceTests",
             dependencies: [
+                "LeafSyncDemo",
                 "LeafSyncService", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain",
                 "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport",
                 "LeafSyncTestSupport", "BenchmarkWorkload", hummingbird, hummingbirdTesting, asyncHTTPClient, grdb, serviceLifecycle, logging,

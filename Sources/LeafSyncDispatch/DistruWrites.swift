@@ -60,8 +60,8 @@ struct DistruWrites {
         return .object(["id": json["id"] ?? .null, "order_number": json["order_number"] ?? .null, "status": json["status"] ?? .null])
     }
 
-    /// The create body for a draft (R-ORD-02…14). Tax (R-ORD-05) goes as a charge naming the
-    /// Distru tax, the way Distru applies an order-level tax.
+    /// The create body for a draft (R-ORD-02…14). Tax (R-ORD-05) is among the draft's charges: a
+    /// percentage charge naming the Distru tax, the way Distru applies an order-level tax.
     static func write(_ draft: SalesOrderDraft) -> DistruOrderWrite {
         var w = DistruOrderWrite()
         w.status = SalesOrderStatus(rawValue: draft.status.rawValue)
@@ -73,8 +73,7 @@ struct DistruWrites {
         w.internalNotes = draft.internalNotes
         w.externalNotes = draft.externalNotes
         w.items = draft.items.map(item)
-        w.charges = draft.charges.map(charge)
-        if let tax = draft.taxID { w.charges?.append(DistruOrderWrite.Charge(name: "Tax", type: "CHARGE", unitType: "PERCENT", taxID: tax)) }
+        w.charges = draft.charges.map(charge)  // the tax (R-ORD-05) among them
         w.leaflinkID = draft.leafLinkOrderNumber
         w.leaflinkOrderNumber = draft.leafLinkOrderNumber
         if let date = draft.orderDate { w.extra["order_datetime"] = .string(date) }
@@ -90,6 +89,6 @@ struct DistruWrites {
     static func charge(_ c: SalesOrderCharge) -> DistruOrderWrite.Charge {
         DistruOrderWrite.Charge(
             name: c.name, type: c.kind.rawValue, unitType: c.unit.rawValue,
-            percent: c.unit == .percent ? c.value : nil, price: c.unit == .price ? c.value : nil)
+            percent: c.unit == .percent ? c.value : nil, price: c.unit == .price ? c.value : nil, taxID: c.taxID)
     }
 }

@@ -148,10 +148,12 @@ extension SalesOrderLine {
 
 extension SalesOrderCharge {
     var json: JSONValue {
-        [
+        var members: JSONObject = [
             "name": .string(name), "kind": .string(kind.rawValue), "unit": .string(unit.rawValue),
             "value": .string(DecimalText.plain(value)), "editable": .bool(editable),
         ]
+        if let taxID { members["taxID"] = .string(taxID) }
+        return .object(members)
     }
 }
 

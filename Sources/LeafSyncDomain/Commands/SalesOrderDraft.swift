@@ -24,7 +24,7 @@ public struct SalesOrderDraft: Equatable, Sendable {
     public var items: [SalesOrderLine]
     /// R-ORD-06/08/09: credit, discount, shipping and negative-price lines.
     public var charges: [SalesOrderCharge]
-    /// R-ORD-05.
+    /// R-ORD-05 (the tax is also among `charges`, as the charge that applies it).
     public var taxID: String?
 }
 
@@ -52,6 +52,8 @@ public struct SalesOrderCharge: Equatable, Sendable {
     public var value: Decimal
     /// LeafLink credits are not editable in Distru (R-ORD-06).
     public var editable: Bool
+    /// R-ORD-05: the Distru tax this charge applies (a percentage charge naming the tax).
+    public var taxID: String? = nil
 }
 
 /// A sparse SO update; `nil` parts are left as they are.
@@ -85,6 +87,7 @@ public struct SalesOrderChanges: Equatable, Sendable {
             for c in charges {
                 field("name", c.name); field("kind", c.kind.rawValue); field("unit", c.unit.rawValue)
                 field("value", DecimalText.plain(c.value)); field("editable", c.editable ? "1" : "0")
+                if let tax = c.taxID { field("tax", tax) }
             }
         }
         if let internalNotes { field("internal", internalNotes) }

@@ -192,7 +192,7 @@ extension Reduction {
         if let rep, let owner { note(subject, "R-ORD-04", "owner: Distru user \(owner), mapped to rep \(rep)") }
         // R-ORD-05
         let tax = taxID(for: o)
-        let content = orderContent(o)
+        let content = orderContent(o)  // its charges include the tax's
         return SalesOrderDraft(
             leafLinkOrderNumber: o.number, leafLinkShortID: o.shortID, companyID: companyID,
             billingLocationID: billing, shippingLocationID: billing, locationID: location, ownerID: owner,
@@ -219,7 +219,7 @@ extension Reduction {
     mutating func taxID(for o: LeafLinkOrder) -> String? {
         let subject = "ll-order:\(o.number)"
         guard let percent = o.taxPercent else { return nil }
-        if let tax = state.taxes.values.sorted(by: { $0.id < $1.id }).first(where: { $0.percent == percent }) {
+        if let tax = matchingTax(for: o) {
             note(subject, "R-ORD-05", "tax \(DecimalText.plain(percent))% → Distru tax \(tax.name)")
             return tax.id
         }
@@ -227,7 +227,14 @@ extension Reduction {
         return nil
     }
 
-    /// Lines and charges of the SO for an LL order (R-ORD-06/08/09/10/14).
+    /// R-ORD-05: the Distru tax whose percentage is the LL order's, if one is.
+    func matchingTax(for o: LeafLinkOrder) -> DistruTax? {
+        guard let percent = o.taxPercent else { return nil }
+        return state.taxes.values.sorted(by: { $0.id < $1.id }).first { $0.percent == percent }
+    }
+
+    /// Lines and charges of the SO for an LL order (R-ORD-05/06/08/09/10/14). The tax is a charge
+    /// like the others, so an update sends it again with them (a charges write replaces them all).
     func orderContent(_ o: LeafLinkOrder) -> (items: [SalesOrderLine], charges: [SalesOrderCharge]) {
         var items: [SalesOrderLine] = []
         var charges: [SalesOrderCharge] = []
@@ -262,6 +269,10 @@ extension Reduction {
         let credit = creditTotal(o)
         if credit.amount > 0 {
             charges.append(SalesOrderCharge(name: "LeafLink credit", kind: .discount, unit: .price, value: credit.amount, editable: false))
+        }
+        // R-ORD-05
+        if let tax = matchingTax(for: o), let percent = o.taxPercent {
+            charges.append(SalesOrderCharge(name: "Tax", kind: .charge, unit: .percent, value: percent, editable: true, taxID: tax.id))
         }
         return (items, charges)
     }

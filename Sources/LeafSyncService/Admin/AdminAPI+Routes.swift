@@ -57,7 +57,10 @@ extension AdminAPI {
             .post, "/admin/v1/products/create-in-leaflink", id: "createInLeafLink",
             summary: "Create a LeafLink product from a Distru product (R-PRD-05).", body: "CreateInLeafLink", returns: "Recorded"
         ) { desk, input in
-            try await desk.createInLeafLink(try input("product"), name: input.optional("name")).json
+            let placement = LeafLinkPlacement(
+                brand: try input.integer("brand"), category: try input.integer("category"), subcategory: try input.integer("subcategory"),
+                license: try input.integer("license"), productLine: try input.integer("productLine"))
+            return try await desk.createInLeafLink(try input("product"), name: input.optional("name"), placement: placement).json
         },
         AdminRoute(
             .get, "/admin/v1/customers", id: "listCustomers", summary: "Each LeafLink customer with its Distru company (R-CUS).",

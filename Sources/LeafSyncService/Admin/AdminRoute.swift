@@ -56,6 +56,13 @@ struct AdminInput: Sendable {
 
     func optional(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// An optional whole-number member; present but not a number → an ``OperatorError`` naming it.
+    func integer(_ name: String) throws(OperatorError) -> Int? {
+        guard let text = optional(name) else { return nil }
+        guard let number = Int(text) else { throw OperatorError(field: name, message: "'\(text)' is not a LeafLink id (a whole number)") }
+        return number
+    }
+
     func flag(_ name: String) -> Bool { ["true", "1", "yes"].contains(values[name]?.lowercased() ?? "") }
 
     /// A JSON scalar as text: strings as they are, numbers and booleans as written, `null` as nothing.

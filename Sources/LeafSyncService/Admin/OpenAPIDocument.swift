@@ -167,10 +167,15 @@ private let openAPISchemas = #"""
             product: {$ref: '#/components/schemas/Scalar'}
         CreateInLeafLink:
           type: object
-          required: [product]
+          required: [product, brand, category, subcategory, license]
           properties:
             product: {$ref: '#/components/schemas/Scalar'}
             name: {type: string}
+            brand: {type: integer, description: LeafLink brand id}
+            category: {type: integer, description: LeafLink category id}
+            subcategory: {type: integer, description: LeafLink sub-category id}
+            license: {type: integer, description: LeafLink licence id}
+            productLine: {type: integer, description: LeafLink product line id}
         AssociateCustomer:
           type: object
           required: [customer, company]

@@ -81,15 +81,30 @@ extension OperatorDesk {
     }
 
     /// R-PRD-05: create a LeafLink product from a Distru product (id or SKU), optionally named.
-    public func createInLeafLink(_ distruProduct: String, name: String? = nil) async throws -> Recorded {
+    /// LeafLink requires a brand, category, sub-category and licence on every product (the
+    /// Distru product's LeafLink fields): `placement` gives their LeafLink ids, and the request
+    /// is refused before anything is recorded when one is missing.
+    public func createInLeafLink(_ distruProduct: String, name: String? = nil, placement: LeafLinkPlacement = LeafLinkPlacement()) async throws
+        -> Recorded
+    {
         let s = try await state()
         let d = try s.distruProduct(distruProduct)
         if let link = s.links[d.id] {
             throw OperatorError(field: "product", message: "Distru product \(d.id) is already linked to LeafLink product \(link.leafLinkProductID)")
         }
+        let missing = placement.missing
+        guard missing.isEmpty else {
+            throw OperatorError(
+                field: missing[0],
+                message:
+                    "LeafLink requires a brand, category, sub-category and licence on every product; give \(missing.joined(separator: ", ")) (LeafLink ids, e.g. --brand 49 --category 9 --subcategory 21 --license 2619)"
+            )
+        }
+        let request = LeafLinkProductRequest(
+            distruProductID: d.id, name: name, licenseID: placement.license, brandID: placement.brand, productLineID: placement.productLine,
+            categoryID: placement.category, subcategoryID: placement.subcategory)
         return try await recorded(
-            [.createLeafLinkProduct(LeafLinkProductRequest(distruProductID: d.id, name: name))],
-            summary: "create a LeafLink product from Distru product \(d.id) (\(name ?? d.name))", before: s)
+            [.createLeafLinkProduct(request)], summary: "create a LeafLink product from Distru product \(d.id) (\(name ?? d.name))", before: s)
     }
 
     /// R-CUS-05: associate a LeafLink customer (id or name) with a Distru company (id or name).

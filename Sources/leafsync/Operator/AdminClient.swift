@@ -6,17 +6,25 @@ import NIOCore
 import NIOHTTP1
 
 /// The operator commands' way in while the service runs (it holds the log's writer lock): the
-/// same request, sent to the service's admin API. Found from `LEAFSYNC_ADMIN_URL` (else
-/// `http://127.0.0.1:$LEAFSYNC_HTTP_PORT`) with `LEAFSYNC_ADMIN_TOKEN`.
+/// same request, sent to the service's admin API, with `LEAFSYNC_ADMIN_TOKEN`. The API is found
+/// from `LEAFSYNC_ADMIN_URL`, else from `DIR/service.json` (written by `leafsync run` while it
+/// serves), else `http://127.0.0.1:$LEAFSYNC_HTTP_PORT`.
 struct AdminClient {
     var baseURL: String
     var token: String
 
-    /// The client the environment configures, if it does.
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AdminClient? {
+    /// The client for the service running on `directory`, if the environment gives a token and
+    /// the API can be found.
+    static func find(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> AdminClient? {
         guard let token = environment["LEAFSYNC_ADMIN_TOKEN"], !token.isEmpty else { return nil }
         if let url = environment["LEAFSYNC_ADMIN_URL"], !url.isEmpty { return AdminClient(baseURL: url, token: token) }
-        if let port = environment["LEAFSYNC_HTTP_PORT"], Int(port) != nil { return AdminClient(baseURL: "http://127.0.0.1:\(port)", token: token) }
+        let serviceFile = URL(fileURLWithPath: directory).appendingPathComponent("service.json")
+        if let bytes = try? Data(contentsOf: serviceFile), let url = (try? JSONParser.parse(Array(bytes)))?["url"]?.stringValue {
+            return AdminClient(baseURL: url, token: token)
+        }
+        if let port = environment["LEAFSYNC_HTTP_PORT"], let number = Int(port), number > 0 {
+            return AdminClient(baseURL: "http://127.0.0.1:\(number)", token: token)
+        }
         return nil
     }
 

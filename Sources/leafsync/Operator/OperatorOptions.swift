@@ -21,10 +21,10 @@ struct OperatorOptions: ParsableArguments {
             log = try OperatorLog(directory: tenant.tenant.logPath)
         } catch let error as EventLogError {
             guard case .locked = error else { throw error }
-            guard let client = AdminClient.fromEnvironment() else {
+            guard let client = AdminClient.find(directory: tenant.directory) else {
                 throw AdminClientError(
                     message:
-                        "\(error)\nWhile the service runs, operator commands go through its admin API: set LEAFSYNC_ADMIN_TOKEN, and LEAFSYNC_ADMIN_URL (or LEAFSYNC_HTTP_PORT)."
+                        "\(error)\nWhile the service runs, operator commands go through its admin API: set LEAFSYNC_ADMIN_TOKEN (the service writes its address to DIR/service.json; LEAFSYNC_ADMIN_URL overrides it)."
                 )
             }
             return try remote(try await client.send(call))

@@ -14,7 +14,7 @@ struct ProductsCommand: AsyncParsableCommand {
               leafsync products accept SWI-BAR-DAR-100 --dir D
               leafsync products link SWI-BAR-DAR-100 2093 --dir D
               leafsync products unlink 2093 --dir D
-              leafsync products create-in-leaflink SWI-GUM-100 --name "Gummies 10 pack" --dir D
+              leafsync products create-in-leaflink CLM-TIN-30 --brand 49 --category 9 --subcategory 21 --license 2619 --dir D
             """,
         subcommands: [Unlinked.self, Suggestions.self, Link.self, Unlink.self, Accept.self, CreateInLeafLink.self]
     )
@@ -67,12 +67,29 @@ struct ProductsCommand: AsyncParsableCommand {
     struct CreateInLeafLink: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create-in-leaflink", abstract: "Create a LeafLink product from a Distru product; it is linked once created.",
-            discussion: "Example: leafsync products create-in-leaflink SWI-GUM-100 --name \"Gummies 10 pack\" --dir D")
+            discussion: """
+                LeafLink files every product under a brand, a category, a sub-category and a licence: give \
+                their LeafLink ids (the product's "LeafLink fields" in Distru).
+                Example: leafsync products create-in-leaflink CLM-TIN-30 --brand 49 --category 9 --subcategory 21 --license 2619 --dir D
+                """)
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The Distru product (id or SKU).") var product: String
         @Option(help: "The LeafLink product's name (default: the Distru name).") var name: String?
-        func run() async throws { try await options.act(.post("/admin/v1/products/create-in-leaflink", ["product": .string(product), "name": name.map(JSONValue.string) ?? .null])) {
-            try await $0.createInLeafLink(product, name: name)
-        } }
+        @Option(help: "LeafLink brand id.") var brand: Int?
+        @Option(help: "LeafLink category id.") var category: Int?
+        @Option(help: "LeafLink sub-category id.") var subcategory: Int?
+        @Option(help: "LeafLink licence id.") var license: Int?
+        @Option(help: "LeafLink product line id (optional).") var productLine: Int?
+
+        func run() async throws {
+            let placement = LeafLinkPlacement(brand: brand, category: category, subcategory: subcategory, license: license, productLine: productLine)
+            var members: [String: JSONValue] = ["product": .string(product), "name": name.map(JSONValue.string) ?? .null]
+            for (key, value) in [("brand", brand), ("category", category), ("subcategory", subcategory), ("license", license), ("productLine", productLine)] {
+                if let value { members[key] = .int(value) }
+            }
+            try await options.act(.post("/admin/v1/products/create-in-leaflink", members)) {
+                try await $0.createInLeafLink(product, name: name, placement: placement)
+            }
+        }
     }
 }

@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration = try ServiceConfiguration.load(directory: tenant.directory, file: config, environment: environment)
-        let engine = try Engine(try Self.parts(configuration))
+        let engine = try Engine(try Engine.Parts(configuration))
         let token = configuration.adminToken?.value
         let serviceFile = URL(fileURLWithPath: tenant.directory).appendingPathComponent("service.json")
         let host = configuration.httpHost
@@ -79,17 +79,5 @@ struct RunCommand: AsyncParsableCommand {
         try? FileManager.default.removeItem(at: serviceFile)
         await engine.close()
         say("leafsync: stopped at log sequence \(engine.writer.lastSequence)")
-    }
-
-    /// The engine's parts from the configuration.
-    static func parts(_ configuration: ServiceConfiguration) throws -> Engine.Parts {
-        var options = Dispatcher.Options()
-        options.tickEvery = .seconds(Int64(configuration.tickSeconds))
-        return Engine.Parts(
-            directory: configuration.directory,
-            leafLink: configuration.leafLink.map { LeafLinkClient(configuration: $0.apiConfiguration) },
-            distru: configuration.distru.map { DistruClient(configuration: $0.apiConfiguration) },
-            leafLinkWebhookKey: configuration.leafLink?.webhookKey?.value, distruWebhookSecret: configuration.distru?.webhookSecret?.value,
-            mailer: try configuration.errorMailer(), options: options)
     }
 }

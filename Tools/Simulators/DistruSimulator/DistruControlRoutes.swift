@@ -62,6 +62,13 @@ struct DistruControlRoutes {
                         ]))
                 })
 
+        case "PUT /webhook":
+            guard let url = b["url"]?.stringValue, let secret = b["secret"]?.stringValue else {
+                throw DistruSimError(400, "give url and secret")
+            }
+            await simulator.webhooks.configure(.init(url: url, secret: secret))
+            return ["url": .string(url)]
+
         case "POST /products/:id", "PATCH /products/:id":
             _ = try await store.require("products", id)
             return .object(try await store.upsertProduct(b, id: id))

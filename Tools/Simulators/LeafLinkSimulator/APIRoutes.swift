@@ -51,7 +51,11 @@ struct APIRoutes {
             guard let number = b["order"]?.stringValue else { throw .field("order", "This field is required.") }
             guard let product = b["product"]?.intValue else { throw .field("product", "This field is required.") }
             guard let q = Dec.from(b["quantity"]), q > 0 else { throw .field("quantity", "A valid number is required.") }
-            try await store.addLine(number, product: product, quantity: q, isSample: b["is_sample"]?.boolValue ?? false)
+            // v2 `LineItemCreate` requires both prices; a negative price is the seller's discount line.
+            guard let price = Dec.from(b["ordered_unit_price"]) else { throw .field("ordered_unit_price", "This field is required.") }
+            guard let sale = Dec.from(b["sale_price"]) else { throw .field("sale_price", "This field is required.") }
+            try await store.addLine(
+                number, product: product, quantity: q, isSample: b["is_sample"]?.boolValue ?? false, prices: (price, sale))
             let line = await store.linesOf(number).last!
             return (201, .object(line))
         case ("GET", 2, "line-items"):

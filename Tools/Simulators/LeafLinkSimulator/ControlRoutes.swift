@@ -89,6 +89,11 @@ struct ControlRoutes {
             result = ["order": .string(try await store.combine(numbers))]
         case ("PATCH", let p) where p.count == 3 && p[0] == "seller" && p[1] == "products":
             result = .object(try await store.patchProduct(p[2], b))
+        case ("POST", ["seller", "credits"]):
+            guard let customer = b["customer"]?.intValue, let amount = Dec.from(b["amount"]) else {
+                throw SimError.detail(400, "Give customer and amount (and applied_to: an order number).")
+            }
+            result = .object(try await store.addCredit(customer: customer, amount: amount, appliedTo: b["applied_to"]?.stringValue, notes: b["notes"]?.stringValue))
         case ("PATCH", let p) where p.count == 3 && p[0] == "seller" && p[1] == "customers":
             result = .object(try await store.patchCustomer(p[2], b))
         case ("POST", ["generate", "orders"]):

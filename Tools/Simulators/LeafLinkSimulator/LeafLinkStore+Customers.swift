@@ -17,3 +17,30 @@ extension LeafLinkStore {
         return c
     }
 }
+
+extension LeafLinkStore {
+    /// A seller's credit to a customer, applied to one of its orders when `appliedTo` names one
+    /// (the order's `credits` and balance follow, and its webhook fires, as in LeafLink).
+    func addCredit(customer: Int, amount: Decimal, appliedTo: String?, notes: String?) throws(SimError) -> JSONObject {
+        let c = try require("customers", String(customer))
+        if let appliedTo { _ = try require(Self.orders, appliedTo) }
+        var credit = Templates.credit
+        let id = newID()
+        credit["id"] = .int(id)
+        credit["customer"] = ["id": .int(customer), "display_name": c["display_name"] ?? c["name"] ?? ""]
+        credit["amount"] = ["amount": Dec.number(amount), "currency": "USD"]
+        credit["credit_date"] = .string(String(now().prefix(10)))
+        credit["notes"] = .string(notes ?? "")
+        if let appliedTo {
+            credit["applied_to"] = .string(appliedTo)
+            credit["status"] = "used"
+            credit["status_display"] = "Used"
+        }
+        put("credits", String(id), credit)
+        if let appliedTo {
+            recompute(appliedTo)
+            queueOrderWebhook(appliedTo, action: "edit")
+        }
+        return credit
+    }
+}

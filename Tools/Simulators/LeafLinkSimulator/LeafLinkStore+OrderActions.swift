@@ -54,7 +54,8 @@ extension LeafLinkStore {
 
     /// Adds a line; on a reserving order the quantity is reserved at once.
     func addLine(
-        _ number: String, product pid: Int, quantity: Decimal, isSample: Bool = false, position: Int? = nil, touch: Bool = true
+        _ number: String, product pid: Int, quantity: Decimal, isSample: Bool = false, position: Int? = nil, touch: Bool = true,
+        prices: (ordered: Decimal, sale: Decimal)? = nil
     ) throws(SimError) {
         let o = try require(Self.orders, number)
         guard let p = get("products", String(pid)) else { throw .field("product", "Invalid pk \"\(pid)\" - object does not exist.") }
@@ -66,8 +67,8 @@ extension LeafLinkStore {
         line["product"] = .int(pid)
         line["quantity"] = .string(Dec.fixed(quantity, 4))
         line["unit_multiplier"] = p["unit_multiplier"] ?? 1
-        let price = Dec.from(p["wholesale_price"]) ?? 0
-        let sale = Dec.from(p["sale_price"]) ?? 0
+        let price = prices?.ordered ?? Dec.from(p["wholesale_price"]) ?? 0
+        let sale = prices?.sale ?? Dec.from(p["sale_price"]) ?? 0
         line["ordered_unit_price"] = Dec.moneyText(price)
         line["sale_price"] = Dec.moneyText(sale)
         line["wholesale_price"] = Dec.moneyText(price)
@@ -186,6 +187,13 @@ extension LeafLinkStore {
                     "ship_date",
                     "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].")
             }
+            if k == "shipping_charge", !v.isNull {
+                // A money object, as LeafLink writes and reads it.
+                guard case .object(let money) = v, Dec.from(money["amount"]) != nil, money["currency"]?.stringValue != nil else {
+                    throw .field(k, "Invalid data. Expected a dictionary with amount and currency, but got \(v.text).")
+                }
+            }
+            if ["discount", "tax_amount"].contains(k), !v.isNull, Dec.from(v) == nil { throw .field(k, "A valid number is required.") }
             changed[k] = ["original": o[k] ?? nil, "new": v]
             o[k] = v
         }

@@ -1,0 +1,76 @@
+import Foundation
+public import LeafSyncDemo
+import LeafSyncLog
+import Logging
+import ServiceLifecycle
+
+/// The demo's service side: runs the engine against two simulators already listening (their
+/// roots given), with one-second cycles, signed webhooks and the admin API on a free port, plays
+/// the ``DemoStory`` against it, reads the ``DemoSummary`` and stops the engine gracefully.
+/// `leafsync demo` starts the simulators as processes and calls this; the end-to-end test starts
+/// them in process and calls the same.
+public enum DemoRun {
+    public struct Result: Sendable {
+        public var outcome: DemoStory.Outcome
+        public var summary: DemoSummary
+        /// The last log sequence once the engine stopped.
+        public var lastSequence: UInt64
+        /// Where the service listened.
+        public var serviceURL: String
+    }
+
+    /// Plays the story with the tenant in `directory` (empty: the engine creates its log).
+    public static func play(
+        directory: String, leafLinkRoot: String, distruRoot: String, leafLinkAPIKey: String, distruAPIKey: String,
+        patience: Duration = .seconds(30), onService: @escaping @Sendable (String) -> Void = { _ in },
+        report: @escaping @Sendable (DemoProgress) -> Void
+    ) async throws -> Result {
+        let token = randomKey(), leafLinkWebhookKey = randomKey(), distruWebhookSecret = randomKey()
+        let environment = [
+            "LEAFSYNC_LEAFLINK_BASE_URL": leafLinkRoot + "api/v2/", "LEAFSYNC_LEAFLINK_API_KEY": leafLinkAPIKey,
+            "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distruRoot + "public/v1/",
+            "LEAFSYNC_DISTRU_API_KEY": distruAPIKey, "LEAFSYNC_DISTRU_WEBHOOK_SECRET": distruWebhookSecret, "LEAFSYNC_ADMIN_TOKEN": token,
+            "LEAFSYNC_HTTP_PORT": "0", "LEAFSYNC_SCHEDULER_TICK_SECONDS": "1",
+        ]
+        let configuration = try ServiceConfiguration.load(directory: directory, file: nil, environment: environment)
+        let engine = try Engine(try Engine.Parts(configuration))
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = engine.application(
+            host: configuration.httpHost, port: 0, extend: { router in AdminAPI.addRoutes(to: router, desk: engine.desk, token: token) },
+            onRunning: { port in portContinuation.yield(port) })
+        var logger = Logger(label: "leafsync.demo")
+        logger.logLevel = .warning
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: engine.services.map { .init(service: $0) } + [.init(service: app)], gracefulShutdownSignals: [], logger: logger))
+        let played: Swift.Result<(DemoStory.Outcome, DemoSummary, String), any Error> = await withTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try? await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return .failure(DemoError("the service did not start")) }
+            let serviceURL = "http://\(configuration.httpHost):\(port)/"
+            onService(serviceURL)
+            let session = DemoSession(
+                endpoints: DemoEndpoints(
+                    leafLink: leafLinkRoot, distru: distruRoot, service: serviceURL, adminToken: token, leafLinkAPIKey: leafLinkAPIKey,
+                    distruAPIKey: distruAPIKey, leafLinkWebhookKey: leafLinkWebhookKey, distruWebhookSecret: distruWebhookSecret,
+                    outbox: configuration.outbox),
+                patience: patience, report: report)
+            let result: Swift.Result<(DemoStory.Outcome, DemoSummary, String), any Error>
+            do {
+                let outcome = try await DemoStory(session: session).run()
+                result = .success((outcome, try await DemoSummary.read(session, outcome), serviceURL))
+            } catch {
+                result = .failure(error)
+            }
+            await group.triggerGracefulShutdown()
+            await tasks.waitForAll()
+            return result
+        }
+        await engine.close()
+        let (outcome, summary, serviceURL) = try played.get()
+        return Result(outcome: outcome, summary: summary, lastSequence: engine.writer.lastSequence, serviceURL: serviceURL)
+    }
+
+    /// 256 random bits as hex: the demo's admin token and webhook secrets (made fresh each run).
+    static func randomKey() -> String { (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined() }
+}
