@@ -114,7 +114,7 @@ let package = Package(
         .target(
             name: "LeafSyncDispatch",
             dependencies: [
-                "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafSyncIngest",
+                "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "MetrcAPI", "LeafSyncIngest",
                 "LeafSyncMail", asyncHTTPClient, logging, metrics, serviceLifecycle,
             ],
             swiftSettings: upcoming
@@ -126,7 +126,7 @@ let package = Package(
             dependencies: [
                 "LeafSyncDemo",
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
+                "MetrcAPI", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
                 serviceLifecycle,
             ],
             swiftSettings: upcoming
@@ -243,7 +243,8 @@ let package = Package(
             name: "LeafSyncDispatchTests",
             dependencies: [
                 "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "BenchmarkWorkload", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+                "MetrcAPI", "LeafSyncProjections", "LeafLinkSimulator", "DistruSimulator", "MetrcSimulator", "SimulatorSupport", "LeafSyncTestSupport",
+                grdb, hummingbird,
             ],
             swiftSettings: upcoming
         ),

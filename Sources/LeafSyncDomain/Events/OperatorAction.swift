@@ -89,6 +89,9 @@ public struct SettingsChange: Equatable, Sendable {
     /// Whether a LeafLink webhook key is configured (the key itself never enters the log).
     public var webhookKeyConfigured: Bool?
     public var leafLinkBaseURL: String?
+    /// Whether the ticking process has Metrc configured (its keys never enter the log): Metrc is
+    /// polled only then.
+    public var metrcConfigured: Bool?
     /// Overrides of the LL → Distru status mapping, e.g. `{"Backorder": "PENDING"}`; an empty string restores the default.
     public var statusMapping: [String: String]?
 
@@ -97,14 +100,14 @@ public struct SettingsChange: Equatable, Sendable {
         defaultSalesOrderLocationID: String? = nil, syncPrices: Bool? = nil, syncPayments: Bool? = nil,
         errorRecipients: [String]? = nil, orderPollSeconds: Int? = nil, productPollSeconds: Int? = nil,
         inventoryPushSeconds: Int? = nil, webhookKeyConfigured: Bool? = nil, leafLinkBaseURL: String? = nil,
-        statusMapping: [String: String]? = nil
+        statusMapping: [String: String]? = nil, metrcConfigured: Bool? = nil
     ) {
         self.priceLockStatus = priceLockStatus; self.inventoryLocationIDs = inventoryLocationIDs
         self.useCustomerDefaultInventorySource = useCustomerDefaultInventorySource
         self.defaultSalesOrderLocationID = defaultSalesOrderLocationID; self.syncPrices = syncPrices; self.syncPayments = syncPayments
         self.errorRecipients = errorRecipients; self.orderPollSeconds = orderPollSeconds; self.productPollSeconds = productPollSeconds
         self.inventoryPushSeconds = inventoryPushSeconds; self.webhookKeyConfigured = webhookKeyConfigured
-        self.leafLinkBaseURL = leafLinkBaseURL; self.statusMapping = statusMapping
+        self.leafLinkBaseURL = leafLinkBaseURL; self.statusMapping = statusMapping; self.metrcConfigured = metrcConfigured
     }
 }
 

@@ -93,6 +93,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
             SettingRow(key: $0.0, value: $0.1)
         }
         rows.append(SettingRow(key: "webhookKeyConfigured", value: String(s.webhookKeyConfigured)))
+        rows.append(SettingRow(key: "metrcConfigured", value: String(s.metrcConfigured)))
         return rows
     }
 
