@@ -140,7 +140,7 @@ let package = Package(
             dependencies: [
                 "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
                 "LeafSyncDemo", "HTTPClientSupport",
-                "LeafLinkAPI", "DistruAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
+                "LeafLinkAPI", "DistruAPI", "MetrcAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -253,7 +253,8 @@ let package = Package(
             dependencies: [
                 "LeafSyncDemo",
                 "LeafSyncService", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain",
-                "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport",
+                "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "MetrcSimulator",
+                "SimulatorSupport",
                 "LeafSyncTestSupport", "BenchmarkWorkload", hummingbird, hummingbirdTesting, asyncHTTPClient, grdb, serviceLifecycle, logging,
             ],
             swiftSettings: upcoming
