@@ -17,18 +17,11 @@ import Testing
 /// playing the person who turns a template into a transfer, voids it or rejects packages.
 @Suite("Metrc end to end: templates, matching and completion over loopback HTTP")
 struct MetrcEndToEndTests {
-    @Test(
-        "R-MTC-01, R-MTC-02: a template named after the SO is created in Metrc with its invoice number and priced packages; the transfer made from it is polled, matched, and completes the SO in Distru and the LL order"
-    )
+    @Test("R-MTC-01, R-MTC-02: a template named after the SO is created in Metrc with its invoice number and priced packages; the transfer made from it is polled, matched, and completes the SO in Distru and the LL order; voided, the match is undone with a sync error")
     func templateToCompletion() async throws {
         try await withMetrc { metrc in
             try await withEngine(metrc: metrc) { engine, ll, distru in
-                // The seller tracks the two chocolate bars by Metrc package in Distru.
-                for product in [DistruDemo.chocolate, Demo.milkBar] {
-                    var write = DistruProductWrite(id: product)
-                    write.inventoryTrackingMethod = "PACKAGE"
-                    _ = try await engine.distru.upsertProduct(write)
-                }
+                try await usePackages(engine)
                 let (soID, number) = try await syncedOrder(engine)
                 // A person in Distru assigns the Metrc packages the lines ship in.
                 let prices = try await assignPackages(distru, soID)
@@ -77,6 +70,27 @@ struct MetrcEndToEndTests {
                 #expect(state.metrcMatches[soID] == nil)
                 let error = try #require(state.openErrors.first { $0.subject == "distru-order:\(soID)" && $0.rule == "R-MTC-02" })
                 #expect(error.message.contains("voided"), "\(error.message)")
+            }
+        }
+    }
+
+    @Test("R-MTC-01: Metrc's 400 for a package the facility does not hold is not retried; its message is recorded on the SO")
+    func templateRefusedByMetrc() async throws {
+        try await withMetrc { metrc in
+            try await withEngine(metrc: metrc) { engine, ll, distru in
+                try await usePackages(engine)
+                let (soID, _) = try await syncedOrder(engine)
+                _ = try await assignPackages(distru, soID, labels: ["1A4FF0100000022000009998", "1A4FF0100000022000009999"])
+                try await engine.cycle()
+                try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
+                try await engine.cycle()
+                let state = await engine.state
+                let key = "metrc-template:\(soID)"
+                #expect(state.commands.abandoned.contains(key))
+                #expect(state.commands.attempts[key] == 1)
+                #expect(state.metrcTemplateErrors[soID]?.contains("1A4FF0100000022000009998") == true, "\(state.metrcTemplateErrors)")
+                #expect((try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).count == 0)
+                #expect(try await engine.metrcRow(soID)?["template_error"] as String? != nil)
             }
         }
     }
@@ -166,14 +180,25 @@ private func syncedOrder(_ engine: Engine) async throws -> (id: String, number: 
     return (id, number)
 }
 
-/// Gives each line of the demo SO the Metrc package of its product (the dark chocolate bar's,
-/// the milk bar's) the way a Distru user fulfils it; returns the prices the template should carry
-/// per label (unit price × quantity).
-private func assignPackages(_ distru: some SimulatorControl, _ soID: String) async throws -> [String: Decimal?] {
+/// The seller tracks the two chocolate bars of the demo order by Metrc package in Distru.
+private func usePackages(_ engine: Engine) async throws {
+    for product in [DistruDemo.chocolate, Demo.milkBar] {
+        var write = DistruProductWrite(id: product)
+        write.inventoryTrackingMethod = "PACKAGE"
+        _ = try await engine.distru.upsertProduct(write)
+    }
+}
+
+/// Gives each line of the demo SO a Metrc package the way a Distru user fulfils it (by default
+/// the package of its product held by the Main Warehouse: the dark bar's, the milk bar's);
+/// returns the prices the template should carry per label (unit price × quantity).
+private func assignPackages(
+    _ distru: some SimulatorControl, _ soID: String, labels: [String] = [MetrcDemo.darkChocolate, "1A4FF0100000022000001302"]
+) async throws -> [String: Decimal?] {
     let so = try await control(distru, .POST, "/_sim/orders/\(soID)", [:])
     var prices: [String: Decimal?] = [:]
     for (i, item) in (so["items"]?.arrayValue ?? []).enumerated() {
-        let label = item["product"]?["id"]?.stringValue == DistruDemo.chocolate ? MetrcDemo.darkChocolate : "1A4FF0100000022000001302"
+        let label = item["product"]?["id"]?.stringValue == DistruDemo.chocolate ? labels[0] : labels[1]
         try await control(
             distru, .POST, "/_sim/orders/\(soID)/fulfill",
             ["item_id": item["id"] ?? .null, "package": ["id": .string("pkg-\(i)"), "label": .string(label)]])
