@@ -6,10 +6,13 @@ import NIOHTTP1
 extension DemoStory {
     func metrcTransfer() async throws {
         session.act("buyer at Good Vibrations orders a case of dark bars; rep Maria")
-        let number = try await placeOrder(customer: DemoSeed.Customer.goodVibrations, reps: [DemoSeed.Rep.maria], lines: [(DemoSeed.Listing.darkBar, 12)])
+        let number = try await placeOrder(
+            customer: DemoSeed.Customer.goodVibrations, reps: [DemoSeed.Rep.maria], lines: [(DemoSeed.Listing.darkBar, 12)])
         outcome.update { $0.metrcOrder = number }
         let so = try await salesOrder(of: number, "order \(number.suffix(8)) has its SO") { _ in true }
-        session.act("seller in Distru tracks the dark bar by Metrc package, and packs the line in package …\(DemoSeed.Metrc.darkBarPackage.suffix(4))")
+        session.act(
+            "seller in Distru tracks the dark bar by Metrc package, and packs the line in package …\(DemoSeed.Metrc.darkBarPackage.suffix(4))"
+        )
         try await session.inDistru(.POST, "products/\(DemoSeed.Product.darkBar)", ["inventory_tracking_method": "PACKAGE"])
         for item in try await session.distru("orders/\(so)")["items"]?.array ?? [] {
             try await session.inDistru(
@@ -23,7 +26,9 @@ extension DemoStory {
             try await session.operate(.POST, "metrc/template", ["salesOrder": .string(so)])
             return true
         }
-        let template = try await session.expect("Metrc has template \(soNumber): invoice \(soNumber), to Good Vibrations' licence, the package priced") {
+        let template = try await session.expect(
+            "Metrc has template \(soNumber): invoice \(soNumber), to Good Vibrations' licence, the package priced"
+        ) {
             () -> String? in
             let templates = try await session.inMetrc(.GET, "templates").array ?? []
             guard let t = templates.first(where: { $0["Name"]?.stringValue == soNumber }), let id = t["Id"]?.idText else { return nil }
@@ -37,7 +42,9 @@ extension DemoStory {
         let transfer = try await session.inMetrc(.POST, "templates/\(template)/transfer")
         guard let transferID = transfer["Id"]?.idText else { throw DemoError("Metrc made no transfer: \(transfer.text)") }
         outcome.update { $0.metrcTransfer = transferID }
-        try await session.expect("LeafSync matches transfer \(transferID) by its template: SO \(soNumber) COMPLETED in Distru, linked to it") { () -> Bool? in
+        try await session.expect(
+            "LeafSync matches transfer \(transferID) by its template: SO \(soNumber) COMPLETED in Distru, linked to it"
+        ) { () -> Bool? in
             let order = try await session.distru("orders/\(so)")
             return order["status"]?.stringValue == "COMPLETED" && order["metrc_transfer_id"]?.idText == transferID ? true : nil
         }

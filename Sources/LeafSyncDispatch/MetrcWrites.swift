@@ -55,9 +55,12 @@ public struct MetrcWrites: Sendable {
             name: draft.name, transporterFacilityLicenseNumber: draft.transporterLicense, driverName: draft.driverName,
             destinations: [
                 MetrcTemplateWrite.Destination(
-                    recipientLicenseNumber: draft.recipientLicense, transferTypeName: draft.transferType, invoiceNumber: draft.invoiceNumber,
+                    recipientLicenseNumber: draft.recipientLicense, transferTypeName: draft.transferType,
+                    invoiceNumber: draft.invoiceNumber,
                     estimatedDepartureDateTime: draft.estimatedDeparture, estimatedArrivalDateTime: draft.estimatedArrival,
-                    packages: draft.packages.map { MetrcTemplateWrite.Package(packageLabel: $0.label, wholesalePrice: $0.wholesalePrice?.amount) })
+                    packages: draft.packages.map {
+                        MetrcTemplateWrite.Package(packageLabel: $0.label, wholesalePrice: $0.wholesalePrice?.amount)
+                    })
             ])
     }
 }

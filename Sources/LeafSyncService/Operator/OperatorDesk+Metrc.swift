@@ -27,13 +27,17 @@ extension OperatorDesk {
         let name = order.orderNumber ?? order.id
         let t = try s.metrcTransfer(transfer)
         guard !lines.isEmpty else {
-            throw OperatorError(field: "line", message: "give each line of SO \(name) its packages: --line LINE=LABEL[,LABEL…] (lines: \(s.lineList(order)))")
+            throw OperatorError(
+                field: "line",
+                message: "give each line of SO \(name) its packages: --line LINE=LABEL[,LABEL…] (lines: \(s.lineList(order)))")
         }
         var assignments: [PackageAssignment] = []
         for (line, labels) in lines {
             let id = try s.lineID(line, of: order)
             guard !labels.isEmpty else {
-                throw OperatorError(field: "line", message: "line \(line) of SO \(name) gets no package label; give one or more: --line \(line)=LABEL[,LABEL…]")
+                throw OperatorError(
+                    field: "line",
+                    message: "line \(line) of SO \(name) gets no package label; give one or more: --line \(line)=LABEL[,LABEL…]")
             }
             if let i = assignments.firstIndex(where: { $0.lineID == id }) {
                 assignments[i].packageLabels += labels
@@ -44,7 +48,8 @@ extension OperatorDesk {
         let count = assignments.reduce(0) { $0 + $1.packageLabels.count }
         return try await recorded(
             [.matchMetrcTransfer(salesOrderID: order.id, transferID: t.id, packages: assignments)],
-            summary: "match SO \(name) to Metrc transfer \(t.displayName) with \(count) package(s) on \(assignments.count) line(s)", before: s)
+            summary: "match SO \(name) to Metrc transfer \(t.displayName) with \(count) package(s) on \(assignments.count) line(s)",
+            before: s)
     }
 }
 
@@ -52,13 +57,16 @@ extension SyncState {
     /// A Distru SO fetched from Distru, by id or SO number, or the SO of an LL order.
     func metrcSalesOrder(_ text: String) throws(OperatorError) -> DistruOrder {
         if let so = salesOrders[text] { return so }
-        if let so = salesOrders.values.sorted(by: { $0.id < $1.id }).first(where: { $0.orderNumber?.caseInsensitiveCompare(text) == .orderedSame }) {
+        if let so = salesOrders.values.sorted(by: { $0.id < $1.id }).first(where: {
+            $0.orderNumber?.caseInsensitiveCompare(text) == .orderedSame
+        }) {
             return so
         }
         if let id = try? salesOrderID(text), let so = salesOrders[id] { return so }
         throw OperatorError(
             field: "sales-order",
-            message: "no Distru SO has the id or number '\(text)' (nor an LL order with that number); it must have been fetched from Distru: `leafsync orders list` shows each order's SO"
+            message:
+                "no Distru SO has the id or number '\(text)' (nor an LL order with that number); it must have been fetched from Distru: `leafsync orders list` shows each order's SO"
         )
     }
 
@@ -68,7 +76,8 @@ extension SyncState {
         if let t = metrcTransfers.values.sorted(by: { $0.id < $1.id }).first(where: { $0.manifestNumber == text }) { return t }
         throw OperatorError(
             field: "transfer",
-            message: "no Metrc transfer with the id or manifest number '\(text)' has been observed; check it in Metrc, or wait for the next Metrc poll"
+            message:
+                "no Metrc transfer with the id or manifest number '\(text)' has been observed; check it in Metrc, or wait for the next Metrc poll"
         )
     }
 
@@ -78,7 +87,8 @@ extension SyncState {
         if ids.contains(text) { return text }
         if let n = Int(text), n >= 1, n <= so.items.count, let id = so.items[n - 1].id { return id }
         throw OperatorError(
-            field: "line", message: "SO \(so.orderNumber ?? so.id) has no line '\(text)'; its lines are \(lineList(so)) (a position or an item id)")
+            field: "line",
+            message: "SO \(so.orderNumber ?? so.id) has no line '\(text)'; its lines are \(lineList(so)) (a position or an item id)")
     }
 
     /// `1: <item id> (<product>), 2: …`.

@@ -34,7 +34,9 @@ struct MetrcCommand: AsyncParsableCommand {
         @OptionGroup var options: OperatorOptions
         @Argument(help: "The SO (id or number), or the LeafLink order it was made from.") var salesOrder: String
         func run() async throws {
-            try await options.act(.post("/admin/v1/metrc/template", ["salesOrder": .string(salesOrder)])) { try await $0.metrcTemplate(so: salesOrder) }
+            try await options.act(.post("/admin/v1/metrc/template", ["salesOrder": .string(salesOrder)])) {
+                try await $0.metrcTemplate(so: salesOrder)
+            }
         }
     }
 
@@ -67,7 +69,9 @@ struct MetrcCommand: AsyncParsableCommand {
         func parsedLines() throws -> [(line: String, labels: [String])] {
             try lines.map { text in
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                let labels = parts.count == 2 ? parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+                let labels =
+                    parts.count == 2
+                    ? parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
                 guard parts.count == 2, !parts[0].isEmpty, !labels.isEmpty else {
                     throw ValidationError("--line \(text): write LINE=LABEL[,LABEL…], e.g. --line 1=1A4FF0100000022000001303")
                 }
