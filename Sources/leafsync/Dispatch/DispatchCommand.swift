@@ -78,7 +78,7 @@ struct DispatchCommand: AsyncParsableCommand {
             let transport = DryRunTransport()
             let clients = try remotes.remotes(directory: tenant.directory, environment: environment, transport: transport, retry: RetryPolicy(maxAttempts: 1, baseDelay: .zero))
             let dispatcher = try Dispatcher(
-                writer: writer, directory: logPath, executor: CommandExecutor(leafLink: clients.leafLink, distru: clients.distru),
+                writer: writer, directory: logPath, executor: CommandExecutor(leafLink: clients.leafLink, distru: clients.distru, metrc: clients.metrc),
                 time: time, options: options)
             let previews = try await dispatcher.preview(recording: transport)
             print(Self.render(previews, waiting: await dispatcher.state.commands.pending.count - previews.count))
