@@ -9,6 +9,7 @@ import LeafSyncJSON
 import LeafSyncLog
 import LeafSyncProjections
 import LeafSyncTestSupport
+import MetrcAPI
 import MetrcSimulator
 import NIOHTTP1
 import Testing
@@ -91,6 +92,32 @@ struct MetrcEndToEndTests {
                 #expect(state.metrcTemplateErrors[soID]?.contains("1A4FF0100000022000009998") == true, "\(state.metrcTemplateErrors)")
                 #expect((try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).count == 0)
                 #expect(try await engine.metrcRow(soID)?["template_error"] as String? != nil)
+            }
+        }
+    }
+
+    @Test("R-ENG-03, R-MTC-01: a template an earlier attempt created (its answer lost in a crash) is adopted, not created a second time")
+    func templateAdopted() async throws {
+        try await withMetrc { metrc in
+            try await withEngine(metrc: metrc) { engine, ll, distru in
+                try await usePackages(engine)
+                let (soID, number) = try await syncedOrder(engine)
+                _ = try await assignPackages(distru, soID)
+                try await engine.cycle()
+                // What the lost attempt left in Metrc: a template named after the SO.
+                let earlier = try await client(for: metrc).createOutgoingTemplate(
+                    MetrcTemplateWrite(
+                        name: number,
+                        destinations: [
+                            .init(
+                                recipientLicenseNumber: MetrcDemo.goodVibrations, transferTypeName: "Wholesale Manifest", invoiceNumber: number,
+                                packages: [.init(packageLabel: MetrcDemo.darkChocolate)])
+                        ]), licenseNumber: MetrcDemo.mainWarehouse)
+                try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
+                try await engine.cycle()
+                #expect(await engine.state.metrcTemplates[soID] == String(earlier))
+                let named = (try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).filter { $0["Name"]?.stringValue == number }
+                #expect(named.count == 1)
             }
         }
     }
