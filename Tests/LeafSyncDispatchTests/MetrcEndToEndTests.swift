@@ -20,105 +20,85 @@ import Testing
 struct MetrcEndToEndTests {
     @Test("R-MTC-01, R-MTC-02: a template named after the SO is created in Metrc with its invoice number and priced packages; the transfer made from it is polled, matched, and completes the SO in Distru and the LL order; voided, the match is undone with a sync error")
     func templateToCompletion() async throws {
-        try await withMetrc { metrc in
-            try await withEngine(metrc: metrc) { engine, ll, distru in
-                try await usePackages(engine)
-                let (soID, number) = try await syncedOrder(engine)
-                // A person in Distru assigns the Metrc packages the lines ship in.
-                let prices = try await assignPackages(distru, soID)
-                try await engine.cycle()
-
-                try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
-                try await engine.cycle()
-                let templates = try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []
-                let refusals = await engine.state.refusals
-                let template = try #require(templates.first { $0["Name"]?.stringValue == number }, "\(templates) \(refusals)")
-                let destination = try #require(template["Destinations"]?.arrayValue?.first)
-                #expect(destination["InvoiceNumber"]?.stringValue == number)
-                #expect(destination["RecipientLicenseNumber"]?.stringValue == MetrcDemo.goodVibrations)
-                #expect(destination["TransferTypeName"]?.stringValue == "Wholesale Manifest")
-                let packages = (destination["Packages"]?.arrayValue ?? []).map {
-                    ($0["PackageLabel"]?.stringValue ?? "", $0["WholesalePrice"].flatMap(decimal))
-                }
-                #expect(Dictionary(uniqueKeysWithValues: packages) == prices)
-                let templateID = try #require(template["Id"]?.idString)
-                #expect(await engine.state.metrcTemplates[soID] == templateID)
-                let row = try await engine.metrcRow(soID)
-                #expect(row?["so_number"] as String? == number && row?["template_id"] as String? == templateID)
-
-                // A second request is refused (the template exists) and creates nothing.
-                try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
-                try await engine.cycle()
-                #expect((try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).count == templates.count)
-
-                // The person registers the transfer in Metrc; the next poll matches it by its template.
-                let transfer = try await control(metrc, .POST, "/_sim/templates/\(templateID)/transfer", [:])
-                let transferID = try #require(transfer["Id"]?.idString)
-                try await engine.cycle()
-                try await engine.cycle()
-                #expect(await engine.state.metrcMatches[soID] == transferID)
-                let so = try await engine.distru.order(id: soID)
-                #expect(so.value.status == .completed)
-                #expect(try so.raw.json()["metrc_transfer_id"]?.idString == transferID)
-                #expect(try await engine.leafLink.order(number: Demo.order).value.status == .complete)
-                #expect(await engine.succeededTransitions(of: Demo.order) == ["accept", "fulfill", "ship", "complete"])
-                #expect(try await engine.metrcRow(soID)?["transfer_id"] as String? == transferID)
-
-                // R-MTC-02 undo: the transfer voided in Metrc after the match → the match goes, a sync error says what to put right.
-                try await control(metrc, .POST, "/_sim/transfers/\(transferID)/void", [:])
-                try await engine.cycle()
-                let state = await engine.state
-                #expect(state.metrcMatches[soID] == nil)
-                let error = try #require(state.openErrors.first { $0.subject == "distru-order:\(soID)" && $0.rule == "R-MTC-02" })
-                #expect(error.message.contains("voided"), "\(error.message)")
+        try await withPackedOrder { engine, metrc, soID, number, prices in
+            try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
+            try await engine.cycle()
+            let templates = try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []
+            let refusals = await engine.state.refusals
+            let template = try #require(templates.first { $0["Name"]?.stringValue == number }, "\(templates) \(refusals)")
+            let destination = try #require(template["Destinations"]?.arrayValue?.first)
+            #expect(destination["InvoiceNumber"]?.stringValue == number)
+            #expect(destination["RecipientLicenseNumber"]?.stringValue == MetrcDemo.goodVibrations)
+            #expect(destination["TransferTypeName"]?.stringValue == "Wholesale Manifest")
+            let packages = (destination["Packages"]?.arrayValue ?? []).map {
+                ($0["PackageLabel"]?.stringValue ?? "", $0["WholesalePrice"].flatMap(decimal))
             }
+            #expect(Dictionary(uniqueKeysWithValues: packages) == prices)
+            let templateID = try #require(template["Id"]?.idString)
+            #expect(await engine.state.metrcTemplates[soID] == templateID)
+            let row = try await engine.metrcRow(soID)
+            #expect(row?["so_number"] as String? == number && row?["template_id"] as String? == templateID)
+
+            // A second request is refused (the template exists) and creates nothing.
+            try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
+            try await engine.cycle()
+            #expect((try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).count == templates.count)
+
+            // The person registers the transfer in Metrc; the next poll matches it by its template.
+            let transfer = try await control(metrc, .POST, "/_sim/templates/\(templateID)/transfer", [:])
+            let transferID = try #require(transfer["Id"]?.idString)
+            try await engine.cycle()
+            try await engine.cycle()
+            #expect(await engine.state.metrcMatches[soID] == transferID)
+            let so = try await engine.distru.order(id: soID)
+            #expect(so.value.status == .completed)
+            #expect(try so.raw.json()["metrc_transfer_id"]?.idString == transferID)
+            #expect(try await engine.leafLink.order(number: Demo.order).value.status == .complete)
+            #expect(await engine.succeededTransitions(of: Demo.order) == ["accept", "fulfill", "ship", "complete"])
+            #expect(try await engine.metrcRow(soID)?["transfer_id"] as String? == transferID)
+
+            // R-MTC-02 undo: the transfer voided in Metrc after the match → the match goes, a sync error says what to put right.
+            try await control(metrc, .POST, "/_sim/transfers/\(transferID)/void", [:])
+            try await engine.cycle()
+            let state = await engine.state
+            #expect(state.metrcMatches[soID] == nil)
+            let error = try #require(state.openErrors.first { $0.subject == "distru-order:\(soID)" && $0.rule == "R-MTC-02" })
+            #expect(error.message.contains("voided"), "\(error.message)")
         }
     }
 
     @Test("R-MTC-01: Metrc's 400 for a package the facility does not hold is not retried; its message is recorded on the SO")
     func templateRefusedByMetrc() async throws {
-        try await withMetrc { metrc in
-            try await withEngine(metrc: metrc) { engine, ll, distru in
-                try await usePackages(engine)
-                let (soID, _) = try await syncedOrder(engine)
-                _ = try await assignPackages(distru, soID, labels: ["1A4FF0100000022000009998", "1A4FF0100000022000009999"])
-                try await engine.cycle()
-                try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
-                try await engine.cycle()
-                let state = await engine.state
-                let key = "metrc-template:\(soID)"
-                #expect(state.commands.abandoned.contains(key))
-                #expect(state.commands.attempts[key] == 1)
-                #expect(state.metrcTemplateErrors[soID]?.contains("1A4FF0100000022000009998") == true, "\(state.metrcTemplateErrors)")
-                #expect((try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).count == 0)
-                #expect(try await engine.metrcRow(soID)?["template_error"] as String? != nil)
-            }
+        try await withPackedOrder(labels: ["1A4FF0100000022000009998", "1A4FF0100000022000009999"]) { engine, metrc, soID, _, _ in
+            try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
+            try await engine.cycle()
+            let state = await engine.state
+            let key = "metrc-template:\(soID)"
+            #expect(state.commands.abandoned.contains(key))
+            #expect(state.commands.attempts[key] == 1)
+            #expect(state.metrcTemplateErrors[soID]?.contains("1A4FF0100000022000009998") == true, "\(state.metrcTemplateErrors)")
+            #expect((try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).count == 0)
+            #expect(try await engine.metrcRow(soID)?["template_error"] as String? != nil)
         }
     }
 
     @Test("R-ENG-03, R-MTC-01: a template an earlier attempt created (its answer lost in a crash) is adopted, not created a second time")
     func templateAdopted() async throws {
-        try await withMetrc { metrc in
-            try await withEngine(metrc: metrc) { engine, ll, distru in
-                try await usePackages(engine)
-                let (soID, number) = try await syncedOrder(engine)
-                _ = try await assignPackages(distru, soID)
-                try await engine.cycle()
-                // What the lost attempt left in Metrc: a template named after the SO.
-                let earlier = try await client(for: metrc).createOutgoingTemplate(
-                    MetrcTemplateWrite(
-                        name: number,
-                        destinations: [
-                            .init(
-                                recipientLicenseNumber: MetrcDemo.goodVibrations, transferTypeName: "Wholesale Manifest", invoiceNumber: number,
-                                packages: [.init(packageLabel: MetrcDemo.darkChocolate)])
-                        ]), licenseNumber: MetrcDemo.mainWarehouse)
-                try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
-                try await engine.cycle()
-                #expect(await engine.state.metrcTemplates[soID] == String(earlier))
-                let named = (try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).filter { $0["Name"]?.stringValue == number }
-                #expect(named.count == 1)
-            }
+        try await withPackedOrder { engine, metrc, soID, number, _ in
+            // What the lost attempt left in Metrc: a template named after the SO.
+            let earlier = try await client(for: metrc).createOutgoingTemplate(
+                MetrcTemplateWrite(
+                    name: number,
+                    destinations: [
+                        .init(
+                            recipientLicenseNumber: MetrcDemo.goodVibrations, transferTypeName: "Wholesale Manifest", invoiceNumber: number,
+                            packages: [.init(packageLabel: MetrcDemo.darkChocolate)])
+                    ]), licenseNumber: MetrcDemo.mainWarehouse)
+            try await engine.record(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: soID)))
+            try await engine.cycle()
+            #expect(await engine.state.metrcTemplates[soID] == String(earlier))
+            let named = (try await control(metrc, .GET, "/_sim/templates").arrayValue ?? []).filter { $0["Name"]?.stringValue == number }
+            #expect(named.count == 1)
         }
     }
 
@@ -207,6 +187,25 @@ private func syncedOrder(_ engine: Engine) async throws -> (id: String, number: 
     return (id, number)
 }
 
+/// The engine and the three simulators, with the demo LL order synced to its SO, whose lines
+/// (the two chocolate bars, tracked by Metrc package in Distru) a Distru user packed in the
+/// packages `labels` (the Main Warehouse's of each product unless given), and LeafSync has seen
+/// it. `body` gets the SO's id and number and the price per label the template should carry.
+private func withPackedOrder(
+    labels: [String] = [MetrcDemo.darkChocolate, "1A4FF0100000022000001302"],
+    _ body: (Engine, RunningMetrcSimulator, _ soID: String, _ number: String, _ prices: [String: Decimal?]) async throws -> Void
+) async throws {
+    try await withMetrc { metrc in
+        try await withEngine(metrc: metrc) { engine, _, distru in
+            try await usePackages(engine)
+            let (soID, number) = try await syncedOrder(engine)
+            let prices = try await assignPackages(distru, soID, labels: labels)
+            try await engine.cycle()
+            try await body(engine, metrc, soID, number, prices)
+        }
+    }
+}
+
 /// The seller tracks the two chocolate bars of the demo order by Metrc package in Distru.
 private func usePackages(_ engine: Engine) async throws {
     for product in [DistruDemo.chocolate, Demo.milkBar] {
@@ -216,12 +215,10 @@ private func usePackages(_ engine: Engine) async throws {
     }
 }
 
-/// Gives each line of the demo SO a Metrc package the way a Distru user fulfils it (by default
-/// the package of its product held by the Main Warehouse: the dark bar's, the milk bar's);
-/// returns the prices the template should carry per label (unit price × quantity).
-private func assignPackages(
-    _ distru: some SimulatorControl, _ soID: String, labels: [String] = [MetrcDemo.darkChocolate, "1A4FF0100000022000001302"]
-) async throws -> [String: Decimal?] {
+/// Gives each line of the demo SO a Metrc package the way a Distru user fulfils it (`labels`: the
+/// dark bar's, the milk bar's); returns the prices the template should carry per label (unit
+/// price × quantity).
+private func assignPackages(_ distru: some SimulatorControl, _ soID: String, labels: [String]) async throws -> [String: Decimal?] {
     let so = try await control(distru, .POST, "/_sim/orders/\(soID)", [:])
     var prices: [String: Decimal?] = [:]
     for (i, item) in (so["items"]?.arrayValue ?? []).enumerated() {
