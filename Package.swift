@@ -5,6 +5,7 @@
 //   Sources/LeafSyncLog      the append-only, LZ4-compressed, checksummed event log
 //   Sources/LeafSyncDomain   event catalog, commands and the pure reducer
 //   Sources/LeafLinkAPI      LeafLink API v2 client          Sources/DistruAPI   Distru API v1 client
+//   Sources/MetrcAPI         Metrc API v2 client (transfers and templates)
 //   Sources/LeafSyncIngest   fetch loops that turn remote records into log events
 //   Sources/LeafSyncMail     sync-error e-mail delivery: an outbox of .eml files, or an SMTP relay
 //   Sources/leafsync         the command-line tool
@@ -105,8 +106,9 @@ let package = Package(
         .target(name: "HTTPClientSupport", dependencies: ["LeafSyncJSON", asyncHTTPClient, crypto, logging, metrics], swiftSettings: upcoming),
         .target(name: "LeafLinkAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", "LeafSyncDomain", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
         .target(name: "DistruAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, crypto, logging], swiftSettings: upcoming),
+        .target(name: "MetrcAPI", dependencies: ["HTTPClientSupport", "LeafSyncJSON", asyncHTTPClient, logging], swiftSettings: upcoming),
         .target(
-            name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", logging, metrics],
+            name: "LeafSyncIngest", dependencies: ["LeafSyncLog", "LeafSyncJSON", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "MetrcAPI", logging, metrics],
             swiftSettings: upcoming),
 
         // MARK: Sync-error e-mail delivery (no dependency on the domain: the dispatcher converts)
@@ -116,7 +118,7 @@ let package = Package(
         .target(
             name: "LeafSyncDispatch",
             dependencies: [
-                "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafSyncIngest",
+                "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "MetrcAPI", "LeafSyncIngest",
                 "LeafSyncMail", asyncHTTPClient, logging, metrics, serviceLifecycle,
             ],
             swiftSettings: upcoming
@@ -128,7 +130,7 @@ let package = Package(
             dependencies: [
                 "LeafSyncDemo",
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
+                "MetrcAPI", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
                 serviceLifecycle, yams,
             ],
             swiftSettings: upcoming
@@ -142,7 +144,7 @@ let package = Package(
             dependencies: [
                 "LeafSyncJSON", "LeafSyncLog", "LeafSyncDomain", "LeafSyncProjections", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncService",
                 "LeafSyncDemo", "HTTPClientSupport",
-                "LeafLinkAPI", "DistruAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
+                "LeafLinkAPI", "DistruAPI", "MetrcAPI", grdb, argumentParser, asyncHTTPClient, nioCore,
                 serviceLifecycle, .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging, systemPackage,
             ],
             swiftSettings: upcoming
@@ -179,9 +181,15 @@ let package = Package(
             path: "Tools/Simulators/DistruSimulator",
             swiftSettings: upcoming
         ),
+        .target(
+            name: "MetrcSimulator",
+            dependencies: ["MetrcAPI", "HTTPClientSupport", "LeafSyncJSON", "SimulatorSupport", hummingbird, logging],
+            path: "Tools/Simulators/MetrcSimulator",
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "leafsync-sim",
-            dependencies: ["LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", argumentParser, hummingbird],
+            dependencies: ["LeafLinkSimulator", "DistruSimulator", "MetrcSimulator", "SimulatorSupport", argumentParser, hummingbird],
             path: "Tools/leafsync-sim",
             swiftSettings: upcoming
         ),
@@ -194,7 +202,7 @@ let package = Package(
             name: "LeafSyncTestSupport",
             dependencies: [
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncIngest", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "SimulatorSupport",
-                "LeafLinkSimulator", "DistruSimulator", asyncHTTPClient, hummingbird, logging,
+                "LeafLinkSimulator", "DistruSimulator", "MetrcAPI", "MetrcSimulator", asyncHTTPClient, hummingbird, logging,
             ],
             path: "Tests/LeafSyncTestSupport",
             swiftSettings: upcoming
@@ -231,10 +239,16 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(
+            name: "MetrcAPITests",
+            dependencies: ["MetrcAPI", "HTTPClientSupport", "LeafSyncJSON", "MetrcSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
             name: "LeafSyncDispatchTests",
             dependencies: [
                 "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "BenchmarkWorkload", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird, logging,
+                "MetrcAPI", "LeafSyncProjections", "LeafLinkSimulator", "DistruSimulator", "MetrcSimulator", "SimulatorSupport", "LeafSyncTestSupport",
+                grdb, hummingbird, logging,
             ],
             swiftSettings: upcoming
         ),
@@ -243,7 +257,8 @@ let package = Package(
             dependencies: [
                 "LeafSyncDemo",
                 "LeafSyncService", "LeafSyncDispatch", "LeafSyncMail", "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain",
-                "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport",
+                "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "LeafLinkSimulator", "DistruSimulator", "MetrcSimulator",
+                "SimulatorSupport",
                 "LeafSyncTestSupport", "BenchmarkWorkload", hummingbird, hummingbirdTesting, asyncHTTPClient, grdb, serviceLifecycle, logging,
             ],
             swiftSettings: upcoming
@@ -251,8 +266,8 @@ let package = Package(
         .testTarget(
             name: "LeafSyncIngestTests",
             dependencies: [
-                "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
-                "LeafLinkSimulator", "DistruSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
+                "LeafSyncIngest", "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI", "MetrcAPI",
+                "LeafLinkSimulator", "DistruSimulator", "MetrcSimulator", "SimulatorSupport", "LeafSyncTestSupport", hummingbird,
             ],
             swiftSettings: upcoming
         ),

@@ -19,10 +19,11 @@ public struct RawRecord: Sendable, Hashable {
         return d
     }
 
-    /// Decodes a typed model; a mismatch is an ``APIError`` (`malformedResponse`).
-    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+    /// Decodes a typed model (with `decoder`: snake_case members unless the vendor says
+    /// otherwise); a mismatch is an ``APIError`` (`malformedResponse`).
+    public func decode<T: Decodable>(_ type: T.Type = T.self, using decoder: JSONDecoder = RawRecord.decoder) throws -> T {
         do {
-            return try Self.decoder.decode(T.self, from: Data(bytes))
+            return try decoder.decode(T.self, from: Data(bytes))
         } catch {
             throw APIError.malformedResponse(call, reason: "not a \(T.self): \(error)", body: bytes)
         }

@@ -1,4 +1,4 @@
-/// Where the demo's three servers listen, and the keys it uses to talk to them. The demo talks
+/// Where the demo's four servers listen, and the keys it uses to talk to them. The demo talks
 /// to everything over HTTP: the simulators' public APIs (read, as the engine does), their
 /// `/_sim/` control routes (what a person does in LeafLink's or Distru's web app) and the
 /// service's admin API (what the operator does).
@@ -18,10 +18,13 @@ public struct DemoEndpoints: Sendable {
     public var distruWebhookSecret: String?
     /// The tenant's outbox directory, where sync-error e-mails land.
     public var outbox: String
+    /// The Metrc simulator's root (its `/_sim/` routes play the person in Metrc's web app); the
+    /// Metrc chapter needs it.
+    public var metrc: String?
 
     public init(
         leafLink: String, distru: String, service: String, adminToken: String, leafLinkAPIKey: String, distruAPIKey: String,
-        leafLinkWebhookKey: String? = nil, distruWebhookSecret: String? = nil, outbox: String
+        leafLinkWebhookKey: String? = nil, distruWebhookSecret: String? = nil, outbox: String, metrc: String? = nil
     ) {
         func root(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
         self.leafLink = root(leafLink)
@@ -33,5 +36,6 @@ public struct DemoEndpoints: Sendable {
         self.leafLinkWebhookKey = leafLinkWebhookKey
         self.distruWebhookSecret = distruWebhookSecret
         self.outbox = outbox
+        self.metrc = metrc.map(root)
     }
 }

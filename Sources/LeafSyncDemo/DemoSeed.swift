@@ -39,4 +39,11 @@ enum DemoSeed {
         static let devsOrder = "36f675cc-81e7-4ef5-a8e2-5d940ed90475"
     }
     static let errorRecipient = "ops@highlandharvest.example"
+    /// The Metrc seed (`data/demo/metrc`).
+    enum Metrc {
+        /// Distru's Main Warehouse.
+        static let mainWarehouse = "403R-00123"
+        /// A package of dark bars held by the Main Warehouse.
+        static let darkBarPackage = "1A4FF0100000022000001301"
+    }
 }

@@ -19,7 +19,7 @@ public struct DemoSession: Sendable {
         self.report = report
     }
 
-    // MARK: The three servers
+    // MARK: The servers
 
     /// `GET` on LeafLink's API, as the engine reads it.
     public func leafLink(_ path: String) async throws -> JSONValue {
@@ -53,6 +53,13 @@ public struct DemoSession: Sendable {
     @discardableResult
     public func inDistru(_ method: HTTPMethod, _ path: String, _ body: JSONValue = .object([:])) async throws -> JSONValue {
         try await send(method, endpoints.distru + "_sim/" + path, body: body)
+    }
+
+    /// What a person does in Metrc's web app (the Metrc simulator's control routes).
+    @discardableResult
+    public func inMetrc(_ method: HTTPMethod, _ path: String, _ body: JSONValue = .object([:])) async throws -> JSONValue {
+        guard let metrc = endpoints.metrc else { throw DemoError("no Metrc simulator: the demo's endpoints name none") }
+        return try await send(method, metrc + "_sim/" + path, body: body)
     }
 
     /// An operator request to the service's admin API. A request the engine refused throws.

@@ -2,7 +2,7 @@ import Foundation
 import LeafSyncJSON
 import NIOHTTP1
 
-/// Chapters 11–14: statuses, payments, deletion with rejection, sync-error e-mail.
+/// Chapters 11–13 and 15: statuses, payments, deletion with rejection, sync-error e-mail.
 extension DemoStory {
     func statuses() async throws {
         let number = DemoSeed.Order.goodVibrations

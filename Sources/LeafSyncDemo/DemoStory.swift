@@ -25,6 +25,7 @@ public struct DemoStory: Sendable {
             ("Statuses both ways", "Status mapping (R-UPD-08)", { try await $0.statuses() }),
             ("A payment and its deletion", "Payments (R-PAY)", { try await $0.payments() }),
             ("A Distru SO deleted, its LeafLink order rejected", "Order updates (R-UPD-04)", { try await $0.deleteWithRejection() }),
+            ("A Metrc transfer completes an order", "Metrc (R-MTC-01, R-MTC-02)", { try await $0.metrcTransfer() }),
             ("Sync errors e-mailed", "Sync errors (R-ERR)", { try await $0.errorMail() }),
         ]
     }
@@ -44,6 +45,9 @@ public struct DemoStory: Sendable {
         public var createdListing: Int?
         /// The order whose SO the operator deleted with rejection.
         public var rejected: String?
+        /// The order completed by a Metrc transfer made from its SO's template, and that transfer's Id.
+        public var metrcOrder: String?
+        public var metrcTransfer: String?
         /// The e-mails in the outbox at the end.
         public var emails: Int = 0
     }
@@ -66,6 +70,10 @@ public struct DemoStory: Sendable {
 
     /// How many chapters there are (for progress counters).
     public var chapterCount: Int { chapters.count }
+
+    /// The Metrc licence the demo ships from (`LEAFSYNC_METRC_LICENSE`): the Main Warehouse of the
+    /// Metrc demo seed, which holds the dark bar's package.
+    public static let metrcLicense = DemoSeed.Metrc.mainWarehouse
 }
 
 /// The outcome as the chapters fill it in (the story itself is a value).

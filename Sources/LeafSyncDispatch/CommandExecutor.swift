@@ -19,14 +19,20 @@ import Logging
 public struct CommandExecutor: Sendable {
     public var leafLink: LeafLinkClient?
     public var distru: DistruClient?
+    /// Creates Metrc templates (R-MTC-01) for the configured shipping licence.
+    public var metrc: MetrcWrites?
     /// Runs `fetchRecord` and `poll` commands.
     public var fetches: FetchRouter?
     /// Delivers `sendErrorEmail` commands.
     public var mail: ErrorMailer?
 
-    public init(leafLink: LeafLinkClient? = nil, distru: DistruClient? = nil, fetches: FetchRouter? = nil, mail: ErrorMailer? = nil) {
+    public init(
+        leafLink: LeafLinkClient? = nil, distru: DistruClient? = nil, metrc: MetrcWrites? = nil, fetches: FetchRouter? = nil,
+        mail: ErrorMailer? = nil
+    ) {
         self.leafLink = leafLink
         self.distru = distru
+        self.metrc = metrc
         self.fetches = fetches
         self.mail = mail
     }
@@ -56,7 +62,8 @@ public struct CommandExecutor: Sendable {
             guard let leafLink else { return .skipped(reason: "LeafLink is not configured in this process") }
             return .succeeded(response: try await LeafLinkWrites(client: leafLink).execute(command.action, key: command.key))
         case .createMetrcTemplate:
-            return .skipped(reason: "Metrc is not configured in this process")
+            guard let metrc else { return .skipped(reason: "Metrc is not configured in this process") }
+            return .succeeded(response: try await metrc.execute(command.action))
         case .fetchRecord, .poll:
             guard let fetches else { return .skipped(reason: "no fetchers in this process") }
             return try await fetches.execute(command.action)

@@ -49,6 +49,8 @@ public actor Dispatcher: Service {
     private var wakeUps: [CheckedContinuation<Void, Never>] = []
     /// A ``wake()`` that came while nobody slept.
     private var wakeRequested = false
+    /// Whether this process has recorded which remotes it polls (at its first ``tick()``).
+    private var remotesRecorded = false
 
     public init(
         writer: EventLogWriter, directory: String, executor: CommandExecutor, time: EngineClock, options: Options = Options(),
@@ -106,10 +108,25 @@ public actor Dispatcher: Service {
     }
 
 
-    /// Appends `engine.tick` at the engine's now and reads it back.
+    /// Appends `engine.tick` at the engine's now and reads it back. The first tick of the process
+    /// first records whether it can reach Metrc (``recordPolledRemotes()``).
     public func tick() async throws {
+        try await recordPolledRemotes()
         try await append(EventFactory.tick(at: time.now))
         try await catchUp()
+    }
+
+    /// The reducer polls Metrc only while the ticking process has it configured (R-MTC-02): a
+    /// Metrc poll that no process can run would stay pending. Once a process, this appends the
+    /// settings change `metrc_configured` when the log's setting differs from this executor's.
+    private func recordPolledRemotes() async throws {
+        guard !remotesRecorded else { return }
+        remotesRecorded = true
+        try await catchUp()
+        let metrc = executor.metrc != nil
+        guard state.settings.metrcConfigured != metrc else { return }
+        try await append(try EventFactory.operatorAction(.changeSettings(SettingsChange(metrcConfigured: metrc)), at: time.now))
+        logger.info("Metrc polling \(metrc ? "on" : "off"): this process \(metrc ? "has" : "has no") Metrc configured")
     }
 
     /// Sends every command that is ready now, and the ones their outcomes make ready, until

@@ -8,10 +8,13 @@ import LeafSyncJSON
 public struct FetchRouter: Sendable {
     public var leafLink: LeafLinkFetcher?
     public var distru: DistruFetcher?
+    /// Reads Metrc's outgoing transfers (R-MTC-02); Metrc has no webhooks, so only polls.
+    public var metrc: MetrcFetcher?
 
-    public init(leafLink: LeafLinkFetcher? = nil, distru: DistruFetcher? = nil) {
+    public init(leafLink: LeafLinkFetcher? = nil, distru: DistruFetcher? = nil, metrc: MetrcFetcher? = nil) {
         self.leafLink = leafLink
         self.distru = distru
+        self.metrc = metrc
     }
 
     func execute(_ action: CommandAction) async throws -> CommandOutcome {
@@ -47,8 +50,10 @@ public struct FetchRouter: Sendable {
                 return .succeeded(response: .object(["appended": .int(appended)]))
             case "distru":
                 guard let distru else { return .skipped(reason: "Distru is not configured in this process") }
-                let reports = try await distru.fetchCycle()
-                return .succeeded(response: .object(["appended": .int(reports.reduce(0) { $0 + $1.appended + $1.deleted })]))
+                return Self.cycled(try await distru.fetchCycle())
+            case "metrc":
+                guard let metrc else { return .skipped(reason: "Metrc is not configured in this process") }
+                return Self.cycled(try await metrc.fetchCycle())
             default:
                 return Self.unknown(system, kind)
             }
@@ -65,6 +70,11 @@ public struct FetchRouter: Sendable {
 
     static func appended(_ sequences: [UInt64]) -> CommandOutcome {
         .succeeded(response: .object(["appended": .int(sequences.count)]))
+    }
+
+    /// What a fetch cycle appended (observations and deletions), as a poll's outcome.
+    static func cycled<R>(_ reports: [Fetcher<R>.PassReport]) -> CommandOutcome {
+        .succeeded(response: .object(["appended": .int(reports.reduce(0) { $0 + $1.appended + $1.deleted })]))
     }
 
     static func unknown(_ system: String, _ kind: String) -> CommandOutcome {

@@ -3,9 +3,10 @@ import GRDB
 /// The projection database's tables. Bump `version` whenever a table or a row builder changes:
 /// a projector that finds another version rebuilds the database from the log on start.
 /// (2: the commands table holds each command's content, target, dependency, sequence and last error.
-/// 3: the operator_requests table, each operator request with its outcome.)
+/// 3: the operator_requests table, each operator request with its outcome.
+/// 4: `metrc_sales_orders`, the Metrc template and matched transfer of each SO.)
 public enum ProjectionSchema {
-    public static let version = 3
+    public static let version = 4
 
     static let statements =
         [

@@ -60,7 +60,7 @@ final class RowMemo {
 
 enum ProjectionTables {
     static let all: [ProjectionTable] = [
-        linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors, operatorRequests,
+        linkedProducts, suggestions, reps, customerAssociations, salesOrders, commands, syncErrors, operatorRequests, metrcSalesOrders,
     ]
 
     /// R-PRD-10: per Distru product, the linked LL product's name and URL (empty when unlinked).

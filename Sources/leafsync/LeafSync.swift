@@ -27,6 +27,7 @@ struct LeafSync: AsyncParsableCommand {
               leafsync products --help   link products, accept suggestions, create in LeafLink
               leafsync customers --help  associate LeafLink customers with Distru companies
               leafsync orders --help     list and show orders, delete an SO
+              leafsync metrc --help      a Metrc template from an SO, a transfer matched by hand
               leafsync errors --help     list and resolve sync errors
               leafsync what-if --help    the commands a settings change would add, change or drop
             The tenant directory is --dir DIR anywhere on the command line, or LEAFSYNC_DIR.
@@ -34,7 +35,7 @@ struct LeafSync: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, RunCommand.self, LogCommand.self, FetchCommand.self, DispatchCommand.self, RetryCommand.self, ProjectCommand.self,
             ReplayCommand.self, AuditCommand.self, WhatIfCommand.self, DemoCommand.self, SettingsCommand.self, UsersCommand.self, ProductsCommand.self,
-            CustomersCommand.self, OrdersCommand.self, ErrorsCommand.self,
+            CustomersCommand.self, OrdersCommand.self, MetrcCommand.self, ErrorsCommand.self,
         ]
     )
 }

@@ -65,6 +65,24 @@ struct OperatorCommandTests {
         #expect(table.stdout.contains("Jane Doe <jane@seller.example>"))
     }
 
+    @Test("R-MTC-01, R-MTC-03: metrc template and metrc match refuse an unknown SO, and a --line without LINE=LABEL, appending nothing")
+    func metrcCommandsRefuse() async throws {
+        let tenant = try await Self.fetchedTenant()
+        let count = try Self.events(tenant)
+        let template = try await Self.run(["metrc", "template", "SO-999999", "--dir", tenant.path])
+        #expect(template.status == 1)
+        #expect(template.stderr.contains("sales-order: no Distru SO has the id or number 'SO-999999'"), "\(template.stderr)")
+        let match = try await Self.run(["metrc", "match", "SO-999999", "9188201", "--line", "1=1A4FF0100000022000001234", "--dir", tenant.path])
+        #expect(match.status == 1)
+        #expect(match.stderr.contains("sales-order:"), "\(match.stderr)")
+        let bare = try await Self.run(["metrc", "match", "SO-999999", "9188201", "--line", "1", "--dir", tenant.path])
+        #expect(bare.status == 64)
+        #expect(bare.stderr.contains("write LINE=LABEL"), "\(bare.stderr)")
+        let none = try await Self.run(["metrc", "match", "SO-999999", "9188201", "--dir", tenant.path])
+        #expect(none.status == 64)
+        #expect(try Self.events(tenant) == count)
+    }
+
     @Test("An unknown rep is refused with a message naming it, and appends nothing")
     func unknownRepAppendsNothing() async throws {
         let tenant = try await Self.fetchedTenant()

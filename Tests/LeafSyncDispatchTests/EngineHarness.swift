@@ -12,9 +12,12 @@ import LeafSyncLog
 import LeafSyncMail
 import LeafSyncTestSupport
 import Logging
+import MetrcAPI
+import MetrcSimulator
 
 /// LeafSync as one process would run it, in the test: a tenant log on disk, the fetchers, the
-/// dispatcher and its executor, talking HTTP on loopback to the two simulators.
+/// dispatcher and its executor, talking HTTP on loopback to the two simulators (and Metrc's, when
+/// the test gives one).
 struct Engine {
     let directory: TemporaryDirectory
     let writer: EventLogWriter
@@ -46,11 +49,12 @@ struct Engine {
     var state: SyncState { get async { await dispatcher.state } }
 }
 
-/// Runs `body` with both simulators (demo seeds unless given) and an engine wired to them;
+/// Runs `body` with both simulators (demo seeds unless given) and an engine wired to them, and to
+/// `metrc` when given (templates created for the Main Warehouse's licence, transfers polled);
 /// with `logs`, the clients, fetchers and dispatcher log into it.
 func withEngine<T>(
     leafLinkSeed: SimSeed? = nil, distruSeed: DistruSeed? = nil, distruSettings: DistruSimSettings = DistruSimSettings(),
-    configure: (inout Dispatcher.Options) -> Void = { _ in },
+    metrc: RunningMetrcSimulator? = nil, configure: (inout Dispatcher.Options) -> Void = { _ in },
     mail: ErrorMailer? = nil, logs: LogCapture? = nil,
     _ body: (Engine, RunningSimulator, RunningDistruSimulator) async throws -> T
 ) async throws -> T {
@@ -66,11 +70,13 @@ func withEngine<T>(
             }
             let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: directory.sub("log")))
             let outbox = directory.sub("outbox")
+            let metrcClient = metrc.map { client(for: $0) }
             let executor = CommandExecutor(
-                leafLink: llClient, distru: distruClient,
+                leafLink: llClient, distru: distruClient, metrc: metrcClient.map { MetrcWrites(client: $0, license: MetrcDemo.mainWarehouse) },
                 fetches: FetchRouter(
                     leafLink: LeafLinkFetcher(client: llClient, store: store, logger: logs?.logger("leafsync.ingest.leaflink")),
-                    distru: DistruFetcher(client: distruClient, store: store, logger: logs?.logger("leafsync.ingest.distru"))),
+                    distru: DistruFetcher(client: distruClient, store: store, logger: logs?.logger("leafsync.ingest.distru")),
+                    metrc: metrcClient.map { MetrcFetcher(client: $0, store: store) }),
                 mail: mail ?? ErrorMailer(delivery: OutboxDelivery(directory: URL(fileURLWithPath: outbox))))
             let clock = ManualTestClock()
             let time = EngineClock(clock, origin: .now())

@@ -147,6 +147,10 @@ struct DecodingTests {
             .associateCustomer(leafLinkCustomerID: ID.customer, distruCompanyID: ID.goodVibrations),
             .deleteSalesOrder(salesOrderID: ID.salesOrder, rejectInLeafLink: true),
             .requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: ID.salesOrder, transporterLicense: "403R-00077")),
+            .requestMetrcTemplate(
+                MetrcTemplateRequest(
+                    salesOrderID: ID.salesOrder, driverName: "Sam Ortiz", estimatedDeparture: "2026-11-24T09:00:00Z",
+                    estimatedArrival: "2026-11-24T13:00:00Z", transferType: "Transfer")),
             .matchMetrcTransfer(
                 salesOrderID: ID.salesOrder, transferID: "4410022", packages: [PackageAssignment(lineID: "it-1", packageLabels: ["1A4"])]),
         ]

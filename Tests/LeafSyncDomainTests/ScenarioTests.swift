@@ -95,7 +95,17 @@ struct ScenarioTests {
         #expect(paid.payments.map(\.amount) == [money("500.00")])
         h.succeedAll(paid)
 
-        // 9. Metrc: template, transfer, completion on both sides.
+        // 9. Metrc: packages assigned to the lines, template, transfer, completion on both sides.
+        let packed = h.observeSalesOrder(
+            Harness.salesOrder { so in
+                let labels = ["1A4FF0100000022000000123", "1A4FF0100000022000000124", "1A4FF0100000022000000123"]
+                var items = so["items"]!.array!.enumerated().map { i, item in item.setting("package", .object(["label": .s(labels[i])])) }
+                items[0] = items[0].setting("batch", .object(["id": .s("batch-771")]))
+                items[1] = items[1].setting("quantity", .s("12.000000"))
+                return so.setting("items", .array(items)).setting("status", .s("READY_TO_SHIP")).setting(
+                    "delivery_datetime", .s("2026-11-25T17:00:00.000000Z"))
+            })
+        #expect(packed.isEmpty)
         let template = h.op(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: ID.salesOrder, transporterLicense: "403R-00077")))
         h.succeed(template[0], Fixture.json("metrc/template-create-response.json"))
         let transfer = h.observe(.metrcTransfer, "4410022", file: "metrc/transfer-so-001042.json")

@@ -9,25 +9,32 @@ import LeafSyncLog
 import LeafSyncProjections
 import LeafSyncService
 import LeafSyncTestSupport
+import MetrcSimulator
 import Synchronization
 import Testing
 
 @Suite("The demo scenario end to end over loopback (what `leafsync demo` plays)")
 struct DemoScenarioTests {
     @Test(
-        "R-USR-01, R-PRD-03, R-PRD-05, R-INV-02, R-INV-03, R-INV-04, R-PRC-01, R-PRC-02, R-CUS-01, R-ORD-01, R-ORD-05, R-ORD-06, R-ORD-08, R-ORD-09, R-ORD-10, R-ORD-11, R-UPD-01, R-UPD-04, R-UPD-06, R-UPD-08, R-PAY-01, R-PAY-02, R-ERR-01: the whole story plays, and both simulators, the projections, the outbox and the log end as it says"
+        "R-USR-01, R-PRD-03, R-PRD-05, R-INV-02, R-INV-03, R-INV-04, R-PRC-01, R-PRC-02, R-CUS-01, R-ORD-01, R-ORD-05, R-ORD-06, R-ORD-08, R-ORD-09, R-ORD-10, R-ORD-11, R-UPD-01, R-UPD-04, R-UPD-06, R-UPD-08, R-PAY-01, R-PAY-02, R-MTC-01, R-MTC-02, R-ERR-01: the whole story plays, and the three simulators, the projections, the outbox and the log end as it says"
     )
     func wholeStory() async throws {
+        try await withMetrc { metrc in try await play(metrc) }
+    }
+
+    /// The story against the LeafLink and Distru simulators started here and `metrc`.
+    func play(_ metrc: RunningMetrcSimulator) async throws {
         try await withSimulator { ll in
             try await withDistru { distru in
                 let tenant = TemporaryDirectory("demo-story")
                 let progress = Mutex<[DemoProgress]>([])
                 let run = try await DemoRun.play(
                     directory: tenant.path, leafLinkRoot: Self.root(ll.baseURL, "api/v2/"), distruRoot: Self.root(distru.baseURL, "public/v1/"),
-                    leafLinkAPIKey: LeafLinkSimulator.defaultAPIKey, distruAPIKey: DistruSimulator.defaultAPIKey,
+                    metrcRoot: metrc.baseURL, leafLinkAPIKey: LeafLinkSimulator.defaultAPIKey, distruAPIKey: DistruSimulator.defaultAPIKey,
+                    metrcVendorKey: MetrcSimulator.defaultVendorKey, metrcUserKey: MetrcSimulator.defaultUserKey,
                     report: { step in progress.withLock { $0.append(step) } })
                 let steps = progress.withLock { $0 }
-                #expect(steps.filter { if case .chapter = $0 { true } else { false } }.count == 14)
+                #expect(steps.filter { if case .chapter = $0 { true } else { false } }.count == 15)
                 let outcome = run.outcome
 
                 // Read back through the simulators' public APIs, as the engine does.
@@ -58,6 +65,13 @@ struct DemoScenarioTests {
                 #expect(try await read.distru("orders/\(try #require(outcome.salesOrders[combined]))")["items"]?.array?.count == 2)
                 #expect(outcome.split.count == 2 && outcome.split.allSatisfy { outcome.salesOrders[$0] != nil })
 
+                // R-MTC-01, R-MTC-02: the SO completed by the transfer made from its template, the LL order Complete.
+                let metrcOrder = try #require(outcome.metrcOrder)
+                let metrcSO = try await read.distru("orders/\(try #require(outcome.salesOrders[metrcOrder]))")
+                #expect(metrcSO["status"]?.stringValue == "COMPLETED")
+                #expect(metrcSO["metrc_transfer_id"].map(JSONWriter.compact)?.contains(try #require(outcome.metrcTransfer)) == true)
+                #expect(try await read.leafLink("orders-received/\(metrcOrder)/")["status"]?.stringValue == "Complete")
+
                 let rejected = try #require(outcome.rejected)
                 #expect(try await read.leafLink("orders-received/\(rejected)/")["status"]?.stringValue == "Rejected")
                 #expect(try await read.distruStatus("orders/\(try #require(outcome.salesOrders[rejected]))") == 404)
@@ -87,6 +101,10 @@ struct DemoScenarioTests {
                 #expect((synced ?? 0) >= outcome.salesOrders.count - 3)  // less the cancelled two and the deleted one
                 let failed = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM commands WHERE status IN ('failed', 'abandoned')") }
                 #expect(failed == 0)
+                let metrcRows = try await database.read {
+                    try Int.fetchOne($0, sql: "SELECT count(*) FROM metrc_sales_orders WHERE template_id IS NOT NULL AND transfer_id = ?", arguments: [outcome.metrcTransfer])
+                }
+                #expect(metrcRows == 1)
             }
         }
     }

@@ -75,6 +75,28 @@ struct OperatorAdminAPITests {
         await tenant.log.close()
     }
 
+    @Test("R-MTC-03: a manual match over the API takes its lines as an object of label arrays; an unknown line is 422 naming it")
+    func metrcMatchViaAPI() async throws {
+        let tenant = try await OperatorMetrcTests.tenant()
+        try await withAdmin(tenant) { base in
+            let body = #"{"salesOrder":"SO-001042","transfer":9188201,"lines":{"1":["1A4FF0100000022000001234","1A4FF0100000022000009999"]}}"#
+            let answer = try await rawRequest(base + "/admin/v1/metrc/match", method: .POST, headers: auth, body: Array(body.utf8))
+            #expect(answer.status == 200)
+            let recorded = try JSONParser.parse(answer.body)
+            #expect(recorded["summary"]?.stringValue?.contains("2 package(s) on 1 line(s)") == true, "\(recorded)")
+            #expect(recorded["refusal"]?.stringValue?.contains("1A4FF0100000022000009999 are not on Metrc transfer") == true, "\(recorded)")
+
+            let count = try tenant.eventCount()
+            let unknown = try await rawRequest(
+                base + "/admin/v1/metrc/match", method: .POST, headers: auth,
+                body: Array(#"{"salesOrder":"SO-001042","transfer":"9188201","lines":{"9":"1A4FF0100000022000001234"}}"#.utf8))
+            #expect(unknown.status == 422)
+            #expect(try JSONParser.parse(unknown.body)["error"]?["field"] == "line")
+            #expect(try tenant.eventCount() == count)
+        }
+        await tenant.log.close()
+    }
+
     /// The operations the document lists: `METHOD /path` for each method under each path.
     static func documentedOperations(_ yaml: String) -> Set<String> {
         var operations = Set<String>()
@@ -102,7 +124,7 @@ struct OperatorAdminAPITests {
             #expect(yaml.hasPrefix("openapi: 3.1.0"))
             let documented = Self.documentedOperations(yaml)
             #expect(documented.subtracting(["GET /openapi.yaml"]) == Set(AdminAPI.operations))
-            #expect(AdminAPI.operations.count == 19)
+            #expect(AdminAPI.operations.count == 21)
             for operation in AdminAPI.operations {
                 let parts = operation.split(separator: " ")
                 let path = parts[1].replacingOccurrences(of: "{order}", with: "d23f0824-128b-4f33-8c5c-7fd0a6a3a450")

@@ -1,13 +1,13 @@
 import ArgumentParser
 
 /// `leafsync-sim`: local look-alikes of the remote systems LeafSync talks to, one subcommand
-/// each (`leaflink` now; `distru` and `metrc` join as further subcommands).
+/// each: `leaflink`, `distru` and `metrc`.
 @main
 struct LeafSyncSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leafsync-sim",
         abstract: "Serve simulated LeafLink / Distru / Metrc APIs on loopback.",
-        subcommands: [LeafLinkCommand.self, DistruCommand.self]
+        subcommands: [LeafLinkCommand.self, DistruCommand.self, MetrcCommand.self]
     )
 }
 

@@ -78,13 +78,20 @@ extension CommandAction {
         case .createMetrcTemplate(let d):
             p["name"] = .string(d.name)
             p["salesOrderID"] = .string(d.salesOrderID)
-            p["recipientLicense"] = d.recipientLicense.map(JSONValue.string)
+            p["recipientLicense"] = .string(d.recipientLicense)
+            p["transferType"] = .string(d.transferType)
             p["invoiceNumber"] = .string(d.invoiceNumber)
             p["transporterLicense"] = d.transporterLicense.map(JSONValue.string)
             p["driverName"] = d.driverName.map(JSONValue.string)
             p["estimatedDeparture"] = d.estimatedDeparture.map(JSONValue.string)
             p["estimatedArrival"] = d.estimatedArrival.map(JSONValue.string)
-            p["packageLabels"] = .array(d.packageLabels.map(JSONValue.string))
+            p["packages"] = .array(
+                d.packages.map {
+                    var package = PayloadWriter()
+                    package["label"] = .string($0.label)
+                    package["wholesalePrice"] = $0.wholesalePrice?.decimalString
+                    return .object(package.members)
+                })
         case .fetchRecord(let system, let kind, let id):
             p["system"] = .string(system)
             p["recordKind"] = .string(kind)

@@ -23,7 +23,9 @@ public enum OperatorAction: Equatable, Sendable {
     case deleteSalesOrder(salesOrderID: String, rejectInLeafLink: Bool)
     /// R-MTC-01.
     case requestMetrcTemplate(MetrcTemplateRequest)
-    /// R-MTC-03: packages per SO line (`lineID` is the Distru SO item id).
+    /// R-MTC-03: match an SO to an observed Metrc transfer, with one or more packages per SO line
+    /// (`lineID` is the Distru SO item id). Refused when the transfer was never observed, is voided
+    /// or already matched, when a line gets no package, or a label is not on the transfer.
     case matchMetrcTransfer(salesOrderID: String, transferID: String, packages: [PackageAssignment])
     /// R-ERR-03: send an abandoned (or pending) command again, ready now, its attempts reset; refused
     /// when the key is unknown, already succeeded or withdrawn. Its sync error resolves when it succeeds.
@@ -87,6 +89,9 @@ public struct SettingsChange: Equatable, Sendable {
     /// Whether a LeafLink webhook key is configured (the key itself never enters the log).
     public var webhookKeyConfigured: Bool?
     public var leafLinkBaseURL: String?
+    /// Whether the ticking process has Metrc configured (its keys never enter the log): Metrc is
+    /// polled only then.
+    public var metrcConfigured: Bool?
     /// Overrides of the LL → Distru status mapping, e.g. `{"Backorder": "PENDING"}`; an empty string restores the default.
     public var statusMapping: [String: String]?
 
@@ -95,14 +100,14 @@ public struct SettingsChange: Equatable, Sendable {
         defaultSalesOrderLocationID: String? = nil, syncPrices: Bool? = nil, syncPayments: Bool? = nil,
         errorRecipients: [String]? = nil, orderPollSeconds: Int? = nil, productPollSeconds: Int? = nil,
         inventoryPushSeconds: Int? = nil, webhookKeyConfigured: Bool? = nil, leafLinkBaseURL: String? = nil,
-        statusMapping: [String: String]? = nil
+        statusMapping: [String: String]? = nil, metrcConfigured: Bool? = nil
     ) {
         self.priceLockStatus = priceLockStatus; self.inventoryLocationIDs = inventoryLocationIDs
         self.useCustomerDefaultInventorySource = useCustomerDefaultInventorySource
         self.defaultSalesOrderLocationID = defaultSalesOrderLocationID; self.syncPrices = syncPrices; self.syncPayments = syncPayments
         self.errorRecipients = errorRecipients; self.orderPollSeconds = orderPollSeconds; self.productPollSeconds = productPollSeconds
         self.inventoryPushSeconds = inventoryPushSeconds; self.webhookKeyConfigured = webhookKeyConfigured
-        self.leafLinkBaseURL = leafLinkBaseURL; self.statusMapping = statusMapping
+        self.leafLinkBaseURL = leafLinkBaseURL; self.statusMapping = statusMapping; self.metrcConfigured = metrcConfigured
     }
 }
 
@@ -142,23 +147,30 @@ public struct LeafLinkProductRequest: Equatable, Sendable {
     }
 }
 
-/// R-MTC-01: what the operator fills in to create a Metrc outgoing transfer template.
+/// R-MTC-01: what the operator fills in to create a Metrc outgoing transfer template. The rest of
+/// the template (name, recipient licence, invoice number, packages and prices) comes from the SO
+/// (``MetrcTemplateDraft``).
 public struct MetrcTemplateRequest: Equatable, Sendable {
     public var salesOrderID: String
     public var transporterLicense: String?
     public var driverName: String?
     public var estimatedDeparture: String?
     public var estimatedArrival: String?
+    /// Metrc's `TransferTypeName` (e.g. `Wholesale Manifest`, `Transfer`); `nil` is
+    /// ``MetrcTemplateDraft/defaultTransferType``. Chosen per template, as in the Metrc UI,
+    /// because Distru's licence records carry no transfer type.
+    public var transferType: String?
 
     public init(
         salesOrderID: String, transporterLicense: String? = nil, driverName: String? = nil,
-        estimatedDeparture: String? = nil, estimatedArrival: String? = nil
+        estimatedDeparture: String? = nil, estimatedArrival: String? = nil, transferType: String? = nil
     ) {
         self.salesOrderID = salesOrderID
         self.transporterLicense = transporterLicense
         self.driverName = driverName
         self.estimatedDeparture = estimatedDeparture
         self.estimatedArrival = estimatedArrival
+        self.transferType = transferType
     }
 }
 

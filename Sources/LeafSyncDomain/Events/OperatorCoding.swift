@@ -24,6 +24,7 @@ enum OperatorCoding {
             p["webhookKeyConfigured"] = s.webhookKeyConfigured.map(JSONValue.bool)
             p["leafLinkBaseURL"] = s.leafLinkBaseURL.map(JSONValue.string)
             p["statusMapping"] = s.statusMapping.map { .object(JSONObject($0.map { ($0.key, .string($0.value)) })) }
+            p["metrcConfigured"] = s.metrcConfigured.map(JSONValue.bool)
         case .createLeafLinkProduct(let r), .updateLeafLinkProductFields(let r):
             p["distruProductID"] = .string(r.distruProductID)
             p["name"] = r.name.map(JSONValue.string)
@@ -38,6 +39,7 @@ enum OperatorCoding {
             p["driverName"] = r.driverName.map(JSONValue.string)
             p["estimatedDeparture"] = r.estimatedDeparture.map(JSONValue.string)
             p["estimatedArrival"] = r.estimatedArrival.map(JSONValue.string)
+            p["transferType"] = r.transferType.map(JSONValue.string)
         case .mapRep(let user, let staff):
             p["distruUserID"] = .string(user)
             p["leafLinkStaffID"] = .int(staff)
@@ -79,7 +81,8 @@ enum OperatorCoding {
                     syncPayments: try p.bool("syncPayments"), errorRecipients: try p.strings("errorRecipients"),
                     orderPollSeconds: try p.int("orderPollSeconds"), productPollSeconds: try p.int("productPollSeconds"),
                     inventoryPushSeconds: try p.int("inventoryPushSeconds"), webhookKeyConfigured: try p.bool("webhookKeyConfigured"),
-                    leafLinkBaseURL: try p.string("leafLinkBaseURL"), statusMapping: try p.stringMap("statusMapping")))
+                    leafLinkBaseURL: try p.string("leafLinkBaseURL"), statusMapping: try p.stringMap("statusMapping"),
+                    metrcConfigured: try p.bool("metrcConfigured")))
         case EventType.productCreateRequested: return .createLeafLinkProduct(try productRequest(p))
         case EventType.productFieldsChanged: return .updateLeafLinkProductFields(try productRequest(p))
         case EventType.metrcTemplateRequested:
@@ -88,7 +91,7 @@ enum OperatorCoding {
                     salesOrderID: try p.need(p.string("salesOrderID"), "salesOrderID"),
                     transporterLicense: try p.string("transporterLicense"),
                     driverName: try p.string("driverName"), estimatedDeparture: try p.string("estimatedDeparture"),
-                    estimatedArrival: try p.string("estimatedArrival")))
+                    estimatedArrival: try p.string("estimatedArrival"), transferType: try p.string("transferType")))
         case EventType.repMapped:
             return .mapRep(
                 distruUserID: try p.need(p.string("distruUserID"), "distruUserID"),

@@ -29,6 +29,7 @@ extension SettingsChange {
         ("product_poll_seconds", "a whole number of seconds above 0"),
         ("inventory_push_seconds", "a whole number of seconds above 0"),
         ("webhook_key_configured", "true or false"),
+        ("metrc_configured", "true or false"),
         ("leaflink_base_url", "an http(s) URL"),
         ("status_mapping.<LeafLink status>", "a Distru status (\(distruStatuses.joined(separator: ", "))), or \"\" for the default"),
     ]
@@ -78,6 +79,7 @@ extension SettingsChange {
         case "product_poll_seconds": productPollSeconds = try seconds()
         case "inventory_push_seconds": inventoryPushSeconds = try seconds()
         case "webhook_key_configured": webhookKeyConfigured = try bool()
+        case "metrc_configured": metrcConfigured = try bool()
         case "leaflink_base_url":
             guard value.hasPrefix("https://") || value.hasPrefix("http://"), value.count > 8 else { throw bad(accepted(key)) }
             leafLinkBaseURL = value

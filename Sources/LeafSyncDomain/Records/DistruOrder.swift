@@ -24,6 +24,8 @@ public struct DistruOrder: Equatable, Sendable {
     public var locationID: String?
     public var ownerID: String?
     public var deliveryDatetime: String?
+    /// `order_datetime`: when the order was placed (R-MTC-02's date window without a delivery date).
+    public var orderDatetime: String?
     public var items: [Item]
     public var leafLinkOrderNumber: String?
     public var metrcTransferID: String?
@@ -40,6 +42,7 @@ public struct DistruOrder: Equatable, Sendable {
         locationID = json.first("location", "location_id")?.idString
         ownerID = json.first("owner", "owner_id")?.idString
         deliveryDatetime = json["delivery_datetime"]?.nonEmptyString
+        orderDatetime = json["order_datetime"]?.nonEmptyString
         items = (json["items"]?.array ?? []).map { item in
             Item(
                 id: item["id"]?.idString,

@@ -16,12 +16,7 @@ extension Reduction {
         case .postLeafLinkPayment(let draft) where key.hasPrefix("ll-payment:"): paymentPosted(draft)
         case .sendErrorEmail(let mail):
             state.errors[mail.errorID]?.emailedAt = now
-        case .createMetrcTemplate(let draft):
-            let body = response.unwrappingData
-            if let id = body.first("Ids", "ids")?.array?.first?.idString ?? body["Id"]?.idString ?? body["id"]?.idString {
-                state.metrcTemplates[draft.salesOrderID] = id
-                note("distru-order:\(draft.salesOrderID)", "R-MTC-01", "Metrc template \(id) created as \(draft.name)")
-            }
+        case .createMetrcTemplate(let draft): metrcTemplateCreated(draft, response: response)
         default: break
         }
     }
@@ -56,6 +51,7 @@ extension Reduction {
         let attempts = (state.commands.attempts[key] ?? 0) + 1
         state.commands.attempts[key] = attempts
         state.commands.lastError[key] = failure.error
+        if case .createMetrcTemplate(let draft) = command.action { metrcTemplateFailed(draft, error: failure.error) }
         if failure.mayRetry && attempts < CommandBook.maxAttempts {
             let due = Reduction.retryTime(key: key, attempt: attempts, after: now)
             state.commands.retryAt[key] = due

@@ -128,11 +128,7 @@ extension Reduction {
             }
             return
         }
-        var chain: [LeafLinkTransition] = []
-        if target >= 1 { chain.append(.accept) }
-        if target >= 2 { chain.append(.fulfill) }
-        if target >= 3 { chain.append(.ship) }
-        if target >= 5 { chain.append(.complete) }
+        let chain = LeafLinkTransition.forward(toDistruProgress: target)
         let llProgress = ll.status.progress
         let done: [LeafLinkTransition: Int] = [.accept: 2, .fulfill: 3, .ship: 4, .complete: 5]
         let needed = chain.filter { (llProgress ?? -1) < done[$0]! && !state.commands.knows(transitionKey(sync, $0)) }
@@ -200,6 +196,16 @@ extension Reduction {
                 sync.subject, "R-UPD-04",
                 "SO \(soID) deleted; the LeafLink order stays \(sync.order.status.rawValue) and an edit in LeafLink syncs it as a new SO")
         }
+    }
+}
+
+extension LeafLinkTransition {
+    /// R-UPD-08: the forward transitions an SO at Distru progress `progress`
+    /// (``DistruOrderStatus/progress``) asks of its LeafLink order, in order: accept from
+    /// PROCESSING, fulfill from READY_TO_SHIP, ship from DELIVERING, complete at COMPLETED.
+    static func forward(toDistruProgress progress: Int) -> [LeafLinkTransition] {
+        let steps: [(from: Int, transition: LeafLinkTransition)] = [(1, .accept), (2, .fulfill), (3, .ship), (5, .complete)]
+        return steps.filter { progress >= $0.from }.map(\.transition)
     }
 }
 

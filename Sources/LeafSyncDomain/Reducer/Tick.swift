@@ -8,7 +8,10 @@ extension Reduction {
         let s = state.settings
         // Distru has no inventory webhooks and its others are optional (apis.md): it is polled
         // on the order cadence, every resource incrementally.
-        let polls = [("leaflink", "orders", s.orderPollSeconds), ("leaflink", "products", s.productPollSeconds), ("distru", "all", s.orderPollSeconds)]
+        // Metrc sends no webhooks (apis.md): its transfers are polled on the order cadence, while
+        // the ticking process has it configured (R-MTC-02).
+        var polls = [("leaflink", "orders", s.orderPollSeconds), ("leaflink", "products", s.productPollSeconds), ("distru", "all", s.orderPollSeconds)]
+        if s.metrcConfigured { polls.append(("metrc", "transfers", s.orderPollSeconds)) }
         for (system, kind, seconds) in polls {
             let name = "\(system)-\(kind)"
             if let last = state.lastPoll[name], now.microseconds - last.microseconds < seconds * 1_000_000 { continue }
@@ -44,6 +47,7 @@ extension Reduction {
         if let v = c.productPollSeconds, v > 0 { s.productPollSeconds = Int64(v) }
         if let v = c.inventoryPushSeconds, v > 0 { s.inventoryPushSeconds = Int64(v) }
         if let v = c.webhookKeyConfigured { s.webhookKeyConfigured = v }
+        if let v = c.metrcConfigured { s.metrcConfigured = v }
         if let v = c.leafLinkBaseURL { s.leafLinkBaseURL = v }
         for (ll, so) in (c.statusMapping ?? [:]).sorted(by: { $0.key < $1.key }) {
             s.statusMapping[LeafLinkOrderStatus(ll)] = so.isEmpty ? nil : DistruOrderStatus(so)

@@ -22,6 +22,9 @@ public struct Settings: Equatable, Sendable {
     public var inventoryPushSeconds: Int64 = 600
     /// R-SET-03: webhooks trigger an immediate fetch only with a webhook key configured.
     public var webhookKeyConfigured = false
+    /// R-MTC-02: Metrc transfers are polled (on the order cadence) only while the process that
+    /// ticks has Metrc configured; the dispatcher records it at its first tick.
+    public var metrcConfigured = false
     /// Base of LL product URLs in the linked-products projection (R-PRD-10).
     public var leafLinkBaseURL = "https://app.leaflink.com"
     /// Operator overrides of the LL → Distru status mapping (status-mapping.md), by LL status.

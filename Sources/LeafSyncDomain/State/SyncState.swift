@@ -49,11 +49,17 @@ public struct SyncState: Equatable, Sendable {
     public var syncedPayments: [String: SyncedPayment] = [:]
 
     // Metrc
-    /// SO id → Metrc template id (R-MTC-01).
+    /// SO id → Metrc template id: the `createMetrcTemplate` outcome (R-MTC-01).
     public var metrcTemplates: [String: String] = [:]
+    /// SO id → why its last template creation failed, until one succeeds (R-MTC-01).
+    public var metrcTemplateErrors: [String: String] = [:]
+    /// The latest observation of every Metrc outgoing transfer, by id.
     public var metrcTransfers: [String: MetrcTransfer] = [:]
     /// SO id → Metrc transfer id (R-MTC-02/03).
     public var metrcMatches: [String: String] = [:]
+    /// Transfer id → SO id, for matches undone because the transfer was voided or packages were
+    /// rejected (R-MTC-02): such a transfer is never matched automatically again.
+    public var metrcUndoneMatches: [String: String] = [:]
 
     // Engine
     /// Fingerprint of the last observed record per type and subject (R-ENG-01).

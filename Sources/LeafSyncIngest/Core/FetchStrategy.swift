@@ -32,6 +32,14 @@ public protocol FetchStrategy: Sendable {
     static func refetch(_ target: WebhookTarget<Vendor.Resource>, kind: Kind, using client: RemoteClient<Vendor>) async throws -> RawRecord
     /// Whether a refetch failure means the record is gone (a deletion is recorded).
     static func meansGone(_ error: any Error) -> Bool
+    /// Lists `kind`'s records changed at or after `since` (all of them when nil), handing each
+    /// page to `body`. The default walks the client's paged listing of the resource; a vendor
+    /// whose lists need more supplies its own (Metrc: 24-hour windows per facility, each
+    /// transfer completed with its deliveries and packages).
+    static func forEachPage(
+        of kind: Kind, since: Vendor.Timestamp?, using client: RemoteClient<Vendor>, isolation: isolated (any Actor)?,
+        _ body: (APIPage<Vendor>) async throws -> Void
+    ) async throws
 }
 
 extension FetchStrategy {
@@ -48,6 +56,13 @@ extension FetchStrategy {
     public static var defaultFullListingEvery: Int? { nil }
     public static var fullListingKinds: Set<Vendor.Resource>? { nil }
     public static func meansGone(_ error: any Error) -> Bool { false }
+
+    public static func forEachPage(
+        of kind: Kind, since: Vendor.Timestamp?, using client: RemoteClient<Vendor>, isolation: isolated (any Actor)?,
+        _ body: (APIPage<Vendor>) async throws -> Void
+    ) async throws {
+        try await client.forEachPage(of: kind.resource, since: since, isolation: isolation, body)
+    }
 }
 
 /// The names one vendor's fetcher writes and reads, shared with the domain reducer.

@@ -154,7 +154,7 @@ public actor Fetcher<Strategy: FetchStrategy> {
         var passStart: Timestamp?
         var newest: Timestamp?
         var seen: Set<String> = []
-        try await client.forEachPage(of: kind.resource, since: since, isolation: self) { page in
+        try await Strategy.forEachPage(of: kind, since: since, using: client, isolation: self) { page in
             if report.pages == 0 { passStart = page.response.serverDate }
             report.pages += 1
             var events: [NewEvent] = []

@@ -91,6 +91,18 @@ extension AdminAPI {
             return try await desk.deleteSalesOrder(try input("salesOrder"), reject: reject == "true").json
         },
         AdminRoute(
+            .post, "/admin/v1/metrc/template", id: "requestMetrcTemplate",
+            summary: "Create a Metrc outgoing transfer template from an SO, named after its number; the template id or Metrc's error is recorded on the SO (R-MTC-01).",
+            body: "SalesOrderRef", returns: "Recorded"
+        ) { desk, input in try await desk.metrcTemplate(so: try input("salesOrder")).json },
+        AdminRoute(
+            .post, "/admin/v1/metrc/match", id: "matchMetrcTransfer",
+            summary: "Match an SO to a Metrc transfer by hand, one or more packages per line; the SO is then completed (R-MTC-03).",
+            body: "MetrcMatch", returns: "Recorded"
+        ) { desk, input in
+            try await desk.metrcMatch(so: try input("salesOrder"), transfer: try input("transfer"), lines: try input.packageLines("lines")).json
+        },
+        AdminRoute(
             .get, "/admin/v1/errors", id: "listErrors", summary: "The open sync errors (all with all=true) (R-ERR).", returns: "ErrorRows",
             query: ["all": "true: resolved errors too."]
         ) { desk, input in .array(try await desk.errors(open: !input.flag("all")).map(\.json)) },

@@ -48,6 +48,7 @@ public enum AdminAPI {
         for (name, value) in request.uri.queryParameters { values[String(name)] = String(value) }
         for (name, value) in context.parameters { values[String(name)] = String(value) }
         var body: [String: String] = [:]
+        var members: [String: JSONValue] = [:]
         if route.method != .get {
             var request = request
             let bytes = try await request.collectBody(upTo: maxBody)
@@ -55,12 +56,15 @@ public enum AdminAPI {
                 guard case .object(let object)? = try? JSONParser.parse(Array(bytes.readableBytesView)) else {
                     return json(.badRequest, .object(["error": .object(["message": "the body must be a JSON object"])]))
                 }
-                for (name, value) in object { body[name] = AdminInput.text(value) }
+                for (name, value) in object {
+                    body[name] = AdminInput.text(value)
+                    members[name] = value
+                }
             }
         }
         values.merge(body) { _, bodyValue in bodyValue }
         do {
-            return json(.ok, try await route.run(desk, AdminInput(values: values, body: body)))
+            return json(.ok, try await route.run(desk, AdminInput(values: values, body: body, members: members)))
         } catch let error as OperatorError {
             return json(.unprocessableContent, .object(["error": .object(["field": .string(error.field), "message": .string(error.message)])]))
         }

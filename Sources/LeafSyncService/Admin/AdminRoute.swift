@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LeafSyncJSON
 
@@ -45,6 +46,8 @@ struct AdminInput: Sendable {
     var values: [String: String]
     /// The body's object members, for `PATCH /settings` (whose keys are the settings).
     var body: [String: String]
+    /// The body's members as sent, for the structured ones (the lines of a Metrc match).
+    var members: [String: JSONValue] = [:]
 
     /// A required member; missing → an ``OperatorError`` naming it.
     func callAsFunction(_ name: String) throws(OperatorError) -> String {
@@ -61,6 +64,22 @@ struct AdminInput: Sendable {
         guard let text = optional(name) else { return nil }
         guard let number = Int(text) else { throw OperatorError(field: name, message: "'\(text)' is not a LeafLink id (a whole number)") }
         return number
+    }
+
+    /// Package labels per SO line: an object `{"LINE": ["LABEL", …] or "LABEL,LABEL", …}`, each
+    /// line an item id or a 1-based position; missing → an ``OperatorError`` naming the member.
+    func packageLines(_ name: String) throws(OperatorError) -> [(line: String, labels: [String])] {
+        guard case .object(let lines)? = members[name] else {
+            throw OperatorError(field: name, message: "missing: give \"\(name)\": {\"LINE\": [\"LABEL\", …]} (LINE: an item id or a 1-based position)")
+        }
+        return lines.map { line, value in
+            let labels: [String] =
+                switch value {
+                case .array(let items): items.compactMap(Self.text)
+                default: (Self.text(value) ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                }
+            return (line, labels.filter { !$0.isEmpty })
+        }
     }
 
     func flag(_ name: String) -> Bool { ["true", "1", "yes"].contains(values[name]?.lowercased() ?? "") }

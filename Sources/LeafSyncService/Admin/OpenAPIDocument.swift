@@ -188,6 +188,23 @@ private let openAPISchemas = #"""
           properties:
             salesOrder: {type: string, description: SO id or number, or its LeafLink order.}
             reject: {type: boolean, description: true rejects the LeafLink order; false keeps it.}
+        SalesOrderRef:
+          type: object
+          required: [salesOrder]
+          properties:
+            salesOrder: {type: string, description: SO id or number, or its LeafLink order.}
+        MetrcMatch:
+          type: object
+          required: [salesOrder, transfer, lines]
+          properties:
+            salesOrder: {type: string, description: SO id or number, or its LeafLink order.}
+            transfer: {$ref: '#/components/schemas/Scalar', description: The Metrc transfer's Id or manifest number.}
+            lines:
+              type: object
+              description: "Package labels per SO line, every line at least one: keys are Distru item ids or 1-based line positions."
+              additionalProperties:
+                type: array
+                items: {type: string}
         ErrorRef:
           type: object
           required: [id]

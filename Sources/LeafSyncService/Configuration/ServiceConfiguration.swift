@@ -3,6 +3,7 @@ import Foundation
 public import HTTPClientSupport
 public import LeafLinkAPI
 public import LeafSyncMail
+public import MetrcAPI
 
 /// Everything `leafsync run` needs to know about a tenant: where its remotes are and their keys,
 /// the HTTP port, the admin token, where sync-error e-mail goes and how often the scheduler ticks.
@@ -72,6 +73,11 @@ public struct ServiceConfiguration: Sendable, CustomStringConvertible, CustomDeb
             self.vendorKey = vendorKey
             self.userKey = userKey
             self.license = license
+        }
+
+        /// The client configuration for these keys.
+        public var apiConfiguration: MetrcConfiguration {
+            MetrcConfiguration(baseURL: baseURL, vendorKey: vendorKey.value, userKey: userKey.value)
         }
     }
 

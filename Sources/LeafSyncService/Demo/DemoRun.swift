@@ -4,8 +4,8 @@ import LeafSyncLog
 import Logging
 import ServiceLifecycle
 
-/// The demo's service side: runs the engine against two simulators already listening (their
-/// roots given), with one-second cycles, signed webhooks and the admin API on a free port, plays
+/// The demo's service side: runs the engine against three simulators already listening (their
+/// roots given; Metrc's facility licence is ``DemoStory/metrcLicense``), with one-second cycles, signed webhooks and the admin API on a free port, plays
 /// the ``DemoStory`` against it, reads the ``DemoSummary`` and stops the engine gracefully.
 /// `leafsync demo` starts the simulators as processes and calls this; the end-to-end test starts
 /// them in process and calls the same.
@@ -21,8 +21,8 @@ public enum DemoRun {
 
     /// Plays the story with the tenant in `directory` (empty: the engine creates its log).
     public static func play(
-        directory: String, leafLinkRoot: String, distruRoot: String, leafLinkAPIKey: String, distruAPIKey: String,
-        patience: Duration = .seconds(30), onService: @escaping @Sendable (String) -> Void = { _ in },
+        directory: String, leafLinkRoot: String, distruRoot: String, metrcRoot: String, leafLinkAPIKey: String, distruAPIKey: String,
+        metrcVendorKey: String, metrcUserKey: String, patience: Duration = .seconds(30), onService: @escaping @Sendable (String) -> Void = { _ in },
         report: @escaping @Sendable (DemoProgress) -> Void
     ) async throws -> Result {
         let token = randomKey(), leafLinkWebhookKey = randomKey(), distruWebhookSecret = randomKey()
@@ -30,7 +30,8 @@ public enum DemoRun {
             "LEAFSYNC_LEAFLINK_BASE_URL": leafLinkRoot + "api/v2/", "LEAFSYNC_LEAFLINK_API_KEY": leafLinkAPIKey,
             "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distruRoot + "public/v1/",
             "LEAFSYNC_DISTRU_API_KEY": distruAPIKey, "LEAFSYNC_DISTRU_WEBHOOK_SECRET": distruWebhookSecret, "LEAFSYNC_ADMIN_TOKEN": token,
-            "LEAFSYNC_HTTP_PORT": "0", "LEAFSYNC_SCHEDULER_TICK_SECONDS": "1",
+            "LEAFSYNC_METRC_BASE_URL": metrcRoot, "LEAFSYNC_METRC_VENDOR_KEY": metrcVendorKey, "LEAFSYNC_METRC_USER_KEY": metrcUserKey,
+            "LEAFSYNC_METRC_LICENSE": DemoStory.metrcLicense, "LEAFSYNC_HTTP_PORT": "0", "LEAFSYNC_SCHEDULER_TICK_SECONDS": "1",
         ]
         let configuration = try ServiceConfiguration.load(directory: directory, file: nil, environment: environment)
         let engine = try Engine(try Engine.Parts(configuration))
@@ -53,7 +54,7 @@ public enum DemoRun {
                 endpoints: DemoEndpoints(
                     leafLink: leafLinkRoot, distru: distruRoot, service: serviceURL, adminToken: token, leafLinkAPIKey: leafLinkAPIKey,
                     distruAPIKey: distruAPIKey, leafLinkWebhookKey: leafLinkWebhookKey, distruWebhookSecret: distruWebhookSecret,
-                    outbox: configuration.outbox),
+                    outbox: configuration.outbox, metrc: metrcRoot),
                 patience: patience, report: report)
             let result: Swift.Result<(DemoStory.Outcome, DemoSummary, String), any Error>
             do {

@@ -24,6 +24,8 @@ public final class Engine: Sendable {
         public var directory: String
         public var leafLink: LeafLinkClient?
         public var distru: DistruClient?
+        /// Metrc (R-MTC): its client and the licence LeafSync ships from; nil when not configured.
+        public var metrc: MetrcWrites?
         public var leafLinkWebhookKey: String?
         public var distruWebhookSecret: String?
         public var mailer: ErrorMailer
@@ -31,13 +33,14 @@ public final class Engine: Sendable {
         public var options: Dispatcher.Options
 
         public init(
-            directory: String, leafLink: LeafLinkClient?, distru: DistruClient?, leafLinkWebhookKey: String? = nil,
+            directory: String, leafLink: LeafLinkClient?, distru: DistruClient?, metrc: MetrcWrites? = nil, leafLinkWebhookKey: String? = nil,
             distruWebhookSecret: String? = nil, mailer: ErrorMailer, time: EngineClock = EngineClock(ContinuousClock()),
             options: Dispatcher.Options = Dispatcher.Options()
         ) {
             self.directory = directory
             self.leafLink = leafLink
             self.distru = distru
+            self.metrc = metrc
             self.leafLinkWebhookKey = leafLinkWebhookKey
             self.distruWebhookSecret = distruWebhookSecret
             self.mailer = mailer
@@ -51,6 +54,7 @@ public final class Engine: Sendable {
     public let dispatcher: Dispatcher
     public let leafLinkFetcher: LeafLinkFetcher?
     public let distruFetcher: DistruFetcher?
+    public let metrcFetcher: MetrcFetcher?
     let parts: Parts
     let logger: Logger
 
@@ -65,9 +69,10 @@ public final class Engine: Sendable {
         let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: tenant.logPath))
         leafLinkFetcher = parts.leafLink.map { LeafLinkFetcher(client: $0, store: store) }
         distruFetcher = parts.distru.map { DistruFetcher(client: $0, store: store) }
+        metrcFetcher = parts.metrc.map { MetrcFetcher(client: $0.client, store: store) }
         let executor = CommandExecutor(
-            leafLink: parts.leafLink, distru: parts.distru,
-            fetches: FetchRouter(leafLink: leafLinkFetcher, distru: distruFetcher), mail: parts.mailer)
+            leafLink: parts.leafLink, distru: parts.distru, metrc: parts.metrc,
+            fetches: FetchRouter(leafLink: leafLinkFetcher, distru: distruFetcher, metrc: metrcFetcher), mail: parts.mailer)
         dispatcher = try Dispatcher(
             writer: writer, directory: tenant.logPath, executor: executor, time: parts.time, options: parts.options,
             logger: Logger(label: "leafsync.dispatch"))
@@ -90,7 +95,7 @@ public final class Engine: Sendable {
             distruWebhook = ServiceEndpoints.webhook(into: fetcher, secret: secret, onAccepted: wake)
         }
         let writer = self.writer
-        let remotes = [parts.leafLink.map { _ in "LeafLink" }, parts.distru.map { _ in "Distru" }].compactMap { $0 }
+        let remotes = [parts.leafLink.map { _ in "LeafLink" }, parts.distru.map { _ in "Distru" }, parts.metrc.map { _ in "Metrc" }].compactMap { $0 }
         return ServiceEndpoints(leafLinkWebhook: leafLinkWebhook, distruWebhook: distruWebhook) {
             let caughtUp = await dispatcher.hasCaughtUp
             let fetched = await dispatcher.hasCompletedARound

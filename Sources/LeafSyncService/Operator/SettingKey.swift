@@ -51,6 +51,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
             SettingRow(key: $0.0, value: $0.1)
         }
         rows.append(SettingRow(key: "webhookKeyConfigured", value: String(s.webhookKeyConfigured)))
+        rows.append(SettingRow(key: "metrcConfigured", value: String(s.metrcConfigured)))
         return rows
     }
 

@@ -7,16 +7,17 @@ import Logging
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the whole sync against local simulators of LeafLink and Distru: no account, no network.",
+        abstract: "Run the whole sync against local simulators of LeafLink, Distru and Metrc: no account, no network.",
         discussion: """
-            Starts the LeafLink and Distru simulators on free loopback ports (seeded from data/demo), \
+            Starts the LeafLink, Distru and Metrc simulators on free loopback ports (seeded from data/demo), \
             runs the service against them with one-second cycles and signed webhooks, and plays a \
             story through every part of the integration guide: reps mapped (one left unmapped), \
             products linked from suggestions and one created in LeafLink, inventory in the three \
             modes, prices both ways in multiples, orders with tax, discount, shipping, a credit, a \
             negative line and duplicate lines, orders blocked then unblocked, a combined order and a \
             medical/recreational split, LeafLink edits applied and refused, statuses both ways, a \
-            payment and its deletion, an SO deleted with rejection, and sync-error e-mails. Each step \
+            payment and its deletion, an SO deleted with rejection, an SO completed by a Metrc transfer \
+            made from its template, and sync-error e-mails. Each step \
             waits until LeafSync has changed the other side, read back through the public APIs.
 
             It takes about a minute. It leaves DIR with the log, the projections and the outbox, \
@@ -28,7 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .customLong("dir"), help: "The tenant directory to create (default: a new temporary directory).", completion: .directory)
     var directory: String?
 
-    @Option(help: "The seed directory holding leaflink/ and distru/ (default: data/demo of this checkout).", completion: .directory)
+    @Option(help: "The seed directory holding leaflink/, distru/ and metrc/ (default: data/demo of this checkout).", completion: .directory)
     var seed: String?
 
     @Option(help: "Seconds to wait for each thing LeafSync should do before giving up.")
@@ -49,34 +50,36 @@ struct DemoCommand: AsyncParsableCommand {
             return handler
         }
 
-        say("== starting the LeafLink and Distru simulators (seed: \(seed))")
-        let leafLink = try await SimulatorProcess.start(
-            "leaflink", seed: seed + "/leaflink", log: simulatorOutput.appendingPathComponent("leaflink.log"), apiPath: "/api/v2/")
-        let distru: SimulatorProcess
+        say("== starting the LeafLink, Distru and Metrc simulators (seed: \(seed))")
+        var started: [SimulatorProcess] = []
+        func stopAll() async { for simulator in started { await simulator.stop() } }
         do {
-            distru = try await SimulatorProcess.start(
-                "distru", seed: seed + "/distru", log: simulatorOutput.appendingPathComponent("distru.log"), apiPath: "/public/v1/")
+            for (system, apiPath) in [("leaflink", "/api/v2/"), ("distru", "/public/v1/"), ("metrc", "/")] {
+                started.append(
+                    try await SimulatorProcess.start(
+                        system, seed: seed + "/" + system, log: simulatorOutput.appendingPathComponent("\(system).log"), apiPath: apiPath))
+            }
         } catch {
-            await leafLink.stop()
+            await stopAll()
             throw error
         }
-        say("   LeafLink: \(leafLink.apiURL)   Distru: \(distru.apiURL)")
+        let (leafLink, distru, metrc) = (started[0], started[1], started[2])
+        say("   LeafLink: \(leafLink.apiURL)   Distru: \(distru.apiURL)   Metrc: \(metrc.apiURL)")
         do {
-            try await play(directory: directory, leafLink: leafLink, distru: distru)
+            try await play(directory: directory, leafLink: leafLink, distru: distru, metrc: metrc)
         } catch {
-            await leafLink.stop()
-            await distru.stop()
+            await stopAll()
             throw error
         }
-        await leafLink.stop()
-        await distru.stop()
+        await stopAll()
     }
 
-    func play(directory: String, leafLink: SimulatorProcess, distru: SimulatorProcess) async throws {
+    func play(directory: String, leafLink: SimulatorProcess, distru: SimulatorProcess, metrc: SimulatorProcess) async throws {
         let started = ContinuousClock.now
         let run = try await DemoRun.play(
-            directory: directory, leafLinkRoot: leafLink.root, distruRoot: distru.root, leafLinkAPIKey: "sim-leaflink-key",
-            distruAPIKey: "sim-distru-key", patience: .seconds(patience),
+            directory: directory, leafLinkRoot: leafLink.root, distruRoot: distru.root, metrcRoot: metrc.root,
+            leafLinkAPIKey: "sim-leaflink-key", distruAPIKey: "sim-distru-key", metrcVendorKey: "sim-metrc-vendor-key",
+            metrcUserKey: "sim-metrc-user-key", patience: .seconds(patience),
             onService: { url in say("== LeafSync runs on \(url) (tenant \(directory))") }, report: Self.print)
         let elapsed = started.duration(to: .now)
         say("\n== done in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))); the log holds \(run.lastSequence) events")
@@ -85,6 +88,9 @@ struct DemoCommand: AsyncParsableCommand {
         say("Distru simulator:")
         for line in run.summary.distru { say("  \(line)") }
         say("LeafSync: \(run.outcome.salesOrders.count) orders followed to their SOs, \(run.outcome.emails) sync-error e-mails in \(directory)/outbox")
+        if let order = run.outcome.metrcOrder, let transfer = run.outcome.metrcTransfer {
+            say("Metrc: transfer \(transfer), made from the template of order \(order.suffix(8))'s SO, completed it on both sides")
+        }
         say(
             """
 

@@ -78,7 +78,7 @@ struct DispatchCommand: AsyncParsableCommand {
             let transport = DryRunTransport()
             let clients = try remotes.remotes(directory: tenant.directory, environment: environment, transport: transport, retry: RetryPolicy(maxAttempts: 1, baseDelay: .zero))
             let dispatcher = try Dispatcher(
-                writer: writer, directory: logPath, executor: CommandExecutor(leafLink: clients.leafLink, distru: clients.distru),
+                writer: writer, directory: logPath, executor: CommandExecutor(leafLink: clients.leafLink, distru: clients.distru, metrc: clients.metrc),
                 time: time, options: options)
             let previews = try await dispatcher.preview(recording: transport)
             print(Self.render(previews, waiting: await dispatcher.state.commands.pending.count - previews.count))
@@ -88,9 +88,10 @@ struct DispatchCommand: AsyncParsableCommand {
         let store = EventLogStore(writer: writer, directory: URL(fileURLWithPath: logPath))
         let fetches = FetchRouter(
             leafLink: clients.leafLink.map { LeafLinkFetcher(client: $0, store: store) },
-            distru: clients.distru.map { DistruFetcher(client: $0, store: store) })
+            distru: clients.distru.map { DistruFetcher(client: $0, store: store) },
+            metrc: clients.metrc.map { MetrcFetcher(client: $0.client, store: store) })
         let executor = CommandExecutor(
-            leafLink: clients.leafLink, distru: clients.distru, fetches: fetches,
+            leafLink: clients.leafLink, distru: clients.distru, metrc: clients.metrc, fetches: fetches,
             mail: try mail.mailer(try remotes.configuration(directory: tenant.directory, environment: environment)))
         let dispatcher = try Dispatcher(writer: writer, directory: logPath, executor: executor, time: time, options: options)
         if once {

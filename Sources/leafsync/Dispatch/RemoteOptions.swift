@@ -2,6 +2,8 @@ import ArgumentParser
 import DistruAPI
 import HTTPClientSupport
 import LeafLinkAPI
+import LeafSyncDispatch
+import MetrcAPI
 import LeafSyncService
 
 /// Where the remotes are and their keys, read through the service's configuration
@@ -35,7 +37,9 @@ struct RemoteOptions: ParsableArguments {
             if let retry { api.retry = retry }
             return transport.map { RemoteClient(configuration: api, httpClient: $0) } ?? RemoteClient(configuration: api)
         }
-        return Remotes(leafLink: client(configuration.leafLink?.apiConfiguration), distru: client(configuration.distru?.apiConfiguration))
+        return Remotes(
+            leafLink: client(configuration.leafLink?.apiConfiguration), distru: client(configuration.distru?.apiConfiguration),
+            metrc: configuration.metrc.flatMap { m in client(m.apiConfiguration).map { MetrcWrites(client: $0, license: m.license) } })
     }
 }
 
@@ -43,4 +47,6 @@ struct RemoteOptions: ParsableArguments {
 struct Remotes {
     var leafLink: LeafLinkClient?
     var distru: DistruClient?
+    /// Metrc's client and the licence templates are created under.
+    var metrc: MetrcWrites?
 }

@@ -264,7 +264,7 @@ struct AuditCommand: ParsableCommand {
             commandName: "sql",
             abstract: "Run a read-only SQL query on the projection database (anything that writes is refused).",
             discussion:
-                "Tables: audit_index, linked_products, product_suggestions, reps, customer_associations, sales_orders, commands, sync_errors, operator_requests, projector_checkpoint."
+                "Tables: audit_index, linked_products, product_suggestions, reps, customer_associations, sales_orders, metrc_sales_orders, commands, sync_errors, operator_requests, projector_checkpoint."
         )
         @OptionGroup var common: Common
         @Argument(help: "The query, e.g. \"SELECT * FROM sales_orders WHERE sync_state = 'blocked'\".")

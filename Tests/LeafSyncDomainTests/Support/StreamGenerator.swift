@@ -11,6 +11,9 @@ typealias SeededGenerator = SplitMix64
 /// Random but realistic streams: orders arriving, reps mapped late, products linked late, inventory
 /// moving, statuses changing on both sides, prices edited, command outcomes.
 enum StreamGenerator {
+    /// The package labels on Metrc transfer 4410022 (`metrc/transfer-so-001042.json`).
+    static let transferLabels = ["1A4FF0100000022000000123", "1A4FF0100000022000000124"]
+
     static func stream(seed: UInt64, length: Int) -> [RecordedEvent] {
         var rng = SeededGenerator(seed: seed)
         var h = Harness.world(mapReps: false, linkProducts: false)
@@ -47,10 +50,16 @@ enum StreamGenerator {
             case 7:
                 if let so = h.state.orderOfSalesOrder.keys.sorted().randomElement(using: &rng) {
                     let number = h.state.orderOfSalesOrder[so]!
+                    // Mostly every line has a Metrc package (a template needs them, R-MTC-01).
+                    let packed = Int.random(in: 0..<4, using: &rng) != 0
                     h.observe(
                         .distruOrder, so,
                         json: Harness.salesOrder {
-                            $0.setting("id", .s(so)).setting("status", .s(soStatuses.randomElement(using: &rng)!))
+                            let items = ($0["items"]?.array ?? []).enumerated().map { i, item in
+                                packed ? item.setting("package", ["label": .s(Self.transferLabels[i % 2])]) : item
+                            }
+                            return $0.setting("id", .s(so)).setting("order_number", .s("SO-\(so.suffix(4))"))
+                                .setting("status", .s(soStatuses.randomElement(using: &rng)!)).setting("items", .array(items))
                                 .setting("leaflink_id", .s(number)).setting(
                                     "delivery_datetime", Bool.random(using: &rng) ? .s("2026-11-2\(step % 10)T17:00:00Z") : .null)
                         })
@@ -116,13 +125,15 @@ enum StreamGenerator {
                     if Bool.random(using: &rng) {
                         h.op(.requestMetrcTemplate(MetrcTemplateRequest(salesOrderID: so)))
                     } else {
+                        // Transfer 4410022 (observed in case 18, or not yet) or one never observed; every line
+                        // gets a package of it, or one line goes without (refused, R-MTC-03).
+                        let lines = Int.random(in: 2...3, using: &rng)
                         h.op(
                             .matchMetrcTransfer(
-                                salesOrderID: so, transferID: "44100\(Int.random(in: 10...30, using: &rng))",
-                                packages: [
-                                    PackageAssignment(
-                                        lineID: "it-1", packageLabels: ["1A4FF01000000220000001\(Int.random(in: 10...99, using: &rng))"])
-                                ]))
+                                salesOrderID: so, transferID: Bool.random(using: &rng) ? "4410022" : "44100\(Int.random(in: 10...30, using: &rng))",
+                                packages: (0..<lines).map {
+                                    PackageAssignment(lineID: "it-484610\($0 + 1)", packageLabels: [Self.transferLabels[$0 % 2]])
+                                }))
                     }
                 }
             case 18:

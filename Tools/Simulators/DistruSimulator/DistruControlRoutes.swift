@@ -45,14 +45,7 @@ struct DistruControlRoutes {
             await simulator.faults.update(f)
             return Self.settingsJSON(s)
         case "POST /faults":
-            let faults: [ScriptedFault] = (b["faults"]?.arrayValue ?? []).compactMap { f in
-                if f["drop"]?.boolValue == true { return .drop }
-                if f["malformed"]?.boolValue == true { return .malformed }
-                if f["lose_response"]?.boolValue == true { return .loseResponse }
-                if let ms = f["delay_ms"]?.intValue { return .delay(milliseconds: ms) }
-                if let s = f["status"]?.intValue { return .status(s, retryAfter: f["retry_after"]?.intValue) }
-                return nil
-            }
+            let faults = ScriptedFault.list(b)
             await simulator.faults.enqueue(faults)
             return ["queued": .int(faults.count)]
         case "DELETE /faults":

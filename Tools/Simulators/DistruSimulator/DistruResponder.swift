@@ -31,25 +31,18 @@ public struct DistruResponder: HTTPResponder {
             guard auth.hasPrefix("Bearer "), simulator.apiKeys.contains(key) else {
                 throw DistruSimError(401, auth.isEmpty ? "missing Authorization: Bearer <API key>" : "invalid API key")
             }
-            let (decision, latency) = await simulator.faults.decide(apiKey: key, userAgent: request.headers[.userAgent])
-            if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
-            var malformed = false
-            var loseResponse = false
-            switch decision {
-            case .status(let status, let retryAfter):
-                var r = Self.json(
-                    status,
+            let (malformed, loseResponse): (Bool, Bool)
+            switch await simulator.faults.outcome(
+                apiKey: key, userAgent: request.headers[.userAgent], dropPrefix: "{\"data\": ",
+                errorBody: { status in
                     DistruSimError(
                         status,
                         status == 429 ? "rate limit exceeded" : (status >= 500 ? "simulated server error" : "simulated request error")
-                    ).body.serialized())
-                if let retryAfter { r.headers[HTTPField.Name("Retry-After")!] = String(retryAfter) }
-                return r
-            case .drop:
-                return SimHTTP.dropped()
-            case .proceed(let m, let lose):
-                malformed = m
-                loseResponse = lose
+                    ).body.serialized()
+                })
+            {
+            case .answer(let response): return response
+            case .proceed(let m, let lose): (malformed, loseResponse) = (m, lose)
             }
             let route = DistruAPIRoutes(store: simulator.store, baseURL: "http://\(request.head.authority ?? "127.0.0.1")\(prefix)")
             let components = path.dropFirst(prefix.count).split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }

@@ -37,12 +37,7 @@ struct ControlRoutes {
             await simulator.faults.update(current)
             result = .object(merged)
         case ("POST", ["faults"]):
-            let faults: [ScriptedFault] = (b["faults"]?.arrayValue ?? []).compactMap { f in
-                if f["drop"]?.boolValue == true { return .drop }
-                if f["malformed"]?.boolValue == true { return .malformed }
-                if let s = f["status"]?.intValue { return .status(s, retryAfter: f["retry_after"]?.intValue) }
-                return nil
-            }
+            let faults = ScriptedFault.list(b)
             await simulator.faults.enqueue(faults)
             result = ["queued": .int(faults.count)]
         case ("GET", ["webhooks"]):

@@ -39,13 +39,8 @@ public struct LeafLinkSimulator: Sendable {
         host: String = "127.0.0.1", port: Int = 0, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        var log = logger ?? Logger(label: "leafsync.sim.leaflink")
-        if logger == nil { log.logLevel = .warning }
-        return Application(
-            responder: responder,
-            configuration: .init(address: .hostname(host, port: port)),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
-            logger: log)
+        LoopbackServer.application(
+            responder: responder, host: host, port: port, logger: logger, label: "leafsync.sim.leaflink", onRunning: onRunning)
     }
 
     /// Starts serving in this process and returns once it listens (port 0 picks a free port).
