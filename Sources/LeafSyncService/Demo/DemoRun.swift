@@ -3,6 +3,7 @@ public import LeafSyncDemo
 import LeafSyncLog
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The demo's service side: runs the engine against three simulators already listening (their
 /// roots given; Metrc's facility licence is ``DemoStory/metrcLicense``), with one-second cycles, signed webhooks and the admin API on a free port, plays
@@ -45,9 +46,17 @@ public enum DemoRun {
             configuration: ServiceGroupConfiguration(
                 services: engine.services.map { .init(service: $0) } + [.init(service: app)], gracefulShutdownSignals: [], logger: logger))
         let played: Swift.Result<(DemoStory.Outcome, DemoSummary, String), any Error> = await withTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try? await group.run() }
+            let stopped = Mutex<(any Error)?>(nil)
+            tasks.addTask {
+                // A service that fails to start (a port taken, a log locked) ends the port stream,
+                // so the story does not wait for a port that will never come.
+                defer { portContinuation.finish() }
+                do { try await group.run() } catch { stopped.withLock { $0 = error } }
+            }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return .failure(DemoError("the service did not start")) }
+            guard let port = await iterator.next() else {
+                return .failure(DemoError("the service did not start: \(stopped.withLock { $0.map { "\($0)" } } ?? "it stopped at once")"))
+            }
             let serviceURL = "http://\(configuration.httpHost):\(port)/"
             onService(serviceURL)
             let session = DemoSession(
