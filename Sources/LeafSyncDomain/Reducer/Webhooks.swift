@@ -5,7 +5,9 @@ import LeafSyncLog
 extension Reduction {
     mutating func leafLinkWebhook(_ w: LeafLinkWebhook) {
         guard state.settings.webhookKeyConfigured else {
-            note("ll-\(w.type):\(w.recordID)", "R-SET-03", "webhook ignored: no webhook key configured; the regular poll will fetch it")
+            note(
+                "ll-\(w.type):\(w.recordID)", "R-SET-03",
+                "webhook recorded; no fetch decided here (webhook_key_configured is off): the service that verified it refetches the record itself, else the next poll fetches it")
             return
         }
         emit(
