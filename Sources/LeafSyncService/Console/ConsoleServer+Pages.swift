@@ -59,7 +59,8 @@ extension ConsoleServer {
                 try Replay.run(logPath: logPath, until: .end, explaining: subject).steps
             }
             timeline = steps.map {
-                TimelineStep(sequence: String($0.sequence), time: "\($0.recordedAt)", rule: $0.rule, text: $0.text, event: "\($0.eventType) \($0.eventSubject)")
+                let text = $0.text.hasPrefix($0.rule + ": ") ? String($0.text.dropFirst($0.rule.count + 2)) : $0.text
+                return TimelineStep(sequence: String($0.sequence), time: "\($0.recordedAt)", rule: $0.rule, text: text, event: "\($0.eventType) \($0.eventSubject)")
             }
             source = "replayed by the reducer, with the event that caused each step"
         } else {
@@ -140,6 +141,9 @@ extension ConsoleServer {
             errors: errors.map { row in
                 var line = Self.line(row)
                 line.emailed = s.errors[row.id]?.emailedAt.map { "\($0)" } ?? "no"
+                // Only a failed push's error (`subject|rule|command key`) resolves by a retry.
+                let key = row.id.split(separator: "|", maxSplits: 2).dropFirst(2).first.map(String.init)
+                line.open = line.open && key.map { s.commands.abandoned.contains($0) } == true
                 return line
             })
     }
@@ -147,7 +151,7 @@ extension ConsoleServer {
     static func line(_ row: ErrorRow) -> ErrorLine {
         ErrorLine(
             id: row.id, subject: row.subject, rule: row.rule, opened: row.opened, resolved: row.resolved ?? "", emailed: "", message: row.message,
-            fix: row.fix, open: row.resolved == nil, state: row.resolved == nil ? "open" : "resolved")
+            fix: row.fix, open: row.resolved == nil, isOpen: row.resolved == nil, state: row.resolved == nil ? "open" : "resolved")
     }
 
     /// The command queue: every pending command and every failed one, in emission order.

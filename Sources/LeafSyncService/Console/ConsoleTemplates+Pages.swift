@@ -185,7 +185,7 @@ extension ConsoleTemplates {
         <input type="hidden" name="id" value="{{id}}">
         <button type="submit">Resolve</button>
         </form>
-        {{/open}}</td>
+        {{/open}}{{^open}}{{#isOpen}}resolves by itself once fixed{{/isOpen}}{{/open}}</td>
         </tr>
         {{/errors}}
         </tbody>

@@ -144,7 +144,7 @@ enum ConsoleTemplates {
         {{/order}}
         {{#hasErrors}}
         <h2>Open sync errors</h2>
-        <ul>{{#errors}}<li>{{rule}}: {{message}} · fix: {{fix}}</li>{{/errors}}</ul>
+        <ul>{{#errors}}<li>{{message}} · fix: {{fix}}</li>{{/errors}}</ul>
         {{/hasErrors}}
         <h2>Timeline</h2>
         <p class="muted">Every decision and command about this order, from the log ({{source}}).</p>

@@ -182,7 +182,9 @@ struct ErrorLine {
     var emailed: String
     var message: String
     var fix: String
+    /// Open and resolvable here (a failed push, retried): the row gets a Resolve form.
     var open: Bool
+    var isOpen: Bool
     /// `open` or `resolved`: the row's class.
     var state: String
 }
