@@ -205,3 +205,41 @@ struct ConsoleTests {
         await tenant.log.close()
     }
 }
+
+extension ConsoleTests {
+    /// The demo seed's order `number` as the fetcher logs it (with its line items), as an event.
+    static func orderEvent(_ number: String) throws -> NewEvent {
+        func load(_ file: String) throws -> [JSONValue] {
+            try JSONParser.parse(Array(try Data(contentsOf: Paths.leafLinkDemo.appendingPathComponent(file)))).array ?? []
+        }
+        guard case .object(var order)? = try load("orders-received.json").first(where: { $0["number"] == .string(number) }) else {
+            throw OperatorError(field: "order", message: "no seed order \(number)")
+        }
+        order["line_items"] = .array(try load("line-items.json").filter { $0["order"] == .string(number) })
+        return EventFactory.observed(.leafLinkOrder, id: number, bytes: JSONWriter.compactBytes(.object(order)), at: Timestamp(microseconds: 2_000_000))
+    }
+
+    @Test("R-ORD-01: a blocked order lists each blocker with its fix linked to the page that fixes it; its page shows its timeline from the log")
+    func blockedOrder() async throws {
+        let number = "36f675cc-81e7-4ef5-a8e2-5d940ed90475"
+        let tenant = try await OperatorTenant.make(extra: [try Self.orderEvent(number)])
+        try await ConsoleClient.with(tenant) { client in
+            try await client.signIn()
+            let orders = try await client.call("/console/orders")
+            let row = try #require(orders.body.components(separatedBy: #"<tr data-order="\#(number)">"#).dropFirst().first?.components(separatedBy: "</tr>").first)
+            #expect(row.contains(#"<td class="status">Accepted</td>"#))
+            #expect(row.contains(#"<td class="phase">blocked</td>"#))
+            #expect(row.contains(#"<td class="so"></td>"#))
+            #expect(row.contains(#"<li>rep 502 (Dev Patel) is not mapped to a Distru user · fix: <a href="/console/users">"#), "\(row)")
+            #expect(row.contains(#"<a href="/console/products">link the LeafLink product to a Distru product</a>"#), "\(row)")
+
+            let page = try await client.call("/console/orders/\(number)")
+            #expect(page.status == 200)
+            let timeline = try #require(page.body.components(separatedBy: #"<ol id="timeline">"#).dropFirst().first?.components(separatedBy: "</ol>").first)
+            #expect(timeline.contains(#"<span class="rule">R-ORD-01</span>"#), "\(timeline)")
+            #expect(timeline.contains(#"<span class="sequence">#"#))
+            #expect(timeline.contains("leaflink.order.observed"), "each step names the event that caused it")
+        }
+        await tenant.log.close()
+    }
+}
