@@ -243,3 +243,24 @@ extension ConsoleTests {
         await tenant.log.close()
     }
 }
+
+extension ConsoleTests {
+    @Test("R-PRD-03: accepting a suggestion through the console links the pair, and the products page then lists it as linked")
+    func acceptSuggestion() async throws {
+        let tenant = try await OperatorTenant.make()
+        let suggestion = try #require(try await tenant.desk.suggestions().first)
+        try await ConsoleClient.with(tenant) { client in
+            try await client.signIn()
+            let page = try await client.call("/console/products")
+            #expect(page.body.contains(#"<tr data-leaflink-product="\#(suggestion.leafLinkProduct)""#))
+            let accepted = try await client.post("/console/products/accept", [("product", suggestion.leafLinkProduct), ("distruProduct", suggestion.distruProduct)])
+            #expect(accepted.status == 303)
+            #expect(accepted.location == "/console/products")
+            let after = try await client.call("/console/products")
+            #expect(after.body.contains(#"<p class="notice" role="status">recorded at log sequence"#))
+            let linked = try #require(after.body.components(separatedBy: #"<table id="linked""#).last)
+            #expect(linked.contains(#"data-leaflink-product="\#(suggestion.leafLinkProduct)""#))
+        }
+        await tenant.log.close()
+    }
+}
