@@ -4,7 +4,7 @@ extension ConsoleTemplates {
         {{<layout}}{{$content}}{{#page}}
         <h2 id="suggested-heading">Suggested links</h2>
         <p>Unlinked products with their best match on the other side (R-PRD-03): the same SKU, else a similar name.</p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Suggested links (scrolls sideways)">
         <table id="suggestions" aria-labelledby="suggested-heading">
         <thead><tr><th scope="col">LeafLink product</th><th scope="col">Distru product</th><th scope="col">Score</th><th scope="col">Why</th><th scope="col">Action</th></tr></thead>
         <tbody>
@@ -30,7 +30,7 @@ extension ConsoleTemplates {
 
         <h2 id="unlinked-heading">Unlinked products</h2>
         <p>Link one by hand (the other side's id or SKU), or create a Distru product in LeafLink (R-PRD-05: LeafLink needs its brand, category, sub-category and licence ids).</p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Unlinked products (scrolls sideways)">
         <table id="unlinked" aria-labelledby="unlinked-heading">
         <thead><tr><th scope="col">Side</th><th scope="col">Product</th><th scope="col">SKU</th><th scope="col">Link</th></tr></thead>
         <tbody>
@@ -68,7 +68,7 @@ extension ConsoleTemplates {
         </div>
 
         <h2 id="linked-heading">Linked products</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Linked products (scrolls sideways)">
         <table id="linked" aria-labelledby="linked-heading">
         <thead><tr><th scope="col">Distru product</th><th scope="col">LeafLink product</th><th scope="col">LeafLink fields</th><th scope="col">Action</th></tr></thead>
         <tbody>
@@ -95,7 +95,7 @@ extension ConsoleTemplates {
     static let customers = """
         {{<layout}}{{$content}}{{#page}}
         <p>Each LeafLink customer and the Distru company its sales orders are made for (R-CUS).</p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Customers (scrolls sideways)">
         <table id="customers">
         <thead><tr><th scope="col">Customer</th><th scope="col">Licence</th><th scope="col">Distru company</th><th scope="col">Associate</th></tr></thead>
         <tbody>
@@ -145,7 +145,7 @@ extension ConsoleTemplates {
         <h2 id="what-if-heading">What if: {{change}}</h2>
         <p>{{summary}}</p>
         {{#hasDifferences}}
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Commands that would differ (scrolls sideways)">
         <table>
         <thead><tr><th scope="col">Change</th><th scope="col">Target</th><th scope="col">Command</th><th scope="col">Rule</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
         <tbody>
@@ -166,7 +166,7 @@ extension ConsoleTemplates {
     static let errors = """
         {{<layout}}{{$content}}{{#page}}
         <p>Sync errors, open and resolved (R-ERR). A failed push resolves by retrying it; the others resolve by themselves once their cause is fixed.</p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Sync errors (scrolls sideways)">
         <table id="errors">
         <thead><tr><th scope="col">Error</th><th scope="col">Rule</th><th scope="col">Opened</th><th scope="col">Resolved</th><th scope="col">E-mailed</th><th scope="col">Message</th><th scope="col">Fix</th><th scope="col">Action</th></tr></thead>
         <tbody>
@@ -204,7 +204,7 @@ extension ConsoleTemplates {
         <button type="submit">Retry every failed command</button>
         </form>
         {{/hasFailed}}
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Pending and failed pushes (scrolls sideways)">
         <table id="commands">
         <thead><tr><th scope="col">Command</th><th scope="col">Target</th><th scope="col">Rule</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Next attempt</th><th scope="col">Waits for</th><th scope="col">Last error</th><th scope="col">Action</th></tr></thead>
         <tbody>
@@ -236,7 +236,7 @@ extension ConsoleTemplates {
     static let connection = """
         {{<layout}}{{$content}}{{#page}}
         <h2>Remotes</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Remotes (scrolls sideways)">
         <table id="remotes">
         <thead><tr><th scope="col">Remote</th><th scope="col">State</th><th scope="col">Base URL</th><th scope="col">Webhooks</th></tr></thead>
         <tbody>
@@ -247,7 +247,7 @@ extension ConsoleTemplates {
         </div>
         <p class="muted">Keys are never shown; they live in the service's configuration only (R-SET-01).</p>
         <h2>Fetches</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Fetches (scrolls sideways)">
         <table id="fetches">
         <thead><tr><th scope="col">What</th><th scope="col">Last</th><th scope="col">Lag</th></tr></thead>
         <tbody>

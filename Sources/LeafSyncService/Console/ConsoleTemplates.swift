@@ -40,7 +40,8 @@ enum ConsoleTemplates {
         h1 { font-size: 1.5rem; margin: 0.5rem 0 1rem; } h2 { font-size: 1.2rem; margin-top: 1.5rem; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-        th, td { border-bottom: 1px solid #c9c9c9; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+        th, td { border-bottom: 1px solid #c9c9c9; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        td { min-width: 6rem; }
         th { background: #eef2ef; }
         td ul { margin: 0; padding-left: 1.1rem; }
         form.inline { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; align-items: center; margin: 0.15rem 0; }
@@ -105,7 +106,7 @@ enum ConsoleTemplates {
     static let orders = """
         {{<layout}}{{$content}}{{#page}}
         <p>Every LeafLink order LeafSync knows, with its Distru sales order; a blocked order lists each reason and where to fix it.</p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Orders (scrolls sideways)">
         <table id="orders">
         <caption class="muted">{{count}} order(s)</caption>
         <thead><tr><th scope="col">Order</th><th scope="col">Customer</th><th scope="col">LeafLink status</th><th scope="col">Sync</th><th scope="col">Sales order</th><th scope="col">Blocked by</th></tr></thead>
@@ -158,7 +159,7 @@ enum ConsoleTemplates {
     static let users = """
         {{<layout}}{{$content}}{{#page}}
         <p>Each LeafLink rep and the Distru user its orders are made by (R-USR-01); the suggestion has the same e-mail.</p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label="LeafLink reps (scrolls sideways)">
         <table id="reps">
         <thead><tr><th scope="col">Rep</th><th scope="col">E-mail</th><th scope="col">Mapped to</th><th scope="col">Suggested</th><th scope="col">Action</th></tr></thead>
         <tbody>
