@@ -24,6 +24,7 @@ extension ConsoleTemplates {
         </td>
         </tr>
         {{/suggestions}}
+        {{^suggestions}}<tr><td colspan="5">No suggestion now: link by hand below.</td></tr>{{/suggestions}}
         </tbody>
         </table>
         </div>
@@ -63,6 +64,7 @@ extension ConsoleTemplates {
         </td>
         </tr>
         {{/unlinked}}
+        {{^unlinked}}<tr><td colspan="4">Every product is linked.</td></tr>{{/unlinked}}
         </tbody>
         </table>
         </div>
@@ -188,6 +190,7 @@ extension ConsoleTemplates {
         {{/open}}{{^open}}{{#isOpen}}resolves by itself once fixed{{/isOpen}}{{/open}}</td>
         </tr>
         {{/errors}}
+        {{^errors}}<tr><td colspan="8">No sync error.</td></tr>{{/errors}}
         </tbody>
         </table>
         </div>
@@ -227,6 +230,7 @@ extension ConsoleTemplates {
         {{/failed}}</td>
         </tr>
         {{/commands}}
+        {{^commands}}<tr><td colspan="9">Nothing pending, nothing failed.</td></tr>{{/commands}}
         </tbody>
         </table>
         </div>

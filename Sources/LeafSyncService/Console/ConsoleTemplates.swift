@@ -121,6 +121,7 @@ enum ConsoleTemplates {
         <td class="blockers">{{#blocked}}<ul>{{#blockers}}<li>{{text}}{{#fix}} · fix: {{#fixHref}}<a href="{{fixHref}}">{{fix}}</a>{{/fixHref}}{{^fixHref}}{{fix}}{{/fixHref}}{{/fix}}</li>{{/blockers}}</ul>{{/blocked}}</td>
         </tr>
         {{/orders}}
+        {{^orders}}<tr><td colspan="6">No LeafLink order yet.</td></tr>{{/orders}}
         </tbody>
         </table>
         </div>
