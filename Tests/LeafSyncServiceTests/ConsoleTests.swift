@@ -15,7 +15,9 @@ struct ConsoleTests {
     func noSession() async throws {
         let tenant = try await OperatorTenant.make()
         try await ConsoleClient.with(tenant) { client in
-            for path in ["/console/orders", "/console/users", "/console/settings", "/console/connection", "/console/orders/123", "/console"] {
+            for path in [
+                "/console/orders", "/console/users", "/console/settings", "/console/connection", "/console/orders/123", "/console",
+            ] {
                 let answer = try await client.call(path)
                 #expect(answer.status == 303, "\(path)")
                 #expect(answer.location == "/console/sign-in", "\(path)")
@@ -30,7 +32,9 @@ struct ConsoleTests {
         await tenant.log.close()
     }
 
-    @Test("Sign-in: a wrong token is 401 with an alert; the admin token is 303 to the orders with an HttpOnly, SameSite=Strict cookie on /console")
+    @Test(
+        "Sign-in: a wrong token is 401 with an alert; the admin token is 303 to the orders with an HttpOnly, SameSite=Strict cookie on /console"
+    )
     func signIn() async throws {
         let tenant = try await OperatorTenant.make()
         try await ConsoleClient.with(tenant) { client in
@@ -67,7 +71,8 @@ struct ConsoleTests {
             tls.cookie = nil
             _ = try await tls.call("/console/sign-in", headers: [("X-Forwarded-Proto", "https")])
             let secure = try await tls.call(
-                "/console/sign-in", form: [("csrf", tls.csrf ?? ""), ("token", ConsoleClient.token)], headers: [("X-Forwarded-Proto", "https")])
+                "/console/sign-in", form: [("csrf", tls.csrf ?? ""), ("token", ConsoleClient.token)],
+                headers: [("X-Forwarded-Proto", "https")])
             #expect(secure.status == 303)
             #expect(secure.setCookie?.contains("; Secure") == true)
         }
@@ -85,7 +90,8 @@ struct ConsoleTests {
             #expect(missing.status == 403)
             #expect(missing.body.contains(#"<p class="form-error" role="alert">"#))
             #expect(missing.body.contains("CSRF token is missing"))
-            let other = try await client.call("/console/users/map", form: [("csrf", String(repeating: "0", count: 64)), ("user", Self.jane), ("rep", "501")])
+            let other = try await client.call(
+                "/console/users/map", form: [("csrf", String(repeating: "0", count: 64)), ("user", Self.jane), ("rep", "501")])
             #expect(other.status == 403)
             #expect(other.body.contains("CSRF token is invalid"))
             let settings = try await client.call("/console/settings", form: [("orderPollSeconds", "120")])
@@ -104,7 +110,9 @@ struct ConsoleTests {
             let users = try await client.call("/console/users")
             #expect(users.body.contains(#"<tr data-rep="501">"#))
             #expect(users.body.contains(#"<form class="map-rep inline" method="post" action="/console/users/map">"#))
-            #expect(users.body.contains(#"<option value="\#(Self.jane)">Jane Doe &lt;jane@seller.example&gt;</option>"#), "Distru users to choose from")
+            #expect(
+                users.body.contains(#"<option value="\#(Self.jane)">Jane Doe &lt;jane@seller.example&gt;</option>"#),
+                "Distru users to choose from")
             let mapped = try await client.post("/console/users/map", [("rep", "501"), ("user", Self.jane)])
             #expect(mapped.status == 303)
             #expect(mapped.location == "/console/users")
@@ -132,7 +140,8 @@ struct ConsoleTests {
         guard case .object(var customer)? = seed.array?.first else { Issue.record("no seed customer"); return }
         customer["id"] = .number("990001")
         customer["name"] = .string(#"<script>alert("x")</script> & Co"#)
-        let event = EventFactory.observed(.leafLinkCustomer, id: "990001", bytes: JSONWriter.compactBytes(.object(customer)), at: Timestamp(microseconds: 2_000_000))
+        let event = EventFactory.observed(
+            .leafLinkCustomer, id: "990001", bytes: JSONWriter.compactBytes(.object(customer)), at: Timestamp(microseconds: 2_000_000))
         let tenant = try await OperatorTenant.make(extra: [event])
         try await ConsoleClient.with(tenant) { client in
             try await client.signIn()
@@ -144,7 +153,9 @@ struct ConsoleTests {
         await tenant.log.close()
     }
 
-    @Test("R-SET-02: a bad setting is 422 with its error beside the field and nothing recorded; a preview records nothing; a good one is recorded")
+    @Test(
+        "R-SET-02: a bad setting is 422 with its error beside the field and nothing recorded; a preview records nothing; a good one is recorded"
+    )
     func settings() async throws {
         let tenant = try await OperatorTenant.make()
         try await ConsoleClient.with(tenant) { client in
@@ -216,17 +227,22 @@ extension ConsoleTests {
             throw OperatorError(field: "order", message: "no seed order \(number)")
         }
         order["line_items"] = .array(try load("line-items.json").filter { $0["order"] == .string(number) })
-        return EventFactory.observed(.leafLinkOrder, id: number, bytes: JSONWriter.compactBytes(.object(order)), at: Timestamp(microseconds: 2_000_000))
+        return EventFactory.observed(
+            .leafLinkOrder, id: number, bytes: JSONWriter.compactBytes(.object(order)), at: Timestamp(microseconds: 2_000_000))
     }
 
-    @Test("R-ORD-01: a blocked order lists each blocker with its fix linked to the page that fixes it; its page shows its timeline from the log")
+    @Test(
+        "R-ORD-01: a blocked order lists each blocker with its fix linked to the page that fixes it; its page shows its timeline from the log"
+    )
     func blockedOrder() async throws {
         let number = "36f675cc-81e7-4ef5-a8e2-5d940ed90475"
         let tenant = try await OperatorTenant.make(extra: [try Self.orderEvent(number)])
         try await ConsoleClient.with(tenant) { client in
             try await client.signIn()
             let orders = try await client.call("/console/orders")
-            let row = try #require(orders.body.components(separatedBy: #"<tr data-order="\#(number)">"#).dropFirst().first?.components(separatedBy: "</tr>").first)
+            let row = try #require(
+                orders.body.components(separatedBy: #"<tr data-order="\#(number)">"#).dropFirst().first?.components(separatedBy: "</tr>")
+                    .first)
             #expect(row.contains(#"<td class="status">Accepted</td>"#))
             #expect(row.contains(#"<td class="phase">blocked</td>"#))
             #expect(row.contains(#"<td class="so"></td>"#))
@@ -235,7 +251,8 @@ extension ConsoleTests {
 
             let page = try await client.call("/console/orders/\(number)")
             #expect(page.status == 200)
-            let timeline = try #require(page.body.components(separatedBy: #"<ol id="timeline">"#).dropFirst().first?.components(separatedBy: "</ol>").first)
+            let timeline = try #require(
+                page.body.components(separatedBy: #"<ol id="timeline">"#).dropFirst().first?.components(separatedBy: "</ol>").first)
             #expect(timeline.contains(#"<span class="rule">R-ORD-01</span>"#), "\(timeline)")
             #expect(timeline.contains(#"<span class="sequence">#"#))
             #expect(timeline.contains("leaflink.order.observed"), "each step names the event that caused it")
@@ -253,7 +270,8 @@ extension ConsoleTests {
             try await client.signIn()
             let page = try await client.call("/console/products")
             #expect(page.body.contains(#"<tr data-leaflink-product="\#(suggestion.leafLinkProduct)""#))
-            let accepted = try await client.post("/console/products/accept", [("product", suggestion.leafLinkProduct), ("distruProduct", suggestion.distruProduct)])
+            let accepted = try await client.post(
+                "/console/products/accept", [("product", suggestion.leafLinkProduct), ("distruProduct", suggestion.distruProduct)])
             #expect(accepted.status == 303)
             #expect(accepted.location == "/console/products")
             let after = try await client.call("/console/products")

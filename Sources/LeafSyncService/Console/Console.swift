@@ -57,7 +57,8 @@ public enum Console {
 
     /// Adds the console of the running service: its desk, and its configuration's remotes, log,
     /// readiness and clock for the connection page, the timelines and the settings preview.
-    public static func addRoutes(to router: Router<BasicRequestContext>, engine: Engine, configuration: ServiceConfiguration, token: String) {
+    public static func addRoutes(to router: Router<BasicRequestContext>, engine: Engine, configuration: ServiceConfiguration, token: String)
+    {
         addRoutes(to: router, desk: engine.desk, token: token, connection: ConsoleConnection(engine: engine, configuration: configuration))
     }
 }

@@ -1,5 +1,5 @@
-public import LeafSyncLog
 import LeafSyncDispatch
+public import LeafSyncLog
 import LeafSyncProjections
 
 /// What the console shows beyond the desk: the remotes as configured (never a key), where the log
@@ -32,8 +32,10 @@ public struct ConsoleConnection: Sendable {
     public var now: @Sendable () -> Timestamp
 
     public init(
-        remotes: [Remote] = [], logPath: String? = nil, readiness: @escaping @Sendable () async -> ReadinessReport = { ReadinessReport(ready: false) },
-        webhookDeliveries: @escaping @Sendable () -> [(answer: String, count: Int)] = { [] }, now: @escaping @Sendable () -> Timestamp = { .now() }
+        remotes: [Remote] = [], logPath: String? = nil,
+        readiness: @escaping @Sendable () async -> ReadinessReport = { ReadinessReport(ready: false) },
+        webhookDeliveries: @escaping @Sendable () -> [(answer: String, count: Int)] = { [] },
+        now: @escaping @Sendable () -> Timestamp = { .now() }
     ) {
         self.remotes = remotes
         self.logPath = logPath

@@ -69,7 +69,8 @@ enum ConsoleHTTP {
     static func headers(_ extra: HTTPFields = [:]) -> HTTPFields {
         var headers: HTTPFields = [
             .cacheControl: "no-store",
-            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            .contentSecurityPolicy:
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "no-referrer",
         ]

@@ -27,7 +27,8 @@ extension ConsoleServer {
 
     static func line(_ row: OrderRow) -> OrderLine {
         OrderLine(
-            number: row.number, href: "/console/orders/" + ConsoleHTTP.pathSegment(row.number), shortID: row.shortID, customer: row.customer ?? "",
+            number: row.number, href: "/console/orders/" + ConsoleHTTP.pathSegment(row.number), shortID: row.shortID,
+            customer: row.customer ?? "",
             status: row.status, phase: row.phase, so: row.salesOrderNumber ?? row.salesOrderID ?? "", blocked: !row.blockers.isEmpty,
             blockers: row.blockers.map(blocker))
     }
@@ -60,7 +61,9 @@ extension ConsoleServer {
             }
             timeline = steps.map {
                 let text = $0.text.hasPrefix($0.rule + ": ") ? String($0.text.dropFirst($0.rule.count + 2)) : $0.text
-                return TimelineStep(sequence: String($0.sequence), time: "\($0.recordedAt)", rule: $0.rule, text: text, event: "\($0.eventType) \($0.eventSubject)")
+                return TimelineStep(
+                    sequence: String($0.sequence), time: "\($0.recordedAt)", rule: $0.rule, text: text,
+                    event: "\($0.eventType) \($0.eventSubject)")
             }
             source = "replayed by the reducer, with the event that caused each step"
         } else {
@@ -68,7 +71,8 @@ extension ConsoleServer {
             source = "the engine's recent decisions"
         }
         return OrderPage(
-            order: Self.line(detail.order), hasErrors: !detail.errors.isEmpty, errors: detail.errors.map(Self.line), timeline: timeline, source: source)
+            order: Self.line(detail.order), hasErrors: !detail.errors.isEmpty, errors: detail.errors.map(Self.line), timeline: timeline,
+            source: source)
     }
 
     func usersPage() async throws -> UsersPage {
@@ -89,7 +93,10 @@ extension ConsoleServer {
         let suggestions = try await desk.suggestions()
         let unlinked = try await desk.unlinkedProducts()
         let s = try await desk.state()
-        let placement = [("brand", "Brand"), ("category", "Category"), ("subcategory", "Sub-category"), ("license", "Licence"), ("productLine", "Product line (optional)")]
+        let placement = [
+            ("brand", "Brand"), ("category", "Category"), ("subcategory", "Sub-category"), ("license", "Licence"),
+            ("productLine", "Product line (optional)"),
+        ]
         return ProductsPage(
             suggestions: suggestions,
             unlinked: unlinked.map { p in
@@ -100,7 +107,9 @@ extension ConsoleServer {
                     otherName: isDistru ? "LeafLink" : "Distru",
                     suggested: p.suggestion.map { isDistru ? $0.leafLinkProduct : $0.distruProduct } ?? "",
                     placement: isDistru
-                        ? placement.map { PlacementField(fieldID: "\($0.0)-\(p.id)", name: $0.0, label: "LeafLink \($0.1) id", inputMode: "numeric") } : [])
+                        ? placement.map {
+                            PlacementField(fieldID: "\($0.0)-\(p.id)", name: $0.0, label: "LeafLink \($0.1) id", inputMode: "numeric")
+                        } : [])
             },
             linked: s.links.values.sorted { $0.distruProductID < $1.distruProductID }.map { link in
                 let leafLink = s.leafLinkProducts[link.leafLinkProductID]
@@ -109,12 +118,15 @@ extension ConsoleServer {
                     fields = [
                         NameValue(name: "SKU", value: l.sku ?? ""), NameValue(name: "unit", value: "\(l.unit)"),
                         NameValue(name: "units per case", value: "\(l.unitMultiplier)"),
-                        NameValue(name: "wholesale price", value: "\(l.wholesalePrice)"), NameValue(name: "sale price", value: "\(l.salePrice)"),
+                        NameValue(name: "wholesale price", value: "\(l.wholesalePrice)"),
+                        NameValue(name: "sale price", value: "\(l.salePrice)"),
                         NameValue(name: "quantity", value: l.quantity.map { "\($0)" } ?? "not tracked"),
                         NameValue(name: "listing", value: l.listingState ?? ""),
                     ]
                 }
-                if link.settingsToPush != nil || link.fieldsPending { fields.append(NameValue(name: "changes", value: "waiting for the next push cycle")) }
+                if link.settingsToPush != nil || link.fieldsPending {
+                    fields.append(NameValue(name: "changes", value: "waiting for the next push cycle"))
+                }
                 return LinkedLine(
                     distruProduct: link.distruProductID, distruName: s.distruProducts[link.distruProductID]?.name ?? "",
                     leafLinkProduct: String(link.leafLinkProductID), leafLinkName: leafLink?.name ?? "", fields: fields)
@@ -150,7 +162,8 @@ extension ConsoleServer {
 
     static func line(_ row: ErrorRow) -> ErrorLine {
         ErrorLine(
-            id: row.id, subject: row.subject, rule: row.rule, opened: row.opened, resolved: row.resolved ?? "", emailed: "", message: row.message,
+            id: row.id, subject: row.subject, rule: row.rule, opened: row.opened, resolved: row.resolved ?? "", emailed: "",
+            message: row.message,
             fix: row.fix, open: row.resolved == nil, isOpen: row.resolved == nil, state: row.resolved == nil ? "open" : "resolved")
     }
 
@@ -163,8 +176,10 @@ extension ConsoleServer {
                 let status = book.status(of: c.key) ?? .pending
                 return CommandQueueLine(
                     key: c.key, action: c.action.name, target: c.action.target ?? "", rule: c.rule, status: status.rawValue,
-                    attempts: String(book.attempts[c.key] ?? 0), nextAttempt: book.retryAt[c.key].map { "\($0)" } ?? (status == .pending ? "now" : ""),
-                    dependsOn: c.dependsOn.map { book.abandoned.contains($0) ? "\($0) (failed)" : $0 } ?? "", lastError: book.lastError[c.key] ?? "",
+                    attempts: String(book.attempts[c.key] ?? 0),
+                    nextAttempt: book.retryAt[c.key].map { "\($0)" } ?? (status == .pending ? "now" : ""),
+                    dependsOn: c.dependsOn.map { book.abandoned.contains($0) ? "\($0) (failed)" : $0 } ?? "",
+                    lastError: book.lastError[c.key] ?? "",
                     failed: status == .failed)
             },
             hasFailed: !book.abandoned.isEmpty, done: book.done.count)
@@ -179,11 +194,14 @@ extension ConsoleServer {
                 name: "\(pass.resource.remote) \(pass.resource.resource): last complete pass", last: "",
                 lag: "\(pass.lag.components.seconds) s")
         }
-        let polls = s.lastPoll.sorted { $0.key < $1.key }.map { FetchLine(name: "poll \($0.key): last asked", last: "\($0.value)", lag: ago($0.value)) }
+        let polls = s.lastPoll.sorted { $0.key < $1.key }.map {
+            FetchLine(name: "poll \($0.key): last asked", last: "\($0.value)", lag: ago($0.value))
+        }
         let report = await connection.readiness()
         return ConnectionPage(
             remotes: connection.remotes.map {
-                RemoteLine(name: $0.name, state: $0.configured ? "configured" : "not configured", baseURL: $0.baseURL ?? "", webhooks: $0.webhooks)
+                RemoteLine(
+                    name: $0.name, state: $0.configured ? "configured" : "not configured", baseURL: $0.baseURL ?? "", webhooks: $0.webhooks)
             },
             fetches: polls + passes,
             webhooks: connection.webhookDeliveries().map { NameValue(name: "\($0.answer): \($0.count)", value: "") },

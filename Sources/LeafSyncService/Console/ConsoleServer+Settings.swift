@@ -17,7 +17,9 @@ extension ConsoleServer {
     static let readOnlyKeys: Set<String> = ["webhookKeyConfigured", "metrcConfigured"]
 
     /// The page with `values` in the fields (the current settings by default) and `errors` beside them.
-    func settingsPage(values: [String: String]? = nil, errors: [String: String] = [:], whatIf: WhatIfView? = nil) async throws -> SettingsPage {
+    func settingsPage(
+        values: [String: String]? = nil, errors: [String: String] = [:], whatIf: WhatIfView? = nil
+    ) async throws -> SettingsPage {
         let rows = try await desk.settings()
         let current = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let values = values ?? current
@@ -28,20 +30,23 @@ extension ConsoleServer {
             let snake = SettingsChange.snakeCase(key)
             var choices: [String]? =
                 switch key {
-                case SettingKey.useCustomerDefaultInventorySource.rawValue, SettingKey.syncPrices.rawValue, SettingKey.syncPayments.rawValue:
+                case SettingKey.useCustomerDefaultInventorySource.rawValue, SettingKey.syncPrices.rawValue,
+                    SettingKey.syncPayments.rawValue:
                     ["true", "false"]
                 case SettingKey.priceLockStatus.rawValue: [""] + SettingsChange.leafLinkStatuses
                 default: isMapping ? [""] + SettingsChange.distruStatuses : nil
                 }
             if let list = choices, !list.contains(value) { choices = list + [value] }
             return SettingField(
-                key: key, label: isMapping ? "Status mapping: LeafLink \(key.dropFirst(SettingKey.statusMappingPrefix.count))" : key, value: value,
+                key: key, label: isMapping ? "Status mapping: LeafLink \(key.dropFirst(SettingKey.statusMappingPrefix.count))" : key,
+                value: value,
                 help: "Accepts " + (help[isMapping ? "status_mapping.<LeafLink status>" : snake] ?? "text") + ".", isSelect: choices != nil,
                 options: (choices ?? []).map { Choice(value: $0, label: $0.isEmpty ? "(default)" : $0, selected: $0 == value) },
                 fieldError: errors[key])
         }
         return SettingsPage(
-            fields: fields, facts: rows.filter { Self.readOnlyKeys.contains($0.key) }.map { NameValue(name: $0.key, value: $0.value) }, whatIf: whatIf)
+            fields: fields, facts: rows.filter { Self.readOnlyKeys.contains($0.key) }.map { NameValue(name: $0.key, value: $0.value) },
+            whatIf: whatIf)
     }
 
     /// `POST /console/settings`: the fields that differ from the current settings are the change.
@@ -58,15 +63,19 @@ extension ConsoleServer {
             let changes = submitted.filter { current[$0.key, default: ""] != $0.value }
             var errors: [String: String] = [:]
             for (key, value) in changes {
-                do { _ = try SettingKey.change([key: value]) } catch let error as OperatorError { errors[key] = error.message } catch { errors[key] = "\(error)" }
+                do { _ = try SettingKey.change([key: value]) } catch let error as OperatorError { errors[key] = error.message } catch {
+                    errors[key] = "\(error)"
+                }
             }
             func again(_ status: HTTPResponse.Status, _ message: String?, whatIf: WhatIfView? = nil) async throws -> Response {
                 render(
-                    .settings, session: session, model: try await settingsPage(values: submitted, errors: errors, whatIf: whatIf), status: status,
+                    .settings, session: session, model: try await settingsPage(values: submitted, errors: errors, whatIf: whatIf),
+                    status: status,
                     error: message)
             }
             guard errors.isEmpty else {
-                return try await again(.unprocessableContent, "Not saved: \(errors.count) setting(s) need another value (see beside each field).")
+                return try await again(
+                    .unprocessableContent, "Not saved: \(errors.count) setting(s) need another value (see beside each field).")
             }
             guard !changes.isEmpty else { return try await again(.unprocessableContent, "No setting changed: edit a value first.") }
             if form.fields["preview"] != nil { return try await again(.ok, nil, whatIf: try await preview(changes)) }
@@ -86,7 +95,8 @@ extension ConsoleServer {
         let change = try SettingKey.change(changes)
         let text = SettingKey.summary(changes)
         guard let logPath = connection.logPath else {
-            return WhatIfView(change: text, summary: "No preview: the console was not given the tenant's log.", hasDifferences: false, differences: [])
+            return WhatIfView(
+                change: text, summary: "No preview: the console was not given the tenant's log.", hasDifferences: false, differences: [])
         }
         let report = try await onOwnThread(named: "leafsync.console.what-if") { try Replay.whatIf(logPath: logPath, change: change) }
         let differences = report.differences.map { d in

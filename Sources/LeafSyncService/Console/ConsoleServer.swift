@@ -1,6 +1,6 @@
 import Hummingbird
-import Mustache
 import LeafSyncDomain
+import Mustache
 
 /// The console's request handling: sessions, CSRF, rendering, and the desk's actions.
 /// ``Console/addRoutes(to:desk:token:connection:)`` makes one and routes to it.
@@ -39,7 +39,8 @@ struct ConsoleServer: Sendable {
         let why = form.fields["csrf"] == nil ? "missing" : "invalid"
         return render(
             "layout", title: "Refused", current: nil, session: session, status: .forbidden, page: (),
-            error: "Refused: the form's CSRF token is \(why). Reload the page and send the form again; nothing was done.", signedIn: session.signedIn)
+            error: "Refused: the form's CSRF token is \(why). Reload the page and send the form again; nothing was done.",
+            signedIn: session.signedIn)
     }
 
     func home(_ request: Request) -> Response {
@@ -66,7 +67,8 @@ struct ConsoleServer: Sendable {
     /// with a new signed-in session, `401` with the form again, or `403` without the CSRF token.
     func signIn(_ request: Request) async throws -> Response {
         let form = ConsoleForm(fields: try await ConsoleHTTP.form(request))
-        guard let visitor = sessions.session(ConsoleHTTP.sessionID(request)), ConstantTime.equals(form.fields["csrf"] ?? "", visitor.csrf) else {
+        guard let visitor = sessions.session(ConsoleHTTP.sessionID(request)), ConstantTime.equals(form.fields["csrf"] ?? "", visitor.csrf)
+        else {
             let session = sessions.start(signedIn: false)
             var response = refusedCSRF(session, form)
             response.headers[.setCookie] = ConsoleHTTP.cookie(session.id, secure: ConsoleHTTP.isTLS(request))
@@ -138,7 +140,8 @@ struct ConsoleServer: Sendable {
         notice: String? = nil, error: String? = nil, signedIn: Bool = true
     ) -> Response {
         let view = ConsoleView(
-            title: title, nav: ConsolePage.allCases.map { NavLink(href: $0.path, label: $0.title, current: $0 == current) }, csrf: session.csrf,
+            title: title, nav: ConsolePage.allCases.map { NavLink(href: $0.path, label: $0.title, current: $0 == current) },
+            csrf: session.csrf,
             signedIn: signedIn, notice: notice, error: error, page: page)
         let html = ConsoleTemplates.library.render(view, withTemplate: template) ?? "console template \(template) is missing"
         return ConsoleHTTP.html(status, html)

@@ -11,10 +11,14 @@ enum ConsoleTemplates {
     /// (the console tests render every page).
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        let all = ["layout": layout, "sign-in": signIn, "orders": orders, "order": order, "users": users, "products": products,
-            "customers": customers, "settings": settings, "errors": errors, "commands": commands, "connection": connection]
+        let all = [
+            "layout": layout, "sign-in": signIn, "orders": orders, "order": order, "users": users, "products": products,
+            "customers": customers, "settings": settings, "errors": errors, "commands": commands, "connection": connection,
+        ]
         for (name, text) in all {
-            do { try library.register(text, named: name) } catch { preconditionFailure("console template \(name) does not parse: \(error)") }
+            do { try library.register(text, named: name) } catch {
+                preconditionFailure("console template \(name) does not parse: \(error)")
+            }
         }
         return library
     }()

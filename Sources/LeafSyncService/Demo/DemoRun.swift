@@ -27,7 +27,8 @@ public enum DemoRun {
         metrcVendorKey: String, metrcUserKey: String, adminToken: String? = nil, patience: Duration = .seconds(30),
         onService: @escaping @Sendable (String) -> Void = { _ in }, report: @escaping @Sendable (DemoProgress) -> Void
     ) async throws -> Result {
-        let token = adminToken.flatMap { $0.isEmpty ? nil : $0 } ?? randomKey(), leafLinkWebhookKey = randomKey(), distruWebhookSecret = randomKey()
+        let token = adminToken.flatMap { $0.isEmpty ? nil : $0 } ?? randomKey(), leafLinkWebhookKey = randomKey(),
+            distruWebhookSecret = randomKey()
         let environment = [
             "LEAFSYNC_LEAFLINK_BASE_URL": leafLinkRoot + "api/v2/", "LEAFSYNC_LEAFLINK_API_KEY": leafLinkAPIKey,
             "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distruRoot + "public/v1/",
