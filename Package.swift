@@ -31,6 +31,7 @@ let configuration = Target.Dependency.product(name: "Configuration", package: "s
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
 
 /// The upcoming language features Hummingbird builds with: `any` spelled out for existentials,
 /// members visible only through modules a file imports itself, and imports internal unless a
@@ -71,6 +72,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The operator console's server-rendered pages (escaping by the template engine).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Documentation only: `swift package generate-documentation --target LeafSyncLog` (see docs/architecture.md).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -124,14 +127,14 @@ let package = Package(
             swiftSettings: upcoming
         ),
 
-        // MARK: The service: `leafsync run` (configuration, HTTP: webhooks, health, metrics, admin API)
+        // MARK: The service: `leafsync run` (configuration, HTTP: webhooks, health, metrics, admin API, console)
         .target(
             name: "LeafSyncService",
             dependencies: [
                 "LeafSyncDemo",
                 "LeafSyncLog", "LeafSyncJSON", "LeafSyncDomain", "LeafSyncProjections", "HTTPClientSupport", "LeafLinkAPI", "DistruAPI",
                 "MetrcAPI", "LeafSyncIngest", "LeafSyncDispatch", "LeafSyncMail", hummingbird, configuration, metrics, prometheus, logging,
-                serviceLifecycle, yams,
+                serviceLifecycle, yams, mustache,
             ],
             swiftSettings: upcoming
         ),

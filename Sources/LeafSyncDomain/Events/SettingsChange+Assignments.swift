@@ -34,8 +34,10 @@ extension SettingsChange {
         ("status_mapping.<LeafLink status>", "a Distru status (\(distruStatuses.joined(separator: ", "))), or \"\" for the default"),
     ]
 
-    static let leafLinkStatuses = ["Draft", "Submitted", "Accepted", "Backorder", "Fulfilled", "Shipped", "Complete", "Rejected", "Combined", "Cancelled"]
-    static let distruStatuses = ["PENDING", "PROCESSING", "READY_TO_SHIP", "DELIVERING", "DELIVERED", "COMPLETED", "CANCELED"]
+    /// The LeafLink order statuses a status mapping or the price lock names (the console lists them).
+    public static let leafLinkStatuses = ["Draft", "Submitted", "Accepted", "Backorder", "Fulfilled", "Shipped", "Complete", "Rejected", "Combined", "Cancelled"]
+    /// The Distru SO statuses a status mapping can give.
+    public static let distruStatuses = ["PENDING", "PROCESSING", "READY_TO_SHIP", "DELIVERING", "DELIVERED", "COMPLETED", "CANCELED"]
 
     /// A change made of `assignments` (`KEY=VALUE` each), applied in order.
     public init(assignments: [String]) throws(SettingsAssignmentError) {
@@ -98,7 +100,7 @@ extension SettingsChange {
 
     /// A key as `settings set` and the admin API spell it (`syncPrices`, `inventoryLocationIDs`,
     /// `statusMapping.Backorder`) in the snake_case of ``assignableKeys``; snake_case stays as it is.
-    static func snakeCase(_ key: String) -> String {
+    public static func snakeCase(_ key: String) -> String {
         let dot = key.firstIndex(of: ".") ?? key.endIndex
         var name = String(key[..<dot])
         for (from, to) in [("leafLink", "leaflink"), ("LeafLink", "Leaflink"), ("IDs", "Ids"), ("ID", "Id"), ("URL", "Url")] {

@@ -95,9 +95,5 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Every byte compared, whatever the first difference.
-    func matches(_ given: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: given.count ^ token.count)
-        for index in token.indices { difference |= token[index] ^ (index < given.count ? given[index] : 0) }
-        return difference == 0 && given.count == token.count
-    }
+    func matches(_ given: [UInt8]) -> Bool { ConstantTime.equals(given, token) }
 }

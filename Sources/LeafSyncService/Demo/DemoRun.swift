@@ -6,7 +6,7 @@ import ServiceLifecycle
 import Synchronization
 
 /// The demo's service side: runs the engine against three simulators already listening (their
-/// roots given; Metrc's facility licence is ``DemoStory/metrcLicense``), with one-second cycles, signed webhooks and the admin API on a free port, plays
+/// roots given; Metrc's facility licence is ``DemoStory/metrcLicense``), with one-second cycles, signed webhooks, the admin API and the console on a free port, plays
 /// the ``DemoStory`` against it, reads the ``DemoSummary`` and stops the engine gracefully.
 /// `leafsync demo` starts the simulators as processes and calls this; the end-to-end test starts
 /// them in process and calls the same.
@@ -21,12 +21,15 @@ public enum DemoRun {
     }
 
     /// Plays the story with the tenant in `directory` (empty: the engine creates its log).
+    /// `adminToken` is the admin API's and the console's (`/console/`) token; by default a
+    /// random one, made fresh for the run.
     public static func play(
         directory: String, leafLinkRoot: String, distruRoot: String, metrcRoot: String, leafLinkAPIKey: String, distruAPIKey: String,
-        metrcVendorKey: String, metrcUserKey: String, patience: Duration = .seconds(30), onService: @escaping @Sendable (String) -> Void = { _ in },
-        report: @escaping @Sendable (DemoProgress) -> Void
+        metrcVendorKey: String, metrcUserKey: String, adminToken: String? = nil, patience: Duration = .seconds(30),
+        onService: @escaping @Sendable (String) -> Void = { _ in }, report: @escaping @Sendable (DemoProgress) -> Void
     ) async throws -> Result {
-        let token = randomKey(), leafLinkWebhookKey = randomKey(), distruWebhookSecret = randomKey()
+        let token = adminToken.flatMap { $0.isEmpty ? nil : $0 } ?? randomKey(), leafLinkWebhookKey = randomKey(),
+            distruWebhookSecret = randomKey()
         let environment = [
             "LEAFSYNC_LEAFLINK_BASE_URL": leafLinkRoot + "api/v2/", "LEAFSYNC_LEAFLINK_API_KEY": leafLinkAPIKey,
             "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distruRoot + "public/v1/",
@@ -38,7 +41,11 @@ public enum DemoRun {
         let engine = try Engine(try Engine.Parts(configuration))
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = engine.application(
-            host: configuration.httpHost, port: 0, extend: { router in AdminAPI.addRoutes(to: router, desk: engine.desk, token: token) },
+            host: configuration.httpHost, port: 0,
+            extend: { router in
+                AdminAPI.addRoutes(to: router, desk: engine.desk, token: token)
+                Console.addRoutes(to: router, engine: engine, configuration: configuration, token: token)
+            },
             onRunning: { port in portContinuation.yield(port) })
         var logger = Logger(label: "leafsync.demo")
         logger.logLevel = .warning

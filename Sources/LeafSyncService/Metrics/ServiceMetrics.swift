@@ -5,6 +5,7 @@ import LeafSyncIngest
 import LeafSyncLog
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The service's Prometheus registry, fed through swift-metrics, and what `GET /metrics` serves.
 ///
@@ -43,6 +44,7 @@ public final class ServiceMetrics: Sendable {
     ]
 
     private let registry: PrometheusCollectorRegistry
+    private let webhookTally = Mutex<[String: Int]>([:])
     private let factory: PrometheusMetricsFactory
     /// False when another swift-metrics backend was bootstrapped first: then only what this
     /// class records itself (webhooks, fetch lag, ``update(from:)``) reaches `/metrics`.
@@ -83,5 +85,12 @@ public final class ServiceMetrics: Sendable {
     /// Counts one webhook delivery to `remote` answered with `status`.
     func webhookAnswered(remote: String, status: Int) {
         Counter(label: Self.webhooksTotal, dimensions: [("remote", remote), ("status", String(status))], factory: factory).increment()
+        webhookTally.withLock { $0["\(remote) \(status)", default: 0] += 1 }
+    }
+
+    /// The webhook deliveries answered since the process started, by `remote status`
+    /// (`leaflink 200`), as the console's connection page shows them.
+    public var webhookDeliveries: [(answer: String, count: Int)] {
+        webhookTally.withLock { $0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -20,7 +20,8 @@ struct DemoCommand: AsyncParsableCommand {
             made from its template, and sync-error e-mails. Each step \
             waits until LeafSync has changed the other side, read back through the public APIs.
 
-            It takes about a minute. It leaves DIR with the log, the projections and the outbox, \
+            While it plays, the operator console is at the service's /console/ (printed at the \
+            start); set LEAFSYNC_ADMIN_TOKEN to sign in to it. It takes about a minute. It leaves DIR with the log, the projections and the outbox, \
             ready for `leafsync audit`, `replay` and `what-if` (it prints examples), and the \
             simulators' output in DIR/simulators.
             """
@@ -76,11 +77,19 @@ struct DemoCommand: AsyncParsableCommand {
 
     func play(directory: String, leafLink: SimulatorProcess, distru: SimulatorProcess, metrc: SimulatorProcess) async throws {
         let started = ContinuousClock.now
+        let adminToken = ProcessInfo.processInfo.environment["LEAFSYNC_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let run = try await DemoRun.play(
             directory: directory, leafLinkRoot: leafLink.root, distruRoot: distru.root, metrcRoot: metrc.root,
             leafLinkAPIKey: "sim-leaflink-key", distruAPIKey: "sim-distru-key", metrcVendorKey: "sim-metrc-vendor-key",
-            metrcUserKey: "sim-metrc-user-key", patience: .seconds(patience),
-            onService: { url in say("== LeafSync runs on \(url) (tenant \(directory))") }, report: Self.print)
+            metrcUserKey: "sim-metrc-user-key", adminToken: adminToken, patience: .seconds(patience),
+            onService: { url in
+                say("== LeafSync runs on \(url) (tenant \(directory))")
+                say(
+                    "   console: \(url)console/ "
+                        + (adminToken == nil
+                            ? "(to sign in while the demo runs, set LEAFSYNC_ADMIN_TOKEN before `leafsync demo`)"
+                            : "(sign in with LEAFSYNC_ADMIN_TOKEN)"))
+            }, report: Self.print)
         let elapsed = started.duration(to: .now)
         say("\n== done in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))); the log holds \(run.lastSequence) events")
         say("LeafLink simulator:")

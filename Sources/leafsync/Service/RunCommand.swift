@@ -20,8 +20,9 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             One process for a tenant: the scheduler's polls and push cycles, the dispatcher, the \
             background projector, sync-error e-mail, and an HTTP port with POST /webhooks/leaflink, \
-            POST /webhooks/distru, GET /healthz, /readyz, /metrics, and the admin API under /admin/v1 \
-            (with LEAFSYNC_ADMIN_TOKEN set; its OpenAPI document at /openapi.yaml).
+            POST /webhooks/distru, GET /healthz, /readyz, /metrics, the admin API under /admin/v1 \
+            (with LEAFSYNC_ADMIN_TOKEN set; its OpenAPI document at /openapi.yaml) and the operator \
+            console under /console/ (web pages; sign in with the same token).
 
             Configuration: DIR/leafsync.yaml (`leafsync init --dir DIR` writes a commented one) or \
             --config FILE, overridden by LEAFSYNC_* variables; secrets only from the environment or \
@@ -55,12 +56,16 @@ struct RunCommand: AsyncParsableCommand {
         let app = engine.application(
             host: host, port: configuration.httpPort,
             extend: { router in
-                if let token { AdminAPI.addRoutes(to: router, desk: engine.desk, token: token) }
+                guard let token else { return }
+                AdminAPI.addRoutes(to: router, desk: engine.desk, token: token)
+                Console.addRoutes(to: router, engine: engine, configuration: configuration, token: token)
             },
             onRunning: { port in
                 let record = "{\"pid\":\(ProcessInfo.processInfo.processIdentifier),\"url\":\"http://\(host):\(port)/\"}\n"
                 try? Data(record.utf8).write(to: serviceFile, options: .atomic)
-                say("leafsync: serving on http://\(host):\(port)/ (webhooks, healthz, readyz, metrics\(token == nil ? "; admin API off: no LEAFSYNC_ADMIN_TOKEN" : ", admin API"))")
+                say(
+                    "leafsync: serving on http://\(host):\(port)/ (webhooks, healthz, readyz, metrics\(token == nil ? "; admin API and console off: no LEAFSYNC_ADMIN_TOKEN" : ", admin API, console at http://\(host):\(port)/console/"))"
+                )
             })
         say("leafsync: \(configuration)")
         var logger = Logger(label: "leafsync.run")
