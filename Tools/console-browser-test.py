@@ -30,9 +30,9 @@ the browser /usr/bin/chromium, as root with --headless=new --no-sandbox. `Tools/
 """
 
 import argparse
-import http.client
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -74,6 +74,13 @@ class CheckFailed(Exception):
     """One check of the contract did not hold; the message says which and what was seen."""
 
 
+def csrf_of(page):
+    """The CSRF token a page's forms carry."""
+    found = re.search(r'name="csrf" value="([^"]+)"', page) or re.search(r'value="([^"]+)" name="csrf"', page)
+    check(found, "the page has no hidden csrf input")
+    return found.group(1)
+
+
 def check(condition, message):
     if not condition:
         raise CheckFailed(message)
@@ -84,9 +91,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def http_request(url, method="GET", data=None, headers=None):
+def http_request(url, method="GET", data=None, headers=None, opener=None):
     """One request, redirects not followed: (status, headers, body text)."""
-    opener = urllib.request.build_opener(NoRedirect)
+    opener = opener or urllib.request.build_opener(NoRedirect)
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     if body is not None:
@@ -239,6 +246,12 @@ class Console:
         self.inspect("sign-in", signed_in=False)
 
     def sign_in(self):
+        jar = urllib.request.HTTPCookieProcessor()
+        opener = urllib.request.build_opener(NoRedirect, jar)
+        _, _, page = http_request(self.url("console/sign-in"), opener=opener)
+        status, _, body = http_request(self.url("console/sign-in"), "POST", {"csrf": csrf_of(page), "token": "wrong"}, opener=opener)
+        check(status == 401, f"a wrong admin token answered {status}, not 401")
+        check('role="alert"' in body, "the 401 page has no role=\"alert\" message")
         self.open("console/sign-in")
         self.one("input#token").send_keys("not-the-admin-token")
         self.one("form#sign-in button[type=submit]").click()
@@ -358,6 +371,10 @@ class Console:
         described = (field.get_attribute("aria-describedby") or "").split()
         check("error-orderPollSeconds" in described, f"the input's aria-describedby is {described}, not error-orderPollSeconds")
         self.inspect("settings-error")
+        token = self.one("form#settings input[type=hidden][name=csrf]").get_attribute("value")
+        headers = {"Cookie": f"leafsync_session={self.session_cookie()['value']}"}
+        status, _, _ = http_request(self.url("console/settings"), "POST", {"csrf": token, "orderPollSeconds": "abc"}, headers)
+        check(status == 422, f"orderPollSeconds=abc posted with the session's CSRF token answered {status}, not 422")
         self.open("console/settings")
         after = self.one("form#settings input[name=orderPollSeconds]").get_attribute("value")
         check(after == before, f"orderPollSeconds was {before!r} and is {after!r} after a refused change")
