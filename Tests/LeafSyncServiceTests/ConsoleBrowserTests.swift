@@ -33,9 +33,9 @@ struct ConsoleBrowserTests {
             try await withDistru { distru in
                 let tenant = TemporaryDirectory("console-browser")
                 let token = "console-browser-admin-token"
-                // `leafsync run` as shipped, which mounts the console beside the admin API when the admin token is set.
-                // TODO(merge of i15-console): RunCommand.swift must call Console.addRoutes(to:engine:configuration:token:)
-                // next to AdminAPI.addRoutes; until it does, /console/ answers 404 and this test fails at its first page.
+                // `leafsync run` as shipped: with the admin token set it mounts the console beside the admin API
+                // (Console.addRoutes(to:engine:configuration:token:) in RunCommand.swift, from branch i15-console);
+                // a tree without that answers 404 under /console/, and this test fails at its first page.
                 let child = try ChildProcess(
                     Products.executable("leafsync"), ["run", "--dir", tenant.path],
                     environment: [
