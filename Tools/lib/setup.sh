@@ -14,9 +14,13 @@ ensure_swift() {
 }
 
 ensure_system_packages() {
-    local wanted=(liblz4-dev libsqlite3-dev pkg-config python3-venv openssl)
+    install_debian_packages liblz4-dev libsqlite3-dev pkg-config python3-venv openssl
+}
+
+# Installs those of the named Debian packages that are missing (after one `apt-get update`).
+install_debian_packages() {
     local missing=()
-    for package in "${wanted[@]}"; do
+    for package in "$@"; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -45,6 +49,26 @@ ensure_aiosmtpd() {
     echo "installing aiosmtpd into $LEAFSYNC_VENV" >&2
     if ! "$LEAFSYNC_VENV/bin/pip" install -q "aiosmtpd==1.4.6"; then
         echo "SKIPPED: pip could not install aiosmtpd==1.4.6 (no PyPI access?); the SMTP delivery tests will skip." >&2
+        return 2
+    fi
+}
+
+# The operator console's tests in a real browser (Tools/console-browser-test.py, run by
+# ConsoleBrowserTests): headless Chromium and its driver from Debian, and from PyPI into the
+# virtual environment Selenium (pointed at /usr/bin/chromedriver, so Selenium Manager never
+# downloads a browser) and axe-core-python, whose wheel carries axe.min.js (the accessibility
+# check runs offline). Returns 0 when all is there; otherwise says what is missing and returns 2,
+# and the browser tests fail saying to run Tools/test.
+ensure_browser_tests() {
+    if ! install_debian_packages chromium chromium-driver; then
+        echo "error: apt-get could not install chromium and chromium-driver; the console's browser tests will fail." >&2
+        return 2
+    fi
+    ensure_python_venv || return 2
+    "$LEAFSYNC_VENV/bin/python" -c 'import selenium, axe_core_python' 2>/dev/null && return 0
+    echo "installing selenium and axe-core-python into $LEAFSYNC_VENV" >&2
+    if ! "$LEAFSYNC_VENV/bin/pip" install -q "selenium==4.51.0" "axe-core-python==0.1.0"; then
+        echo "error: pip could not install selenium==4.51.0 and axe-core-python==0.1.0 (no PyPI access?); the console's browser tests will fail." >&2
         return 2
     fi
 }
