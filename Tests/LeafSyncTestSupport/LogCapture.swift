@@ -41,6 +41,16 @@ public final class LogCapture: Sendable {
         return logger
     }
 
+    /// A capture of every logger the process makes from now on with `Logger(label:)` (swift-log's
+    /// global factory, bootstrapped here once per process): for a test that cannot hand its own
+    /// logger to what logs (the engine makes its loggers itself). Loggers made before the first
+    /// use keep their handlers; the records include those of tests running at the same time.
+    public static let process: LogCapture = {
+        let capture = LogCapture()
+        LoggingSystem.bootstrap { label in capture.logger(label).handler }
+        return capture
+    }()
+
     fileprivate func keep(_ record: Record) { kept.withLock { $0.append(record) } }
 
     private struct Handler: LogHandler {

@@ -1,0 +1,128 @@
+import DistruSimulator
+import Foundation
+import GRDB
+import LeafLinkSimulator
+import LeafSyncDemo
+import LeafSyncLog
+import LeafSyncProjections
+import LeafSyncService
+import LeafSyncTestSupport
+import MetrcSimulator
+import Testing
+
+/// Secrets never leave the configuration: after the whole demo story, played with fresh random
+/// keys, none of them (nor the base64 a Basic credential would carry) is in the log, the
+/// projection database, the outbox, any other file of the tenant, or the service's log output.
+@Suite("Secrets: none in the log, the projections, the outbox or the service's log output")
+struct SecretsTests {
+    /// Every configured secret, made fresh for the run, each named for the failure message.
+    struct Secrets {
+        let leafLinkAPIKey = Self.fresh("llapi"), leafLinkWebhookKey = Self.fresh("llhook"), distruAPIKey = Self.fresh("dapi")
+        let distruWebhookSecret = Self.fresh("dhook"), metrcVendorKey = Self.fresh("mvendor"), metrcUserKey = Self.fresh("muser")
+        let adminToken = Self.fresh("admin")
+
+        /// A distinctive random key: a prefix no record holds by chance, then 128 random bits.
+        static func fresh(_ name: String) -> String {
+            "zq\(name)" + (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+        }
+
+        /// What to search for: each secret, its base64, and the Basic credential Metrc sends.
+        var needles: [(name: String, text: String)] {
+            let plain = [
+                ("LeafLink API key", leafLinkAPIKey), ("LeafLink webhook key", leafLinkWebhookKey), ("Distru API key", distruAPIKey),
+                ("Distru webhook secret", distruWebhookSecret), ("Metrc vendor key", metrcVendorKey), ("Metrc user key", metrcUserKey),
+                ("admin token", adminToken),
+            ]
+            let base64 = plain.map { ("base64 of the \($0.0)", Data($0.1.utf8).base64EncodedString()) }
+            let basic = Data("\(metrcVendorKey):\(metrcUserKey)".utf8).base64EncodedString()
+            return plain + base64 + [("Metrc Basic credential", basic)]
+        }
+
+        /// The names of the secrets found in `text` (none, we hope).
+        func found(in text: String) -> [String] { needles.filter { text.contains($0.text) }.map(\.name) }
+        func found(in bytes: [UInt8]) -> [String] { found(in: String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    @Test("The demo story with fresh random keys leaves no configured secret in the log (decoded and raw), the projection database, the outbox .eml files, any tenant file, or the captured log lines")
+    func noSecretAnywhere() async throws {
+        let secrets = Secrets()
+        let capture = LogCapture.process
+        let tenant = TemporaryDirectory("secrets")
+        try await withMetrc(vendorKey: secrets.metrcVendorKey, userKey: secrets.metrcUserKey) { metrc in
+            try await withSimulator(apiKeys: [secrets.leafLinkAPIKey]) { ll in
+                try await withDistru(apiKeys: [secrets.distruAPIKey]) { distru in
+                    _ = try await DemoRun.play(
+                        directory: tenant.path, leafLinkRoot: DemoScenarioTests.root(ll.baseURL, "api/v2/"),
+                        distruRoot: DemoScenarioTests.root(distru.baseURL, "public/v1/"), metrcRoot: metrc.baseURL,
+                        leafLinkAPIKey: secrets.leafLinkAPIKey, distruAPIKey: secrets.distruAPIKey, metrcVendorKey: secrets.metrcVendorKey,
+                        metrcUserKey: secrets.metrcUserKey, adminToken: secrets.adminToken, leafLinkWebhookKey: secrets.leafLinkWebhookKey,
+                        distruWebhookSecret: secrets.distruWebhookSecret, report: { _ in })
+                }
+            }
+        }
+
+        // The log, read event by event: type, source, subject, correlation id and payload.
+        let events = try EventLogReader(directory: tenant.sub("log")).readAll()
+        #expect(events.count > 100)
+        for event in events {
+            let text = [event.type, event.source, event.subject, event.correlationID ?? ""].joined(separator: " ")
+            let found = secrets.found(in: text) + secrets.found(in: Array(event.payload))
+            #expect(found.isEmpty, "event \(event.sequence) (\(event.type)) holds \(found)")
+        }
+
+        // The projection database, brought to the end of the log: every cell of every table.
+        let tenantDirectory = TenantDirectory(tenant.path)
+        try await Projector(tenant: tenantDirectory).run()
+        let database = try DatabaseQueue(path: tenantDirectory.projectionPath)
+        let cells = try await database.read { db -> [String] in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            return try tables.flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").flatMap { row in
+                    row.databaseValues.map { "\($0)" }
+                }
+            }
+        }
+        #expect(cells.count > 1000)
+        #expect(secrets.found(in: cells.joined(separator: "\n")).isEmpty)
+
+        // The outbox's e-mails.
+        let outbox = tenant.sub("outbox")
+        let mails = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }
+        #expect(mails.count >= 8)
+        for mail in mails {
+            let found = secrets.found(in: Array(try Data(contentsOf: URL(fileURLWithPath: outbox + "/" + mail))))
+            #expect(found.isEmpty, "\(mail) holds \(found)")
+        }
+
+        // Every file of the tenant, raw: log segments and their indexes, snapshots, the database
+        // and its journal, the outbox, service.json when there is one.
+        let files = try Self.files(under: tenant.path)
+        #expect(files.contains { $0.hasSuffix(".eml") } && files.contains { $0.hasSuffix(".sqlite") })
+        #expect(files.contains { $0.hasPrefix(tenant.sub("log")) })
+        var searched = 0
+        for file in files {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            searched += bytes.count
+            let found = secrets.found(in: bytes)
+            #expect(found.isEmpty, "\(file) holds \(found)")
+        }
+        #expect(searched > 100_000)
+
+        // The service's log output (every logger made after the capture started, at trace).
+        let lines = capture.records.filter { $0.label.hasPrefix("leafsync") }
+        #expect(!lines.isEmpty, "the engine's loggers logged nothing the capture saw")
+        for line in capture.records {
+            let found = secrets.found(in: line.description)
+            #expect(found.isEmpty, "log line \(line) holds \(found)")
+        }
+    }
+
+    /// Every regular file under `path`, recursively.
+    static func files(under path: String) throws -> [String] {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: path))
+        return enumerator.compactMap { $0 as? String }.map { path + "/" + $0 }.filter { file in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+}
