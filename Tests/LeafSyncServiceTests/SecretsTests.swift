@@ -8,6 +8,8 @@ import LeafSyncProjections
 import LeafSyncService
 import LeafSyncTestSupport
 import MetrcSimulator
+import NIOHTTP1
+import Synchronization
 import Testing
 
 /// Secrets never leave the configuration: after the whole demo story, played with fresh random
@@ -109,11 +111,66 @@ struct SecretsTests {
         #expect(searched > 100_000)
 
         // The service's log output (every logger made after the capture started, at trace).
-        let lines = capture.records.filter { $0.label.hasPrefix("leafsync") }
-        #expect(!lines.isEmpty, "the engine's loggers logged nothing the capture saw")
+        // The remote clients (which hold the keys), the fetchers and the dispatcher all logged.
+        let labels = Set(capture.records.map(\.label))
+        for label in ["leafsync.leaflink", "leafsync.distru", "leafsync.metrc", "leafsync.ingest.leaflink", "leafsync.dispatch"] {
+            #expect(labels.contains(label), "the capture saw nothing from \(label): \(labels.sorted())")
+        }
         for line in capture.records {
             let found = secrets.found(in: line.description)
             #expect(found.isEmpty, "log line \(line) holds \(found)")
+        }
+    }
+
+    @Test("`leafsync run` with fresh random keys: its output (stdout and the swift-log lines on stderr) and DIR/service.json hold no configured secret, through fetches, a refused webhook and a refused admin call")
+    func noSecretInTheServiceOutput() async throws {
+        let secrets = Secrets()
+        let tenant = TemporaryDirectory("secrets-run")
+        try await withMetrc(vendorKey: secrets.metrcVendorKey, userKey: secrets.metrcUserKey) { metrc in
+            try await withSimulator(apiKeys: [secrets.leafLinkAPIKey]) { ll in
+                try await withDistru(apiKeys: [secrets.distruAPIKey]) { distru in
+                    let child = try ChildProcess(
+                        Products.executable("leafsync"), ["run", "--dir", tenant.path],
+                        environment: [
+                            "LEAFSYNC_LEAFLINK_BASE_URL": ll.baseURL, "LEAFSYNC_LEAFLINK_API_KEY": secrets.leafLinkAPIKey,
+                            "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": secrets.leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distru.baseURL,
+                            "LEAFSYNC_DISTRU_API_KEY": secrets.distruAPIKey, "LEAFSYNC_DISTRU_WEBHOOK_SECRET": secrets.distruWebhookSecret,
+                            "LEAFSYNC_METRC_BASE_URL": metrc.baseURL, "LEAFSYNC_METRC_VENDOR_KEY": secrets.metrcVendorKey,
+                            "LEAFSYNC_METRC_USER_KEY": secrets.metrcUserKey, "LEAFSYNC_METRC_LICENSE": DemoStory.metrcLicense,
+                            "LEAFSYNC_ADMIN_TOKEN": secrets.adminToken, "LEAFSYNC_HTTP_PORT": "0", "LEAFSYNC_SCHEDULER_TICK_SECONDS": "1",
+                        ], mergingStandardError: true)
+                    defer { child.kill() }
+                    let seen = Mutex<[String]>([])  // every line up to "serving on", the configuration's among them
+                    let serving = try await offThread {
+                        child.waitForLine(timeout: 60) { line in
+                            seen.withLock { $0.append(line) }
+                            return line.contains("serving on http://")
+                        }
+                    }
+                    let url = try #require(serving?.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
+                    let serviceFile = try String(contentsOfFile: tenant.sub("service.json"), encoding: .utf8)
+                    #expect(serviceFile.contains(url))
+                    #expect(secrets.found(in: serviceFile).isEmpty, "service.json: \(serviceFile)")
+
+                    #expect(try await eventually(30) { (try? await rawRequest(url + "readyz"))?.status == 200 })
+                    let body = Array(#"{"type":"product","action":"edit","data":{"id":2093}}"#.utf8)
+                    let forged = try await rawRequest(url + "webhooks/leaflink", method: .POST, headers: [("LL-Signature", "AAAA")], body: body)
+                    #expect(forged.status == 401)
+                    let wrong = try await rawRequest(url + "admin/v1/users", headers: [("Authorization", "Bearer " + secrets.adminToken.dropLast())])
+                    #expect(wrong.status == 401)
+                    #expect(secrets.found(in: forged.body + wrong.body).isEmpty)
+
+                    kill(child.process.processIdentifier, SIGTERM)
+                    #expect(try await offThread { child.waitForExit(timeout: 60) } == 0)
+                    let lines = seen.withLock { $0 } + child.drainLines()
+                    #expect(lines.count >= 3, "\(lines)")
+                    #expect(lines.contains { $0.contains("webhook refused") }, "the refused webhook was not logged: \(lines)")
+                    for line in lines {
+                        let found = secrets.found(in: line)
+                        #expect(found.isEmpty, "output line holds \(found): \(line)")
+                    }
+                }
+            }
         }
     }
 
