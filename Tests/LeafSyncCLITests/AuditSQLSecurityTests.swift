@@ -45,7 +45,8 @@ struct AuditSQLSecurityTests {
             "VACUUM INTO '\(attached)'",
             "SELECT 1; DELETE FROM commands",
             "SELECT 1; ATTACH DATABASE '\(attached)' AS x",
-            "/* a comment */ ATTACH DATABASE '\(attached)' AS x",
+            "/* a comment */ ATTACH DATABASE '\(existing)' AS o",
+            "  -- a comment\n  attach database '\(existing)' as o",
         ]
         for query in queries {
             let answer = try await OperatorCommandTests.run(["audit", "sql", query, "--dir", tenant.path])
