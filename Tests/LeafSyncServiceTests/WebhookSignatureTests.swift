@@ -20,44 +20,67 @@ struct WebhookSignatureTests {
         #"{"type":"PRODUCT","event":"UPDATE","id":"\#(DistruDemo.chocolate)","object":null,"changes":{},"occurred_datetime":"2026-11-27T10:00:00.000000Z"}"#
             .utf8)
 
-    /// Posts `body` to `path` with each signature (nil: no header) and checks each refusal.
-    func expectRefused(
-        _ base: String, _ path: String, header: String, body: [UInt8], signatures: [String?], store: MemoryEventStore, wakes: Calls
-    ) async throws {
-        for signature in signatures {
-            let answer = try await rawRequest(
-                base + path, method: .POST, headers: signature.map { [(header, $0)] } ?? [], body: body)
-            #expect(answer.status == 401, "signature \(signature ?? "none")")
-            let text = String(decoding: answer.body, as: UTF8.self)
-            #expect(text.contains(header) && !text.contains(Self.key), "\(text)")
-        }
-        #expect(store.events.isEmpty, "a refused webhook appended \(store.events.map(\.type))")
-        #expect(wakes.count == 0)
+    /// One remote's webhook route, a body, its right signature and the wrong ones to try
+    /// (nil: no header), and the event type the accepted body is logged as.
+    struct Remote {
+        var path: String, header: String, body: [UInt8], right: String, wrong: [String?], received: String
+
+        static let leafLink: Remote = {
+            let right = LeafLinkWebhooks.signature(body: leafLinkBody, key: key)
+            let wrong: [String?] = [
+                nil, "", "not base64 at all!", String(right.dropLast(8)), "sha256=" + right,
+                LeafLinkWebhooks.signature(body: leafLinkBody, key: "another-key"), LeafLinkWebhooks.signature(body: Array("{}".utf8), key: key),
+            ]
+            return Remote(
+                path: "/webhooks/leaflink", header: LeafLinkWebhooks.signatureHeader, body: leafLinkBody, right: right, wrong: wrong,
+                received: "leaflink.webhook.received")
+        }()
+
+        static let distru: Remote = {
+            let right = DistruWebhooks.signature(body: distruBody, secret: key)
+            let hex = String(right.dropFirst("sha256=".count))
+            let wrong: [String?] = [
+                nil, "", hex, "sha1=" + hex, "sha256=" + hex.dropLast(), "sha256=" + hex.dropLast(2) + "zz", "sha256=" + hex.prefix(32),
+                DistruWebhooks.signature(body: distruBody, secret: "another-secret"), DistruWebhooks.signature(body: Array("{}".utf8), secret: key),
+            ]
+            return Remote(
+                path: "/webhooks/distru", header: DistruWebhooks.signatureHeader, body: distruBody, right: right, wrong: wrong,
+                received: "distru.webhook.received")
+        }()
     }
+
+    /// Serves the endpoints `make` builds (from an event store and a wake-up), posts the body
+    /// with each wrong signature and checks each refusal; then with the right one, accepted.
+    func expectOnlyTheRightSignature(
+        _ remote: Remote, _ make: (MemoryEventStore, @escaping @Sendable () async -> Void) -> ServiceEndpoints
+    ) async throws {
+        let store = MemoryEventStore()
+        let wakes = Calls()
+        try await withServiceHTTP(make(store, { wakes.record([]) })) { base in
+            for signature in remote.wrong {
+                let answer = try await rawRequest(
+                    base + remote.path, method: .POST, headers: signature.map { [(remote.header, $0)] } ?? [], body: remote.body)
+                #expect(answer.status == 401, "signature \(signature ?? "none")")
+                let text = String(decoding: answer.body, as: UTF8.self)
+                #expect(text.contains(remote.header) && !text.contains(Self.key), "\(text)")
+            }
+            #expect(store.events.isEmpty, "a refused webhook appended \(store.events.map(\.type))")
+            #expect(wakes.count == 0)
+            // The right signature still passes: the refusals were for the signature alone.
+            let accepted = try await rawRequest(base + remote.path, method: .POST, headers: [(remote.header, remote.right)], body: remote.body)
+            #expect(accepted.status == 200)
+            #expect(store.ofType(remote.received).count == 1)
+        }
+    }
+
+    static let ready: @Sendable () async -> ReadinessReport = { ReadinessReport(ready: true) }
 
     @Test("LeafLink: no LL-Signature, an empty one, one not base64, a truncated MAC, another key's, another body's: all 401, nothing logged")
     func leafLinkRefusals() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
-            let store = MemoryEventStore()
-            let wakes = Calls()
-            let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
-            let endpoints = ServiceEndpoints(
-                leafLinkWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key) { wakes.record([]) },
-                isReady: { ReadinessReport(ready: true) })
-            let right = LeafLinkWebhooks.signature(body: Self.leafLinkBody, key: Self.key)
-            try await withServiceHTTP(endpoints) { base in
-                try await expectRefused(
-                    base, "/webhooks/leaflink", header: LeafLinkWebhooks.signatureHeader, body: Self.leafLinkBody,
-                    signatures: [
-                        nil, "", "not base64 at all!", String(right.dropLast(8)), "sha256=" + right,
-                        LeafLinkWebhooks.signature(body: Self.leafLinkBody, key: "another-key"),
-                        LeafLinkWebhooks.signature(body: Array("{}".utf8), key: Self.key),
-                    ], store: store, wakes: wakes)
-                // The right signature still passes: the refusals were for the signature alone.
-                let accepted = try await rawRequest(
-                    base + "/webhooks/leaflink", method: .POST, headers: [(LeafLinkWebhooks.signatureHeader, right)], body: Self.leafLinkBody)
-                #expect(accepted.status == 200)
-                #expect(store.ofType("leaflink.webhook.received").count == 1)
+            try await expectOnlyTheRightSignature(.leafLink) { store, wake in
+                let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
+                return ServiceEndpoints(leafLinkWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key, onAccepted: wake), isReady: Self.ready)
             }
         }
     }
@@ -65,26 +88,9 @@ struct WebhookSignatureTests {
     @Test("Distru: no x-distru-signature, an empty one, no sha256= prefix, odd or non-hex digits, a short MAC, another secret's, another body's: all 401, nothing logged")
     func distruRefusals() async throws {
         try await withDistru { sim in
-            let store = MemoryEventStore()
-            let wakes = Calls()
-            let fetcher = DistruFetcher(client: client(for: sim), store: store)
-            let endpoints = ServiceEndpoints(
-                distruWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key) { wakes.record([]) },
-                isReady: { ReadinessReport(ready: true) })
-            let right = DistruWebhooks.signature(body: Self.distruBody, secret: Self.key)
-            let hex = String(right.dropFirst("sha256=".count))
-            try await withServiceHTTP(endpoints) { base in
-                try await expectRefused(
-                    base, "/webhooks/distru", header: DistruWebhooks.signatureHeader, body: Self.distruBody,
-                    signatures: [
-                        nil, "", hex, "sha1=" + hex, "sha256=" + hex.dropLast(), "sha256=" + hex.dropLast(2) + "zz",
-                        "sha256=" + hex.prefix(32), DistruWebhooks.signature(body: Self.distruBody, secret: "another-secret"),
-                        DistruWebhooks.signature(body: Array("{}".utf8), secret: Self.key),
-                    ], store: store, wakes: wakes)
-                let accepted = try await rawRequest(
-                    base + "/webhooks/distru", method: .POST, headers: [(DistruWebhooks.signatureHeader, right)], body: Self.distruBody)
-                #expect(accepted.status == 200)
-                #expect(store.ofType("distru.webhook.received").count == 1)
+            try await expectOnlyTheRightSignature(.distru) { store, wake in
+                let fetcher = DistruFetcher(client: client(for: sim), store: store)
+                return ServiceEndpoints(distruWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key, onAccepted: wake), isReady: Self.ready)
             }
         }
     }
