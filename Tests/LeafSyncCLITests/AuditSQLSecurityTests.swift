@@ -20,7 +20,9 @@ struct AuditSQLSecurityTests {
         ["", "-wal", "-journal"].map { FileManager.default.contents(atPath: tenant.sub("projections.sqlite") + $0) }
     }
 
-    @Test("INSERT, UPDATE, DELETE, ATTACH, DETACH, load_extension, PRAGMA writable_schema, VACUUM INTO and two statements in one are refused with a clear error; the database is unchanged")
+    @Test(
+        "INSERT, UPDATE, DELETE, ATTACH, DETACH, load_extension, PRAGMA writable_schema, VACUUM INTO and two statements in one are refused with a clear error; the database is unchanged"
+    )
     func refusals() async throws {
         let tenant = try await Self.projectedTenant()
         // A plain query answers; the read-only open leaves an empty -wal beside the file, so the

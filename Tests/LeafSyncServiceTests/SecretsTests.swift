@@ -45,7 +45,9 @@ struct SecretsTests {
         func found(in bytes: [UInt8]) -> [String] { found(in: String(decoding: bytes, as: UTF8.self)) }
     }
 
-    @Test("The demo story with fresh random keys leaves no configured secret in the log (decoded and raw), the projection database, the outbox .eml files, any tenant file, or the captured log lines")
+    @Test(
+        "The demo story with fresh random keys leaves no configured secret in the log (decoded and raw), the projection database, the outbox .eml files, any tenant file, or the captured log lines"
+    )
     func noSecretAnywhere() async throws {
         let secrets = Secrets()
         let capture = LogCapture.process
@@ -122,7 +124,9 @@ struct SecretsTests {
         }
     }
 
-    @Test("`leafsync run` with fresh random keys: its output (stdout and the swift-log lines on stderr) and DIR/service.json hold no configured secret, through fetches, a refused webhook and a refused admin call")
+    @Test(
+        "`leafsync run` with fresh random keys: its output (stdout and the swift-log lines on stderr) and DIR/service.json hold no configured secret, through fetches, a refused webhook and a refused admin call"
+    )
     func noSecretInTheServiceOutput() async throws {
         let secrets = Secrets()
         let tenant = TemporaryDirectory("secrets-run")
@@ -154,9 +158,11 @@ struct SecretsTests {
 
                     #expect(try await eventually(30) { (try? await rawRequest(url + "readyz"))?.status == 200 })
                     let body = Array(#"{"type":"product","action":"edit","data":{"id":2093}}"#.utf8)
-                    let forged = try await rawRequest(url + "webhooks/leaflink", method: .POST, headers: [("LL-Signature", "AAAA")], body: body)
+                    let forged = try await rawRequest(
+                        url + "webhooks/leaflink", method: .POST, headers: [("LL-Signature", "AAAA")], body: body)
                     #expect(forged.status == 401)
-                    let wrong = try await rawRequest(url + "admin/v1/users", headers: [("Authorization", "Bearer " + secrets.adminToken.dropLast())])
+                    let wrong = try await rawRequest(
+                        url + "admin/v1/users", headers: [("Authorization", "Bearer " + secrets.adminToken.dropLast())])
                     #expect(wrong.status == 401)
                     #expect(secrets.found(in: forged.body + wrong.body).isEmpty)
 

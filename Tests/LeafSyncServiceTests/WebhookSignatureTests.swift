@@ -29,7 +29,8 @@ struct WebhookSignatureTests {
             let right = LeafLinkWebhooks.signature(body: leafLinkBody, key: key)
             let wrong: [String?] = [
                 nil, "", "not base64 at all!", String(right.dropLast(8)), "sha256=" + right,
-                LeafLinkWebhooks.signature(body: leafLinkBody, key: "another-key"), LeafLinkWebhooks.signature(body: Array("{}".utf8), key: key),
+                LeafLinkWebhooks.signature(body: leafLinkBody, key: "another-key"),
+                LeafLinkWebhooks.signature(body: Array("{}".utf8), key: key),
             ]
             return Remote(
                 path: "/webhooks/leaflink", header: LeafLinkWebhooks.signatureHeader, body: leafLinkBody, right: right, wrong: wrong,
@@ -41,7 +42,8 @@ struct WebhookSignatureTests {
             let hex = String(right.dropFirst("sha256=".count))
             let wrong: [String?] = [
                 nil, "", hex, "sha1=" + hex, "sha256=" + hex.dropLast(), "sha256=" + hex.dropLast(2) + "zz", "sha256=" + hex.prefix(32),
-                DistruWebhooks.signature(body: distruBody, secret: "another-secret"), DistruWebhooks.signature(body: Array("{}".utf8), secret: key),
+                DistruWebhooks.signature(body: distruBody, secret: "another-secret"),
+                DistruWebhooks.signature(body: Array("{}".utf8), secret: key),
             ]
             return Remote(
                 path: "/webhooks/distru", header: DistruWebhooks.signatureHeader, body: distruBody, right: right, wrong: wrong,
@@ -67,7 +69,8 @@ struct WebhookSignatureTests {
             #expect(store.events.isEmpty, "a refused webhook appended \(store.events.map(\.type))")
             #expect(wakes.count == 0)
             // The right signature still passes: the refusals were for the signature alone.
-            let accepted = try await rawRequest(base + remote.path, method: .POST, headers: [(remote.header, remote.right)], body: remote.body)
+            let accepted = try await rawRequest(
+                base + remote.path, method: .POST, headers: [(remote.header, remote.right)], body: remote.body)
             #expect(accepted.status == 200)
             #expect(store.ofType(remote.received).count == 1)
         }
@@ -75,22 +78,27 @@ struct WebhookSignatureTests {
 
     static let ready: @Sendable () async -> ReadinessReport = { ReadinessReport(ready: true) }
 
-    @Test("LeafLink: no LL-Signature, an empty one, one not base64, a truncated MAC, another key's, another body's: all 401, nothing logged")
+    @Test(
+        "LeafLink: no LL-Signature, an empty one, one not base64, a truncated MAC, another key's, another body's: all 401, nothing logged")
     func leafLinkRefusals() async throws {
         try await withSimulator(seed: tinySeed()) { sim in
             try await expectOnlyTheRightSignature(.leafLink) { store, wake in
                 let fetcher = LeafLinkFetcher(client: client(for: sim), store: store)
-                return ServiceEndpoints(leafLinkWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key, onAccepted: wake), isReady: Self.ready)
+                return ServiceEndpoints(
+                    leafLinkWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key, onAccepted: wake), isReady: Self.ready)
             }
         }
     }
 
-    @Test("Distru: no x-distru-signature, an empty one, no sha256= prefix, odd or non-hex digits, a short MAC, another secret's, another body's: all 401, nothing logged")
+    @Test(
+        "Distru: no x-distru-signature, an empty one, no sha256= prefix, odd or non-hex digits, a short MAC, another secret's, another body's: all 401, nothing logged"
+    )
     func distruRefusals() async throws {
         try await withDistru { sim in
             try await expectOnlyTheRightSignature(.distru) { store, wake in
                 let fetcher = DistruFetcher(client: client(for: sim), store: store)
-                return ServiceEndpoints(distruWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key, onAccepted: wake), isReady: Self.ready)
+                return ServiceEndpoints(
+                    distruWebhook: ServiceEndpoints.webhook(into: fetcher, secret: Self.key, onAccepted: wake), isReady: Self.ready)
             }
         }
     }

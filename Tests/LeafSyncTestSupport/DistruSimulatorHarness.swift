@@ -15,7 +15,8 @@ public func withDistru<T>(
 ) async throws -> T {
     let seed = try seed ?? DistruSeed(directory: Paths.distruDemo)
     return try await withStarted(
-        { try await DistruSimulator(seed: seed, settings: settings, apiKeys: apiKeys, webhook: webhook).start() }, stop: { await $0.stop() }, body)
+        { try await DistruSimulator(seed: seed, settings: settings, apiKeys: apiKeys, webhook: webhook).start() },
+        stop: { await $0.stop() }, body)
 }
 
 /// A client for the Distru simulator with tiny backoffs.

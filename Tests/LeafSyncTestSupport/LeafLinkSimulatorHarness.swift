@@ -29,7 +29,8 @@ public func withSimulator<T>(
 ) async throws -> T {
     let seed = try seed ?? SimSeed(directory: Paths.leafLinkDemo)
     return try await withStarted(
-        { try await LeafLinkSimulator(seed: seed, apiKeys: apiKeys, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() }, body)
+        { try await LeafLinkSimulator(seed: seed, apiKeys: apiKeys, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() },
+        body)
 }
 
 /// A client for the LeafLink simulator with tiny backoffs (so retry tests are fast) and no
