@@ -50,19 +50,22 @@ struct SecretsTests {
     )
     func noSecretAnywhere() async throws {
         let secrets = Secrets()
-        let capture = LogCapture.process
         let tenant = TemporaryDirectory("secrets")
-        try await withMetrc(vendorKey: secrets.metrcVendorKey, userKey: secrets.metrcUserKey) { metrc in
-            try await withSimulator(apiKeys: [secrets.leafLinkAPIKey]) { ll in
-                try await withDistru(apiKeys: [secrets.distruAPIKey]) { distru in
-                    _ = try await DemoRun.play(
-                        directory: tenant.path, leafLinkRoot: DemoScenarioTests.root(ll.baseURL, "api/v2/"),
-                        distruRoot: DemoScenarioTests.root(distru.baseURL, "public/v1/"), metrcRoot: metrc.baseURL,
-                        leafLinkAPIKey: secrets.leafLinkAPIKey, distruAPIKey: secrets.distruAPIKey, metrcVendorKey: secrets.metrcVendorKey,
-                        metrcUserKey: secrets.metrcUserKey, adminToken: secrets.adminToken, leafLinkWebhookKey: secrets.leafLinkWebhookKey,
-                        distruWebhookSecret: secrets.distruWebhookSecret, report: { _ in })
+        let records = try await LogCapture.capturingProcess { capture in
+            try await withMetrc(vendorKey: secrets.metrcVendorKey, userKey: secrets.metrcUserKey) { metrc in
+                try await withSimulator(apiKeys: [secrets.leafLinkAPIKey]) { ll in
+                    try await withDistru(apiKeys: [secrets.distruAPIKey]) { distru in
+                        _ = try await DemoRun.play(
+                            directory: tenant.path, leafLinkRoot: DemoScenarioTests.root(ll.baseURL, "api/v2/"),
+                            distruRoot: DemoScenarioTests.root(distru.baseURL, "public/v1/"), metrcRoot: metrc.baseURL,
+                            leafLinkAPIKey: secrets.leafLinkAPIKey, distruAPIKey: secrets.distruAPIKey,
+                            metrcVendorKey: secrets.metrcVendorKey, metrcUserKey: secrets.metrcUserKey, adminToken: secrets.adminToken,
+                            leafLinkWebhookKey: secrets.leafLinkWebhookKey, distruWebhookSecret: secrets.distruWebhookSecret,
+                            report: { _ in })
+                    }
                 }
             }
+            return capture.records
         }
 
         // The log, read event by event: type, source, subject, correlation id and payload.
@@ -112,13 +115,13 @@ struct SecretsTests {
         }
         #expect(searched > 100_000)
 
-        // The service's log output (every logger made after the capture started, at trace).
+        // The service's log output (every logger made with `Logger(label:)`, at trace, while the story played).
         // The remote clients (which hold the keys), the fetchers and the dispatcher all logged.
-        let labels = Set(capture.records.map(\.label))
+        let labels = Set(records.map(\.label))
         for label in ["leafsync.leaflink", "leafsync.distru", "leafsync.metrc", "leafsync.ingest.leaflink", "leafsync.dispatch"] {
             #expect(labels.contains(label), "the capture saw nothing from \(label): \(labels.sorted())")
         }
-        for line in capture.records {
+        for line in records {
             let found = secrets.found(in: line.description)
             #expect(found.isEmpty, "log line \(line) holds \(found)")
         }
