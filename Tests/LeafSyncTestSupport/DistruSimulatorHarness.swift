@@ -7,16 +7,14 @@ public import SimulatorSupport
 extension RunningDistruSimulator: SimulatorControl {}
 
 /// Runs `body` against a Distru simulator on a free loopback port (the demo seed unless
-/// given; accepting `apiKeys`), stopping it afterwards.
+/// given), stopping it afterwards.
 public func withDistru<T>(
-    seed: DistruSeed? = nil, settings: DistruSimSettings = DistruSimSettings(), apiKeys: [String] = [DistruSimulator.defaultAPIKey],
-    webhook: WebhookSender.Configuration? = nil,
+    seed: DistruSeed? = nil, settings: DistruSimSettings = DistruSimSettings(), webhook: WebhookSender.Configuration? = nil,
     _ body: (RunningDistruSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? DistruSeed(directory: Paths.distruDemo)
     return try await withStarted(
-        { try await DistruSimulator(seed: seed, settings: settings, apiKeys: apiKeys, webhook: webhook).start() },
-        stop: { await $0.stop() }, body)
+        { try await DistruSimulator(seed: seed, settings: settings, webhook: webhook).start() }, stop: { await $0.stop() }, body)
 }
 
 /// A client for the Distru simulator with tiny backoffs.

@@ -21,16 +21,14 @@ public func tinySeed() -> SimSeed {
 }
 
 /// Runs `body` against a LeafLink simulator on a free loopback port (the demo seed unless
-/// given; accepting `apiKeys`), stopping it afterwards.
+/// given), stopping it afterwards.
 public func withSimulator<T>(
-    seed: SimSeed? = nil, apiKeys: [String] = [LeafLinkSimulator.defaultAPIKey], faults: FaultSettings = FaultSettings(),
-    webhook: WebhookSender.Configuration? = nil,
+    seed: SimSeed? = nil, faults: FaultSettings = FaultSettings(), webhook: WebhookSender.Configuration? = nil,
     _ body: (RunningSimulator) async throws -> T
 ) async throws -> T {
     let seed = try seed ?? SimSeed(directory: Paths.leafLinkDemo)
     return try await withStarted(
-        { try await LeafLinkSimulator(seed: seed, apiKeys: apiKeys, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() },
-        body)
+        { try await LeafLinkSimulator(seed: seed, faults: faults, webhook: webhook).start() }, stop: { await $0.stop() }, body)
 }
 
 /// A client for the LeafLink simulator with tiny backoffs (so retry tests are fast) and no

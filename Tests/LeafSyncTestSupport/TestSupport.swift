@@ -44,17 +44,14 @@ public final class ChildProcess: @unchecked Sendable {
     private var lines: [String] = []
     private var ended = false
 
-    /// `environment` is added to this process's own. With `mergingStandardError` its standard
-    /// error joins the lines read (a service's log output); else it goes to this process's.
-    public init(
-        _ executable: String, _ arguments: [String], environment: [String: String] = [:], mergingStandardError: Bool = false
-    ) throws {
+    /// `environment` is added to this process's own.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = output
         process.standardInput = input
-        process.standardError = mergingStandardError ? output : FileHandle.standardError
+        process.standardError = FileHandle.standardError
         try process.run()
         let handle = output.fileHandleForReading
         let thread = Thread { [self] in

@@ -21,17 +21,15 @@ public enum DemoRun {
     }
 
     /// Plays the story with the tenant in `directory` (empty: the engine creates its log).
-    /// `adminToken` is the admin API's and the console's (`/console/`) token, and
-    /// `leafLinkWebhookKey`, `distruWebhookSecret` sign the story's webhooks; each by default a
-    /// random one, made fresh for the run (a test that searches for them passes its own).
+    /// `adminToken` is the admin API's and the console's (`/console/`) token; by default a
+    /// random one, made fresh for the run.
     public static func play(
         directory: String, leafLinkRoot: String, distruRoot: String, metrcRoot: String, leafLinkAPIKey: String, distruAPIKey: String,
-        metrcVendorKey: String, metrcUserKey: String, adminToken: String? = nil, leafLinkWebhookKey: String? = nil,
-        distruWebhookSecret: String? = nil, patience: Duration = .seconds(30),
+        metrcVendorKey: String, metrcUserKey: String, adminToken: String? = nil, patience: Duration = .seconds(30),
         onService: @escaping @Sendable (String) -> Void = { _ in }, report: @escaping @Sendable (DemoProgress) -> Void
     ) async throws -> Result {
-        func given(_ secret: String?) -> String { secret.flatMap { $0.isEmpty ? nil : $0 } ?? randomKey() }
-        let token = given(adminToken), leafLinkWebhookKey = given(leafLinkWebhookKey), distruWebhookSecret = given(distruWebhookSecret)
+        let token = adminToken.flatMap { $0.isEmpty ? nil : $0 } ?? randomKey(), leafLinkWebhookKey = randomKey(),
+            distruWebhookSecret = randomKey()
         let environment = [
             "LEAFSYNC_LEAFLINK_BASE_URL": leafLinkRoot + "api/v2/", "LEAFSYNC_LEAFLINK_API_KEY": leafLinkAPIKey,
             "LEAFSYNC_LEAFLINK_WEBHOOK_KEY": leafLinkWebhookKey, "LEAFSYNC_DISTRU_BASE_URL": distruRoot + "public/v1/",
