@@ -32,6 +32,38 @@ struct ConsoleTests {
         await tenant.log.close()
     }
 
+    @Test("A forged leafsync_session (random, the signed-in one altered or extended, the visitor's before sign-in, empty) is 303 to sign-in on a page and on an action; nothing recorded; the real one still works")
+    func forgedSession() async throws {
+        let tenant = try await OperatorTenant.make()
+        try await ConsoleClient.with(tenant) { client in
+            _ = try await client.call("/console/sign-in")
+            let visitor = try #require(client.cookie)
+            try await client.signIn()
+            let real = try #require(client.cookie)
+            #expect(real.hasPrefix("leafsync_session=") && real != visitor)
+            let value = String(real.dropFirst("leafsync_session=".count))
+            let altered = String(value.dropLast()) + (value.last == "0" ? "1" : "0")
+            let forgeries = [
+                "leafsync_session=" + (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined(),
+                "leafsync_session=" + altered, "leafsync_session=" + value + "00", "leafsync_session=" + value.prefix(value.count / 2),
+                visitor, "leafsync_session=",
+            ]
+            let count = try tenant.eventCount()
+            for forged in forgeries {
+                client.cookie = forged
+                let page = try await client.call("/console/orders")
+                #expect(page.status == 303 && page.location == "/console/sign-in", "\(forged): \(page.status)")
+                client.cookie = forged
+                let action = try await client.call("/console/users/map", form: [("csrf", client.csrf ?? ""), ("user", Self.jane), ("rep", "501")])
+                #expect(action.status == 303 && action.location == "/console/sign-in", "\(forged): \(action.status)")
+            }
+            #expect(try tenant.eventCount() == count, "a forged session recorded something")
+            client.cookie = real
+            #expect(try await client.call("/console/orders").status == 200)
+        }
+        await tenant.log.close()
+    }
+
     @Test(
         "Sign-in: a wrong token is 401 with an alert; the admin token is 303 to the orders with an HttpOnly, SameSite=Strict cookie on /console"
     )

@@ -279,9 +279,33 @@ struct AuditCommand: ParsableCommand {
                     throw ValidationError("bad query: \(error.message ?? "\(error)")")
                 }
                 guard statement.isReadonly else { throw ValidationError(QueryError.notReadOnly(sql: query).description) }
+                // SQLite counts ATTACH, DETACH and some PRAGMAs as read-only (they change the
+                // connection, not the file): only a query may run.
+                guard Self.queryKeywords.contains(Self.leadingKeyword(query)) else {
+                    throw ValidationError(QueryError.notAQuery(sql: query).description)
+                }
                 return try AuditCommand.query(db, query)
             }
             AuditCommand.show(table, json: common.json)
+        }
+
+        /// The statements `audit sql` runs: queries, and EXPLAIN of one.
+        static let queryKeywords: Set<String> = ["SELECT", "WITH", "VALUES", "EXPLAIN"]
+
+        /// The first keyword of `sql`, upper-cased, past blanks and `--` or `/* */` comments.
+        static func leadingKeyword(_ sql: String) -> String {
+            var rest = Substring(sql)
+            while true {
+                rest = rest.drop { $0.isWhitespace }
+                if rest.hasPrefix("--") {
+                    rest = rest.drop { $0 != "\n" }
+                } else if rest.hasPrefix("/*") {
+                    guard let end = rest.range(of: "*/") else { return "" }
+                    rest = rest[end.upperBound...]
+                } else {
+                    return rest.prefix { $0.isLetter }.uppercased()
+                }
+            }
         }
     }
 }

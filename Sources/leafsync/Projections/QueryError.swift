@@ -3,6 +3,7 @@
 /// `ProjectionError`s.)
 enum QueryError: Error, CustomStringConvertible, Equatable {
     case notReadOnly(sql: String)
+    case notAQuery(sql: String)
     case unknownSubject(String)
     case badTime(String)
 
@@ -10,6 +11,9 @@ enum QueryError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .notReadOnly(sql):
             return "refused: audit sql runs read-only queries (SELECT, WITH …, EXPLAIN), and this one writes: \(sql)"
+        case let .notAQuery(sql):
+            return
+                "refused: audit sql runs read-only queries that begin with SELECT, WITH, VALUES or EXPLAIN (no ATTACH, DETACH, PRAGMA or VACUUM): \(sql)"
         case let .unknownSubject(subject):
             return
                 "no events for \(subject): give an LL order number or short id, an SO number, or a subject such as ll-order:<number>, ll-product:<id>, distru-product:<uuid>"
