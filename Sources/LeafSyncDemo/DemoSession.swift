@@ -130,15 +130,3 @@ public struct DemoSession: Sendable {
         return (Int(response.status.code), bytes)
     }
 }
-
-extension JSONValue {
-    /// Read by the demo and its tests: money and quantities as exact decimals.
-    /// A number or numeric text as an exact decimal (`"22.500000"`, `108`, `{"amount": 108}`).
-    public var decimalValue: Decimal? {
-        switch self {
-        case .number(let text), .string(let text): Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-        case .object(let o): o["amount"]?.decimalValue
-        default: nil
-        }
-    }
-}

@@ -33,17 +33,17 @@ extension DemoStory {
         session.act("Distru user: gummies sale price $8.00 → $8.50 (LeafLink sells them in cases of 12)")
         try await session.inDistru(.PATCH, "products/\(DemoSeed.Product.gummies)", ["unit_price": "8.50"])
         try await session.expect("LeafLink's gummies wholesale price is $102.00 a case (8.50 × 12)") { () -> Bool? in
-            try await session.leafLink("products/\(DemoSeed.Listing.gummies)/")["wholesale_price"]?.decimalValue == 102 ? true : nil
+            try await session.leafLink("products/\(DemoSeed.Listing.gummies)/")["wholesale_price"]?.decimal == 102 ? true : nil
         }
         session.act("seller in LeafLink: dark bar wholesale price $108.00 → $114.00 a case of 12")
         try await session.inLeafLink(.PATCH, "seller/products/\(DemoSeed.Listing.darkBar)", ["wholesale_price": 114])
         try await session.expect("Distru's dark bar sale price is $9.50 (114 ÷ 12)") { () -> Bool? in
-            try await session.distru("products/\(DemoSeed.Product.darkBar)")["unit_price"]?.decimalValue == Decimal(string: "9.5") ? true : nil
+            try await session.distru("products/\(DemoSeed.Product.darkBar)")["unit_price"]?.decimal == Decimal(string: "9.5") ? true : nil
         }
     }
 
     /// LeafLink's on-hand quantity of a product.
     func leafLinkQuantity(_ listing: Int) async throws -> Decimal? {
-        try await session.leafLink("products/\(listing)/")["quantity"]?.decimalValue
+        try await session.leafLink("products/\(listing)/")["quantity"]?.decimal
     }
 }

@@ -72,6 +72,6 @@ extension DemoStory {
 
     /// The amounts of a LeafLink order's payments.
     func leafLinkPayments(_ number: String) async throws -> [Decimal] {
-        (try await session.leafLink("orders-received/\(number)/payments/").array ?? []).compactMap { $0["total"]?.decimalValue ?? $0["amount"]?.decimalValue }
+        (try await session.leafLink("orders-received/\(number)/payments/").array ?? []).compactMap { $0["total"]?.decimal ?? $0["amount"]?.decimal }
     }
 }

@@ -43,8 +43,8 @@ extension DemoStory {
     public static func describe(_ charge: JSONValue) -> String {
         let type = charge["type"]?.stringValue ?? "?"
         if let tax = charge["tax"]?["name"]?.stringValue { return "\(type) tax \(tax)" }
-        if charge["unit_type"]?.stringValue == "PERCENT" { return "\(type) \(charge["percent"]?.decimalValue.map { "\($0)" } ?? "?")%" }
-        let price = charge["price"]?.decimalValue.map { "\($0)" } ?? "?"
+        if charge["unit_type"]?.stringValue == "PERCENT" { return "\(type) \(charge["percent"]?.decimal.map { "\($0)" } ?? "?")%" }
+        let price = charge["price"]?.decimal.map { "\($0)" } ?? "?"
         let name = (charge["name"]?.stringValue ?? "").lowercased()
         return name.contains("shipping") ? "\(type) \(price) shipping" : "\(type) \(price)"
     }
@@ -112,7 +112,7 @@ extension DemoStory {
         let item = try await session.expect("applied: the SO's dark-bar line is 36") { () -> String? in
             let items = try await session.distru("orders/\(so)")["items"]?.array ?? []
             let line = items.first { $0["product"]?["id"]?.stringValue == DemoSeed.Product.darkBar }
-            return line?["quantity"]?.decimalValue == 36 ? line?["id"]?.stringValue : nil
+            return line?["quantity"]?.decimal == 36 ? line?["id"]?.stringValue : nil
         }
         session.act("Distru user fulfils the dark-bar line; then the buyer in LeafLink asks for 48")
         try await session.inDistru(.POST, "orders/\(so)/fulfill", ["item_id": .string(item)])
@@ -122,7 +122,7 @@ extension DemoStory {
             guard errors.contains(where: { $0["rule"]?.stringValue == "R-UPD-01" }) else { return nil }
             let items = try await session.distru("orders/\(so)")["items"]?.array ?? []
             let line = items.first { $0["product"]?["id"]?.stringValue == DemoSeed.Product.darkBar }
-            return line?["quantity"]?.decimalValue == 36 ? true : nil
+            return line?["quantity"]?.decimal == 36 ? true : nil
         }
     }
 

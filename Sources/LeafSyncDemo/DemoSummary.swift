@@ -19,11 +19,11 @@ public struct DemoSummary: Sendable {
         var quantities: [String] = []
         for listing in [DemoSeed.Listing.gummies, DemoSeed.Listing.balm, DemoSeed.Listing.holidayBox] {
             let product = try await session.leafLink("products/\(listing)/")
-            quantities.append("\(product["name"]?.stringValue ?? "\(listing)") \(product["quantity"]?.decimalValue.map { "\($0)" } ?? "?")")
+            quantities.append("\(product["name"]?.stringValue ?? "\(listing)") \(product["quantity"]?.decimal.map { "\($0)" } ?? "?")")
         }
         summary.leafLink.append("on hand: " + quantities.joined(separator: "; "))
         let payments = try await session.leafLink("orders-received/\(DemoSeed.Order.goodVibrations)/payments/").array ?? []
-        summary.leafLink.append("payments on order \(DemoSeed.Order.goodVibrations.suffix(8)): \(payments.compactMap { $0["total"]?.decimalValue.map { "\($0)" } }.joined(separator: ", "))")
+        summary.leafLink.append("payments on order \(DemoSeed.Order.goodVibrations.suffix(8)): \(payments.compactMap { $0["total"]?.decimal.map { "\($0)" } }.joined(separator: ", "))")
 
         let salesOrders = try await session.distru("orders?page[size]=500").array ?? []
         let ours = salesOrders.filter { so in outcome.salesOrders.values.contains(so["id"]?.stringValue ?? "") || so["leaflink_id"].map { !$0.isNull } == true }
@@ -36,7 +36,7 @@ public struct DemoSummary: Sendable {
             summary.distru.append("SO \(so.prefix(8)) deleted by the operator (LeafLink order \(rejected.suffix(8)) rejected)")
         }
         let dark = try await session.distru("products/\(DemoSeed.Product.darkBar)")
-        summary.distru.append("dark bar sale price \(dark["unit_price"]?.decimalValue.map { "\($0)" } ?? "?") (from LeafLink's wholesale price)")
+        summary.distru.append("dark bar sale price \(dark["unit_price"]?.decimal.map { "\($0)" } ?? "?") (from LeafLink's wholesale price)")
         return summary
     }
 }

@@ -46,7 +46,7 @@ struct DemoScenarioTests {
                     report: { _ in })
                 let goodVibrations = "d23f0824-128b-4f33-8c5c-7fd0a6a3a450"
                 #expect(try await read.leafLink("orders-received/\(goodVibrations)/")["status"]?.stringValue == "Complete")
-                let payments = (try await read.leafLink("orders-received/\(goodVibrations)/payments/").array ?? []).compactMap { $0["total"]?.decimalValue }
+                let payments = (try await read.leafLink("orders-received/\(goodVibrations)/payments/").array ?? []).compactMap { $0["total"]?.decimal }
                 #expect(Set(payments) == [120, -120])
                 #expect(try await read.distru("orders/\(try #require(outcome.salesOrders[goodVibrations]))")["status"]?.stringValue == "COMPLETED")
 
@@ -78,9 +78,9 @@ struct DemoScenarioTests {
 
                 let created = try #require(outcome.createdListing)
                 #expect(try await read.leafLink("products/\(created)/")["sku"]?.stringValue == "CLM-TIN-30")
-                #expect(try await read.leafLink("products/2095/")["wholesale_price"]?.decimalValue == 102)
-                #expect(try await read.leafLink("products/2101/")["quantity"]?.decimalValue == 200)
-                #expect(try await read.distru("products/4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04")["unit_price"]?.decimalValue == Decimal(string: "9.5"))
+                #expect(try await read.leafLink("products/2095/")["wholesale_price"]?.decimal == 102)
+                #expect(try await read.leafLink("products/2101/")["quantity"]?.decimal == 200)
+                #expect(try await read.distru("products/4b7f2a0e-6c1d-4e8a-9f3b-2d5c7e9a1b04")["unit_price"]?.decimal == Decimal(string: "9.5"))
 
                 // The outbox: one e-mail per opened sync error, none twice.
                 let mails = try FileManager.default.contentsOfDirectory(atPath: tenant.sub("outbox")).filter { $0.hasSuffix(".eml") }
